@@ -1,0 +1,88 @@
+import type { Request, RequestHandler, Response, Router } from 'express';
+import { z, type ZodType } from 'zod';
+import type { Role } from '../domain/vocabulary';
+import { forbidden, unprocessable, zodDetails } from './errors';
+import type { AppDeps, AuthUser } from './context';
+import { authenticate } from './auth';
+
+export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+/** A JSON reply; a handler that streams a file writes to `res` itself and returns nothing. */
+export interface Reply {
+  status?: number;
+  body: unknown;
+}
+
+export interface HandlerContext<P, Q, B> {
+  req: Request;
+  res: Response;
+  deps: AppDeps;
+  /** Present on every route except `auth: 'public'` ones. */
+  user: AuthUser;
+  params: P;
+  query: Q;
+  body: B;
+}
+
+/**
+ * One HTTP endpoint, declared once: express mounts it, the OpenAPI document describes it, and the
+ * authorisation-matrix test reads its `auth` rule. Who may call it is stated here; whether the
+ * caller's agency may touch the particular resource is checked in the handler.
+ */
+export interface RouteSpec<P = unknown, Q = unknown, B = unknown> {
+  method: Method;
+  /** Express path, e.g. `/api/tasks/:id`. */
+  path: string;
+  summary: string;
+  tag: string;
+  /** `public`, or the roles allowed to call it. */
+  auth: 'public' | readonly Role[];
+  /** How agency users are limited on this route, for the docs and the authorisation matrix. */
+  agencyScope?: 'own-agency' | 'lead-agency' | 'coordinating-agency' | 'none';
+  params?: ZodType<P>;
+  query?: ZodType<Q>;
+  body?: ZodType<B>;
+  /** Bodies that are not JSON (file uploads). */
+  bodyContent?: Record<string, { schema: Record<string, unknown> }>;
+  /** Extra express middleware run after authentication (e.g. multipart parsing). */
+  middleware?: RequestHandler[];
+  responses: Record<number, { description: string; schema?: ZodType }>;
+  handler(ctx: HandlerContext<P, Q, B>): Promise<Reply | void>;
+}
+
+/** Type inference helper: `route({...})` checks the handler against the schemas. */
+export function route<P = Record<string, never>, Q = Record<string, never>, B = undefined>(spec: RouteSpec<P, Q, B>): RouteSpec {
+  return spec as unknown as RouteSpec;
+}
+
+function parsePart<T>(schema: ZodType<T> | undefined, value: unknown, where: string): T {
+  if (!schema) return undefined as T;
+  const parsed = schema.safeParse(value ?? {});
+  if (!parsed.success) {
+    throw unprocessable(where === 'body' ? 'Dữ liệu gửi lên không hợp lệ.' : `Tham số ${where} không hợp lệ.`, zodDetails(parsed.error, where === 'body' ? undefined : where));
+  }
+  return parsed.data;
+}
+
+/** Mount every spec on the router. */
+export function mountRoutes(router: Router, specs: RouteSpec[], deps: AppDeps): void {
+  for (const spec of specs) {
+    const handler: RequestHandler = async (req, res) => {
+      const user = spec.auth === 'public' ? (undefined as unknown as AuthUser) : await authenticate(req, deps);
+      if (spec.auth !== 'public' && !spec.auth.includes(user.role)) throw forbidden();
+      res.locals.user = user;
+      for (const mw of spec.middleware ?? []) {
+        await new Promise<void>((resolve, reject) => mw(req, res, (err?: unknown) => (err ? reject(err) : resolve())));
+      }
+      const params = parsePart(spec.params, req.params, 'path');
+      const query = parsePart(spec.query, req.query, 'query');
+      const body = spec.body ? parsePart(spec.body, req.body, 'body') : undefined;
+      const reply = await spec.handler({ req, res, deps, user, params, query, body });
+      if (reply && !res.headersSent) res.status(reply.status ?? 200).json(reply.body);
+    };
+    router[spec.method](spec.path, handler);
+  }
+}
+
+/** Common request pieces. */
+export const idParam = z.object({ id: z.uuid({ message: 'phải là mã UUID' }) });

@@ -1,0 +1,81 @@
+import type { Server } from 'node:http';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection } from '@temporalio/worker';
+import { createApp } from '../api/app';
+import type { AppDeps } from '../api/context';
+import { createUser, ensureBootstrapAdmin } from '../api/services/users';
+import { openDatabase, type Database } from '../db/client';
+import { users } from '../db/schema';
+import { ConfigError, type Config } from './config';
+import type { Lifecycle } from './lifecycle';
+import type { Logger } from './logger';
+import { createWorker } from './worker';
+import { installSdkRuntime } from './sdk-runtime';
+
+/** Open the read model (Postgres or PGlite), migrate it, and make sure an admin can sign in. */
+export async function startDatabase(config: Config, logger: Logger, lifecycle: Lifecycle): Promise<Database> {
+  const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.dataDir });
+  lifecycle.add('database', () => database.close());
+  await database.migrate();
+  logger.info({ kind: database.kind, location: database.location }, 'database ready');
+  if (config.BOOTSTRAP_ADMIN_TOKEN) {
+    if (await ensureBootstrapAdmin(database.db, config.BOOTSTRAP_ADMIN_TOKEN)) logger.info('created the bootstrap admin');
+  } else if ((await database.db.select({ id: users.id }).from(users).limit(1)).length === 0) {
+    // A first start with no BOOTSTRAP_ADMIN_TOKEN: make an admin and show its token once.
+    const { token } = await createUser(database.db, { name: 'Quản trị hệ thống', email: 'admin@localhost', role: 'admin' });
+    process.stderr.write(`\nFirst start: sign in as admin with this token (shown only once):\n\n  ${token}\n\n`);
+  }
+  return database;
+}
+
+export async function connectTemporal(address: string, namespace: string, lifecycle: Lifecycle): Promise<Client> {
+  let connection: Connection;
+  try {
+    connection = await Connection.connect({ address, connectTimeout: 5000 });
+  } catch (err) {
+    throw new ConfigError(`Cannot reach Temporal at ${address} (${(err as Error).message}): check TEMPORAL_ADDRESS.`);
+  }
+  lifecycle.add('temporal client', () => connection.close());
+  return new Client({ connection, namespace });
+}
+
+/** The worker polls until shutdown, which waits for running activities to finish. */
+export async function startWorker(address: string, config: Config, database: Database, logger: Logger, lifecycle: Lifecycle) {
+  installSdkRuntime(logger);
+  const connection = await NativeConnection.connect({ address });
+  const worker = await createWorker({ connection, namespace: config.TEMPORAL_NAMESPACE, db: database.db, logger });
+  const running = worker.run();
+  lifecycle.add('worker connection', () => connection.close());
+  lifecycle.add('worker', async () => {
+    worker.shutdown();
+    await running;
+  });
+  running.catch((err) => {
+    logger.fatal({ err }, 'the worker stopped');
+    void lifecycle.shutdown().then(() => process.exit(1));
+  });
+  logger.info({ taskQueue: worker.options.taskQueue }, 'worker polling');
+  return worker;
+}
+
+export function listen(deps: AppDeps, port: number, lifecycle: Lifecycle): Promise<Server> {
+  const app = createApp(deps);
+  return new Promise((resolve, reject) => {
+    const server = app.listen(port);
+    server.once('listening', () => {
+      lifecycle.add(
+        'http server',
+        () =>
+          new Promise<void>((done) => {
+            server.close(() => done());
+            server.closeIdleConnections();
+          }),
+      );
+      deps.logger.info({ url: `http://localhost:${port}` }, 'API and UI listening');
+      resolve(server);
+    });
+    server.once('error', (err: NodeJS.ErrnoException) =>
+      reject(err.code === 'EADDRINUSE' ? new ConfigError(`Port ${port} is already in use: stop the program using it or set PORT.`) : err),
+    );
+  });
+}

@@ -1,0 +1,29 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import { createActivities, type ActivityDeps } from '../activities';
+import { TASK_QUEUE } from '../workflows/constants';
+
+export const WORKFLOWS_PATH = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../workflows/index.ts');
+
+export interface WorkerParams extends ActivityDeps {
+  connection: NativeConnection;
+  namespace: string;
+  taskQueue?: string;
+  /** A pre-built bundle (tests build it once for all files); otherwise the worker bundles at start. */
+  workflowBundle?: WorkerOptions['workflowBundle'];
+  /** Overrides for tests and benchmarks (slots, sticky cache). */
+  tuning?: Partial<WorkerOptions>;
+}
+
+/** A worker running every workflow and activity of the product. */
+export function createWorker(p: WorkerParams): Promise<Worker> {
+  return Worker.create({
+    connection: p.connection,
+    namespace: p.namespace,
+    taskQueue: p.taskQueue ?? TASK_QUEUE,
+    ...(p.workflowBundle ? { workflowBundle: p.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
+    activities: createActivities(p),
+    ...p.tuning,
+  });
+}

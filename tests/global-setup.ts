@@ -1,0 +1,26 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { bundleWorkflowCode } from '@temporalio/worker';
+import { resolveTemporalBinary } from '../runtime/temporal-binaries';
+import { WORKFLOWS_PATH } from '../runtime/worker';
+import { ensureWebBuilt } from '../scripts/build-web';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The workflow bundle, built once for every test file's worker. */
+    workflowBundlePath: string;
+  }
+}
+
+/** Once per run: install the Temporal binaries, bundle the workflows, build the UI. */
+export default async function setup(project: TestProject) {
+  await Promise.all([resolveTemporalBinary('cli'), resolveTemporalBinary('testServer')]);
+  const dir = path.resolve('tests/.tmp');
+  mkdirSync(dir, { recursive: true });
+  const { code } = await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: { log() {}, trace() {}, debug() {}, info() {}, warn: console.warn, error: console.error } });
+  const bundlePath = path.join(dir, `workflow-bundle-${process.pid}.js`);
+  writeFileSync(bundlePath, code);
+  project.provide('workflowBundlePath', bundlePath);
+  await ensureWebBuilt();
+}

@@ -1,0 +1,36 @@
+import { readFileSync } from 'node:fs';
+import { inject } from 'vitest';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { Worker } from '@temporalio/worker';
+import { sdkExecutable } from '../../runtime/temporal-binaries';
+import { createWorker } from '../../runtime/worker';
+import type { Db } from '../../db/client';
+import { createLogger } from '../../runtime/logger';
+import { installSdkRuntime } from '../../runtime/sdk-runtime';
+
+export const testLogger = createLogger(process.env.TEST_LOG_LEVEL ?? 'error');
+installSdkRuntime(testLogger);
+
+/** The Java time-skipping test server from the project-local install: timers of months pass in seconds. */
+export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
+  return TestWorkflowEnvironment.createTimeSkipping({ server: { executable: await sdkExecutable('testServer') } });
+}
+
+/** The real Temporal dev server (for Schedules, which the test server does not implement). */
+export async function createLocalEnv(): Promise<TestWorkflowEnvironment> {
+  return TestWorkflowEnvironment.createLocal({
+    server: { executable: await sdkExecutable('cli'), ip: '127.0.0.1', ui: false, extraArgs: ['--log-level', 'error'] },
+  });
+}
+
+/** The product's real worker (all workflows, real activities) on the test environment. */
+export function createTestWorker(env: TestWorkflowEnvironment, db: Db, opts: { taskQueue?: string } = {}): Promise<Worker> {
+  return createWorker({
+    connection: env.nativeConnection,
+    namespace: env.namespace ?? 'default',
+    db,
+    logger: testLogger,
+    taskQueue: opts.taskQueue,
+    workflowBundle: { code: readFileSync(inject('workflowBundlePath'), 'utf8') },
+  });
+}
