@@ -1,12 +1,23 @@
+import type { Client } from '@temporalio/client';
+import type { Transporter } from 'nodemailer';
 import type { Db } from '../db/client';
+import type { Config } from '../runtime/config';
 import type { Logger } from '../runtime/logger';
 
 export interface ActivityDeps {
   db: Db;
   logger: Logger;
+  /** To start or signal other workflows (mail digests and deliveries). */
+  client: Client;
+  /** Undefined without SMTP_URL: messages then stay in the outbox. */
+  mailer?: Transporter;
+  config: Config;
 }
 
-/** Activities with their dependencies injected by the worker; workflows import only the type. */
+/**
+ * Every activity, with its dependencies injected by the worker (one factory per area, spread here);
+ * workflows import only the type.
+ */
 export function createActivities(_deps: ActivityDeps) {
   return {};
 }

@@ -40,10 +40,10 @@ export async function connectTemporal(address: string, namespace: string, lifecy
 }
 
 /** The worker polls until shutdown, which waits for running activities to finish. */
-export async function startWorker(address: string, config: Config, database: Database, logger: Logger, lifecycle: Lifecycle) {
+export async function startWorker(address: string, config: Config, database: Database, client: Client, logger: Logger, lifecycle: Lifecycle) {
   installSdkRuntime(logger);
   const connection = await NativeConnection.connect({ address });
-  const worker = await createWorker({ connection, namespace: config.TEMPORAL_NAMESPACE, db: database.db, logger });
+  const worker = await createWorker({ connection, namespace: config.TEMPORAL_NAMESPACE, db: database.db, logger, client, config });
   const running = worker.run();
   lifecycle.add('worker connection', () => connection.close());
   lifecycle.add('worker', async () => {

@@ -43,7 +43,7 @@ await runMain(logger, async (lifecycle) => {
   }
 
   const temporal = await connectTemporal(address, config.TEMPORAL_NAMESPACE, lifecycle);
-  await startWorker(address, config, database, logger, lifecycle);
+  await startWorker(address, config, database, temporal, logger, lifecycle);
   await listen({ database, temporal, config, logger }, config.PORT, lifecycle);
   logger.info({ ui: config.publicUrl, api: `${config.publicUrl}/api/openapi.json`, temporalUi }, 'Giao việc is running (Ctrl-C to stop)');
 });

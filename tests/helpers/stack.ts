@@ -5,9 +5,8 @@ import type { Worker } from '@temporalio/worker';
 import { createApp, type AppOptions } from '../../api/app';
 import type { AppDeps } from '../../api/context';
 import { createUser, ensureBootstrapAdmin, type CreateUserInput } from '../../api/services/users';
-import { loadConfig } from '../../runtime/config';
 import { createTestDatabase, type TestDatabase } from './db';
-import { createLocalEnv, createTestWorker, createTimeSkippingEnv, testLogger } from './temporal';
+import { createLocalEnv, createTestWorker, createTimeSkippingEnv, testConfig, testLogger, type TestWorkerOptions } from './temporal';
 
 export interface ApiResponse<T = any> {
   status: number;
@@ -42,12 +41,14 @@ const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
  * The real stack for API tests: a Postgres database of its own, a Temporal server, the product's
  * worker, and the Express app on an ephemeral port.
  */
-export async function startStack(opts: { label?: string; temporal?: 'time-skipping' | 'local'; app?: AppOptions } = {}): Promise<TestStack> {
+export async function startStack(
+  opts: { label?: string; temporal?: 'time-skipping' | 'local'; app?: AppOptions; worker?: TestWorkerOptions } = {},
+): Promise<TestStack> {
   const database = await createTestDatabase(opts.label);
   const env = await (opts.temporal === 'local' ? createLocalEnv() : createTimeSkippingEnv());
-  const worker = await createTestWorker(env, database.db);
+  const worker = await createTestWorker(env, database.db, opts.worker);
   const running = worker.run();
-  const config = loadConfig({ DATABASE_URL: database.url, PORT: '3999', LOG_LEVEL: 'warn' });
+  const config = { ...testConfig, DATABASE_URL: database.url };
   const deps: AppDeps = { database, temporal: env.client, config, logger: testLogger };
   const app = createApp(deps, opts.app);
   const server: Server = await new Promise((resolve) => {

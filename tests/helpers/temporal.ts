@@ -7,6 +7,15 @@ import { createWorker } from '../../runtime/worker';
 import type { Db } from '../../db/client';
 import { createLogger } from '../../runtime/logger';
 import { installSdkRuntime } from '../../runtime/sdk-runtime';
+import type { Transporter } from 'nodemailer';
+import { loadConfig, type Config } from '../../runtime/config';
+
+/** Configuration as the tests run it: defaults, a fixed link secret, a public URL for links in mails. */
+export const testConfig: Config = loadConfig({
+  LOG_LEVEL: 'error',
+  LINK_SECRET: 'test-link-secret-0123456789abcdef0123456789',
+  PUBLIC_URL: 'http://giaoviec.test',
+});
 
 export const testLogger = createLogger(process.env.TEST_LOG_LEVEL ?? 'error');
 installSdkRuntime(testLogger);
@@ -24,12 +33,22 @@ export async function createLocalEnv(): Promise<TestWorkflowEnvironment> {
 }
 
 /** The product's real worker (all workflows, real activities) on the test environment. */
-export function createTestWorker(env: TestWorkflowEnvironment, db: Db, opts: { taskQueue?: string } = {}): Promise<Worker> {
+export interface TestWorkerOptions {
+  taskQueue?: string;
+  /** A nodemailer transport to the in-process SMTP server; without it mail stays in the outbox. */
+  mailer?: Transporter;
+  config?: Partial<Config>;
+}
+
+export function createTestWorker(env: TestWorkflowEnvironment, db: Db, opts: TestWorkerOptions = {}): Promise<Worker> {
   return createWorker({
     connection: env.nativeConnection,
     namespace: env.namespace ?? 'default',
     db,
     logger: testLogger,
+    client: env.client,
+    mailer: opts.mailer,
+    config: { ...testConfig, ...opts.config },
     taskQueue: opts.taskQueue,
     workflowBundle: { code: readFileSync(inject('workflowBundlePath'), 'utf8') },
   });
