@@ -10,9 +10,9 @@ import { errorMiddleware, HttpError } from './errors';
 import { mountRoutes, type RouteSpec } from './route';
 import { openApiDocument } from './openapi';
 import { allRoutes } from './routes';
+import { BODY_LIMIT } from './app-limits';
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
-export const BODY_LIMIT = '10mb';
 
 export interface AppOptions {
   routes?: RouteSpec[];
@@ -58,7 +58,6 @@ export function createApp(deps: AppDeps, opts: AppOptions = {}): Express {
     }),
   );
   app.use(express.json({ limit: BODY_LIMIT }));
-  app.use(express.text({ type: ['text/csv', 'text/plain'], limit: BODY_LIMIT }));
 
   app.get('/api/openapi.json', (_req, res) => {
     res.json(openApiDocument(routes, { version: '0.1.0', serverUrl: deps.config.publicUrl }));

@@ -4,6 +4,7 @@ import { WorkflowNotFoundError, WorkflowUpdateFailedError, isGrpcServiceError } 
 import { ApplicationFailure } from '@temporalio/common';
 import type { Logger } from '../runtime/logger';
 import { DOMAIN_ERROR_STATUS, type DomainErrorType } from '../domain/errors';
+import { ImportTooLargeError } from '../domain/import';
 
 export interface ErrorDetail {
   /** The field, `row`/`column`, or parameter the problem is about. */
@@ -61,7 +62,11 @@ export function toHttpError(err: unknown): HttpError | undefined {
   }
   const e = err as { type?: string; status?: number; code?: string } | undefined;
   if (e?.type === 'entity.parse.failed') return badRequest('Nội dung JSON không đọc được (malformed JSON).');
-  if (e?.type === 'entity.too.large' || e?.code === 'LIMIT_FILE_SIZE') return new HttpError(413, 'payload_too_large', 'Dữ liệu gửi lên quá lớn (tối đa 10 MB).');
+  if (e?.type === 'entity.too.large' || e?.code === 'LIMIT_FILE_SIZE' || err instanceof ImportTooLargeError) return new HttpError(413, 'payload_too_large', 'Dữ liệu gửi lên quá lớn (tối đa 10 MB).');
+  if ((err as Error | undefined)?.name === 'MulterError') {
+    const m = err as Error & { field?: string };
+    return unprocessable('Tệp gửi lên không hợp lệ.', [{ field: m.field ?? 'file', message: m.message }]);
+  }
   if (e?.type === 'encoding.unsupported' || e?.type === 'charset.unsupported') return new HttpError(415, 'unsupported_media_type', 'Bảng mã không được hỗ trợ.');
   return undefined;
 }

@@ -4,6 +4,7 @@ import type { Role } from '../domain/vocabulary';
 import { forbidden, unprocessable, zodDetails } from './errors';
 import type { AppDeps, AuthUser } from './context';
 import { authenticate } from './auth';
+import { idempotencyKeyOf, runIdempotent } from './idempotency';
 
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -22,6 +23,8 @@ export interface HandlerContext<P, Q, B> {
   params: P;
   query: Q;
   body: B;
+  /** The request's `Idempotency-Key`, when it sent one (POST routes only). */
+  idempotencyKey?: string;
 }
 
 /**
@@ -77,7 +80,9 @@ export function mountRoutes(router: Router, specs: RouteSpec[], deps: AppDeps): 
       const params = parsePart(spec.params, req.params, 'path');
       const query = parsePart(spec.query, req.query, 'query');
       const body = spec.body ? parsePart(spec.body, req.body, 'body') : undefined;
-      const reply = await spec.handler({ req, res, deps, user, params, query, body });
+      const idempotencyKey = spec.method === 'post' && user ? idempotencyKeyOf(req) : undefined;
+      const run = () => spec.handler({ req, res, deps, user, params, query, body, idempotencyKey });
+      const reply = idempotencyKey ? await runIdempotent(deps, req, res, user, idempotencyKey, run) : await run();
       if (reply && !res.headersSent) res.status(reply.status ?? 200).json(reply.body);
     };
     router[spec.method](spec.path, handler);

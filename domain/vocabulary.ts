@@ -30,6 +30,8 @@ export const NOTIFICATION_KINDS = [
   'overdue_notice',
   'overdue_escalation',
   'status_change',
+  /** A new (or re-assigned) task: batched into the day's digest like reminders. */
+  'task_assigned',
   'report_request',
   'report_reminder',
   'report_escalation',
@@ -39,6 +41,14 @@ export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'failed'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
+/**
+ * A notification waits for its message (pending), is in one (queued), went out (sent), could not go
+ * out (failed: no address, address rejected) or was dropped before composing because it no longer
+ * applied (skipped: task completed, deadline changed).
+ */
+export const NOTIFICATION_STATUSES = ['pending', 'queued', 'sent', 'failed', 'skipped'] as const;
+export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
 
 /** Nguồn vốn: ngân sách trung ương / tỉnh / huyện / xã, xã hội hóa, ODA. */
 export const FUNDING_SOURCES = ['central', 'province', 'district', 'commune', 'socialized', 'oda', 'other'] as const;

@@ -6,6 +6,7 @@ import type { AppDeps } from '../api/context';
 import { createUser, ensureBootstrapAdmin } from '../api/services/users';
 import { openDatabase, type Database } from '../db/client';
 import { users } from '../db/schema';
+import { seedCalendarDays } from '../db/seed/calendar-days';
 import { ConfigError, type Config } from './config';
 import type { Lifecycle } from './lifecycle';
 import type { Logger } from './logger';
@@ -13,16 +14,18 @@ import { createWorker } from './worker';
 import { installSdkRuntime } from './sdk-runtime';
 
 /** Open the read model (Postgres or PGlite), migrate it, and make sure an admin can sign in. */
-export async function startDatabase(config: Config, logger: Logger, lifecycle: Lifecycle): Promise<Database> {
+export async function startDatabase(config: Config, logger: Logger, lifecycle: Lifecycle, opts: { bootstrapUsers?: boolean } = {}): Promise<Database> {
   const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.dataDir });
   lifecycle.add('database', () => database.close());
   await database.migrate();
+  await seedCalendarDays(database.db);
   logger.info({ kind: database.kind, location: database.location }, 'database ready');
+  if (opts.bootstrapUsers === false) return database;
   if (config.BOOTSTRAP_ADMIN_TOKEN) {
     if (await ensureBootstrapAdmin(database.db, config.BOOTSTRAP_ADMIN_TOKEN)) logger.info('created the bootstrap admin');
   } else if ((await database.db.select({ id: users.id }).from(users).limit(1)).length === 0) {
     // A first start with no BOOTSTRAP_ADMIN_TOKEN: make an admin and show its token once.
-    const { token } = await createUser(database.db, { name: 'Quản trị hệ thống', email: 'admin@localhost', role: 'admin' });
+    const { token } = await createUser(database.db, { name: 'Quản trị hệ thống', email: 'quantri@giaoviec.local', role: 'admin' });
     process.stderr.write(`\nFirst start: sign in as admin with this token (shown only once):\n\n  ${token}\n\n`);
   }
   return database;

@@ -4,7 +4,6 @@ import type { TestProject } from 'vitest/node';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import { resolveTemporalBinary } from '../runtime/temporal-binaries';
 import { WORKFLOWS_PATH } from '../runtime/worker';
-import { ensureWebBuilt } from '../scripts/build-web';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -13,7 +12,7 @@ declare module 'vitest' {
   }
 }
 
-/** Once per run: install the Temporal binaries, bundle the workflows, build the UI. */
+/** Once per run: install the Temporal binaries and bundle the workflows (the browser tests build the UI themselves). */
 export default async function setup(project: TestProject) {
   await Promise.all([resolveTemporalBinary('cli'), resolveTemporalBinary('testServer')]);
   const dir = path.resolve('tests/.tmp');
@@ -22,5 +21,4 @@ export default async function setup(project: TestProject) {
   const bundlePath = path.join(dir, `workflow-bundle-${process.pid}.js`);
   writeFileSync(bundlePath, code);
   project.provide('workflowBundlePath', bundlePath);
-  await ensureWebBuilt();
 }

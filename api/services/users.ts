@@ -47,7 +47,7 @@ export async function createUser(db: Db, input: CreateUserInput): Promise<{ id: 
 export async function ensureBootstrapAdmin(db: Db, token: string): Promise<boolean> {
   const inserted = await db
     .insert(users)
-    .values({ name: 'Quản trị hệ thống', email: 'admin@localhost', role: 'admin', tokenHash: hashToken(token) })
+    .values({ name: 'Quản trị hệ thống', email: 'quantri@giaoviec.local', role: 'admin', tokenHash: hashToken(token) })
     .onConflictDoNothing({ target: users.tokenHash })
     .returning({ id: users.id });
   return inserted.length > 0;

@@ -3,6 +3,7 @@ import { bigint, boolean, date, index, integer, jsonb, pgTable, text, timestamp,
 import type { TaskStatus } from '../../domain/task-status';
 import type { Funding, Role, TaskKind } from '../../domain/vocabulary';
 import type { PlannedReminder } from '../../domain/reminder-plan';
+import type { ExtensionRequest } from '../../domain/task-machine';
 import { agencies } from './agencies';
 import { lifecycleDates } from './lifecycle';
 import { plans } from './plans';
@@ -56,6 +57,8 @@ export const tasks = pgTable(
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
     completedAt: timestamp('completed_at', { withTimezone: true }),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    /** Extension requests and their decisions, as the workflow holds them. */
+    extensionRequests: jsonb('extension_requests').$type<ExtensionRequest[]>().notNull().default([]),
     /** Reminders the workflow has planned, as of its last projection. */
     reminderPlan: jsonb('reminder_plan').$type<PlannedReminder[]>().notNull().default([]),
     /** Sequence number of the last workflow event projected here; projections only move it forward. */
@@ -68,6 +71,8 @@ export const tasks = pgTable(
     index('tasks_due_id_idx').on(t.dueDate, t.id),
     index('tasks_parent_idx').on(t.parentId),
     index('tasks_plan_position_idx').on(t.planId, t.position),
+    // "Tasks this agency coordinates": coordinating_agency_codes ? 'CODE'.
+    index('tasks_coordinating_gin_idx').using('gin', t.coordinatingAgencyCodes),
   ],
 );
 

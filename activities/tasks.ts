@@ -1,0 +1,106 @@
+import { and, eq, lte } from 'drizzle-orm';
+import { ApplicationFailure } from '@temporalio/common';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { heartbeat, log } from '@temporalio/activity';
+import { taskEvents, tasks } from '../db/schema';
+import { searchableText } from '../domain/text';
+import { isOpen } from '../domain/task-status';
+import { taskWorkflowId } from '../workflows/constants';
+import type { CascadeInput, ChildChange, ProjectTaskInput } from '../workflows/types';
+import { cancelTaskUpdate, childChangedSignal, editTaskUpdate } from '../workflows/task';
+import type { ActivityDeps } from './index';
+
+/** Side effects of the task workflow: the read model, and messages to related task workflows. */
+export function createTaskActivities({ db, client }: Pick<ActivityDeps, 'db' | 'client'>) {
+  return {
+    /**
+     * Project the workflow's state (and the event that produced it) into `tasks` and `task_events`.
+     * Idempotent and order-tolerant: the event is keyed by (task, seq), and the row only moves forward.
+     */
+    async projectTask({ state, event, reminderPlan }: ProjectTaskInput): Promise<void> {
+      await db.transaction(async (tx) => {
+        if (event) {
+          await tx
+            .insert(taskEvents)
+            .values({
+              taskId: state.taskId,
+              seq: event.seq,
+              type: event.type,
+              fromStatus: event.fromStatus,
+              toStatus: event.toStatus,
+              actorUserId: event.actor.userId,
+              actorName: event.actor.name,
+              actorRole: event.actor.role,
+              actorAgencyCode: event.actor.agencyCode,
+              note: event.note,
+              data: { ...event.data, ...(event.actor.via ? { via: event.actor.via } : {}) },
+              at: new Date(event.at),
+            })
+            .onConflictDoNothing({ target: [taskEvents.taskId, taskEvents.seq] });
+        }
+        const updated = await tx
+          .update(tasks)
+          .set({
+            title: state.title,
+            titleSearch: searchableText(state.title),
+            leadAgencyCode: state.leadAgencyCode,
+            coordinatingAgencyCodes: state.coordinatingAgencyCodes,
+            dueDate: state.dueDate,
+            status: state.status,
+            progress: state.progress,
+            acknowledgedAt: state.acknowledgedAt ? new Date(state.acknowledgedAt) : null,
+            submittedAt: state.submittedAt ? new Date(state.submittedAt) : null,
+            completedAt: state.completedAt ? new Date(state.completedAt) : null,
+            cancelledAt: state.cancelledAt ? new Date(state.cancelledAt) : null,
+            extensionRequests: state.extensionRequests,
+            reminderPlan,
+            lastSeq: state.seq,
+          })
+          .where(and(eq(tasks.id, state.taskId), lte(tasks.lastSeq, state.seq)))
+          .returning({ id: tasks.id });
+        if (updated.length === 0) {
+          const [row] = await tx.select({ lastSeq: tasks.lastSeq }).from(tasks).where(eq(tasks.id, state.taskId));
+          // A newer projection already landed (activities may finish out of order): nothing to do.
+          if (!row) throw ApplicationFailure.nonRetryable(`Task ${state.taskId} has no row in the read model`, 'TaskRowMissing');
+        }
+      });
+    },
+
+    /** Tell a group parent that one of its children changed. */
+    async notifyParent({ parentWorkflowId, change }: { parentWorkflowId: string; change: ChildChange }): Promise<void> {
+      try {
+        await client.workflow.getHandle(parentWorkflowId).signal(childChangedSignal, change);
+      } catch (err) {
+        if (!(err instanceof WorkflowNotFoundError)) throw err;
+        // A closed parent has nothing left to track; one not started yet will be (retry).
+        const parentId = parentWorkflowId.replace(/^task-/, '');
+        const [parent] = await db.select({ status: tasks.status }).from(tasks).where(eq(tasks.id, parentId));
+        if (parent && !isOpen(parent.status)) return;
+        throw err;
+      }
+    },
+
+    /** Pass a group parent's cancel or new due date to every child, once (the update id dedupes). */
+    async cascadeToChildren({ parentSeq, childIds, command }: CascadeInput): Promise<void> {
+      for (const childId of childIds) {
+        heartbeat(childId);
+        const handle = client.workflow.getHandle(taskWorkflowId(childId));
+        const updateId = `cascade-${parentSeq}-${childId}`;
+        try {
+          if (command.type === 'cancel') {
+            await handle.executeUpdate(cancelTaskUpdate, { args: [{ actor: command.actor, reason: command.reason }], updateId });
+          } else {
+            await handle.executeUpdate(editTaskUpdate, { args: [{ actor: command.actor, dueDate: command.dueDate, note: command.note }], updateId });
+          }
+        } catch (err) {
+          // A child already completed or cancelled keeps its outcome.
+          if (err instanceof WorkflowNotFoundError || err instanceof WorkflowUpdateFailedError) {
+            log.info('child not changed by cascade', { childId, reason: (err as Error).message });
+            continue;
+          }
+          throw err;
+        }
+      }
+    },
+  };
+}

@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import { AGENCY_KINDS } from '../../domain/vocabulary';
+import { route } from '../route';
+import {
+  agencySchema,
+  createAgency,
+  createAgencyBody,
+  getAgency,
+  listAgencies,
+  loadAgencyDirectory,
+  updateAgency,
+  updateAgencyBody,
+} from '../services/agency-directory';
+
+const ALL_ROLES = ['admin', 'coordinator', 'agency', 'viewer'] as const;
+
+const codeParam = z.object({ code: z.string().trim().min(1, 'không được để trống').max(50, 'tối đa 50 ký tự') });
+
+const listQuery = z.object({
+  kind: z.enum(AGENCY_KINDS, { message: `phải là một trong: ${AGENCY_KINDS.join(', ')}` }).optional(),
+  q: z.string().trim().max(200, 'tối đa 200 ký tự').optional(),
+});
+
+const resolvedAgencySchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  kind: z.enum(AGENCY_KINDS),
+  members: z.array(z.string()),
+  active: z.boolean(),
+  text: z.string(),
+});
+
+const resolveResult = z.object({
+  agencies: z.array(resolvedAgencySchema),
+  vague: z.array(z.string()),
+  unresolved: z.array(z.object({ text: z.string(), suggestions: z.array(z.string()) })),
+});
+
+export const agencyRoutes = [
+  // Declared before `/:code`, which would otherwise take "resolve" for a code.
+  route({
+    method: 'get',
+    path: '/api/agencies/resolve',
+    tag: 'agencies',
+    summary: 'Resolve the agency names of one cell ("Sở TTTT, UBND các huyện, thành phố") against the directory',
+    auth: ['coordinator', 'admin'],
+    query: z.object({ name: z.string({ message: 'bắt buộc' }).trim().min(1, 'không được để trống').max(2000, 'tối đa 2000 ký tự') }),
+    responses: { 200: { description: 'Agencies found, vague phrases, and names not found with suggestions', schema: resolveResult } },
+    async handler({ deps, query }) {
+      const directory = await loadAgencyDirectory(deps.database.db);
+      return { body: directory.resolveCell(query.name) };
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/api/agencies',
+    tag: 'agencies',
+    summary: 'The agency directory, optionally of one kind or matching a text (accents ignored)',
+    auth: ALL_ROLES,
+    query: listQuery,
+    responses: { 200: { description: 'Agencies', schema: z.object({ items: z.array(agencySchema) }) } },
+    async handler({ deps, query }) {
+      return { body: { items: await listAgencies(deps.database.db, query) } };
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/api/agencies/:code',
+    tag: 'agencies',
+    summary: 'One agency with its aliases and, for a group, its members',
+    auth: ALL_ROLES,
+    params: codeParam,
+    responses: { 200: { description: 'The agency', schema: agencySchema }, 404: { description: 'Unknown code' } },
+    async handler({ deps, params }) {
+      return { body: await getAgency(deps.database.db, params.code) };
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/api/agencies',
+    tag: 'agencies',
+    summary: 'Add an agency (or a group with its members) to the directory',
+    auth: ['admin'],
+    body: createAgencyBody,
+    responses: {
+      201: { description: 'Created', schema: agencySchema },
+      409: { description: 'The code, or one of the names, is already used by another agency' },
+      422: { description: 'Invalid data, unknown parentCode or member' },
+    },
+    async handler({ deps, body }) {
+      return { status: 201, body: await createAgency(deps.database.db, body) };
+    },
+  }),
+  route({
+    method: 'patch',
+    path: '/api/agencies/:code',
+    tag: 'agencies',
+    summary: 'Change an agency; aliases, emails and members given replace the whole list',
+    auth: ['admin'],
+    params: codeParam,
+    body: updateAgencyBody,
+    responses: {
+      200: { description: 'The agency as it is now', schema: agencySchema },
+      404: { description: 'Unknown code' },
+      409: { description: 'A name is already used by another agency' },
+      422: { description: 'Invalid data, unknown parentCode or member' },
+    },
+    async handler({ deps, params, body }) {
+      return { body: await updateAgency(deps.database.db, params.code, body) };
+    },
+  }),
+];

@@ -1,0 +1,167 @@
+import { asc, eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { agencies, plans, tasks } from '../../db/schema';
+import { conflict, notFound, unprocessable } from '../errors';
+import { idParam, route } from '../route';
+import { agencyCode, isoDate, requiredText } from '../schemas';
+import { overdueSql } from '../services/task-view';
+import type { AppDeps } from '../context';
+import { ensurePlanSchedule, removePlanSchedule } from '../services/annual-cycles';
+
+const monthDay = z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'phải có dạng MM-DD');
+
+const settingsSchema = z
+  .object({
+    reminders: z
+      .object({
+        ackReminderWorkingDays: z.number().int().min(1).max(60),
+        ackEscalationWorkingDays: z.number().int().min(1).max(90),
+        dueReminderWorkingDays: z.array(z.number().int().min(1).max(250)).max(10),
+        overdueNoticeEveryDays: z.number().int().min(1).max(90),
+        overdueEscalationDays: z.number().int().min(1).max(365),
+        sendHour: z.number().int().min(6).max(18),
+      })
+      .partial()
+      .optional(),
+    report: z.object({ requestOn: monthDay, dueOn: monthDay }).partial().optional(),
+  })
+  .strict();
+
+const planBody = z
+  .object({
+    code: z.string().trim().min(1, 'không được để trống').max(100).regex(/^[\w.\-/]+$/, 'chỉ gồm chữ không dấu, số và . - _ /'),
+    title: requiredText(1000),
+    documentNumber: requiredText(100),
+    issuer: z.string().trim().min(1).max(200).default('UBND tỉnh'),
+    issuedOn: isoDate,
+    periodStart: isoDate,
+    periodEnd: isoDate,
+    coordinatorAgencyCode: agencyCode,
+    settings: settingsSchema.default({}),
+  })
+  .refine((p) => p.periodEnd >= p.periodStart, { path: ['periodEnd'], message: 'không được trước ngày bắt đầu giai đoạn' });
+
+const planSchema = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  title: z.string(),
+  documentNumber: z.string(),
+  issuer: z.string(),
+  issuedOn: z.string(),
+  periodStart: z.string(),
+  periodEnd: z.string(),
+  coordinatorAgencyCode: z.string(),
+  settings: z.unknown(),
+  status: z.enum(['active', 'closed']),
+  counts: z.object({ total: z.number(), open: z.number(), completed: z.number(), overdue: z.number() }),
+  createdAt: z.string(),
+});
+
+/** Plans with their task counts (children counted, group parents not). */
+async function planViews(deps: AppDeps, id?: string) {
+  const { db } = deps.database;
+  const counts = db
+    .select({
+      planId: tasks.planId,
+      total: sql<number>`count(*)::int`.as('total'),
+      open: sql<number>`count(*) filter (where ${tasks.status} in ('assigned','in_progress','completion_submitted'))::int`.as('open'),
+      completed: sql<number>`count(*) filter (where ${tasks.status} = 'completed')::int`.as('completed'),
+      overdue: sql<number>`count(*) filter (where ${overdueSql()})::int`.as('overdue'),
+    })
+    .from(tasks)
+    .where(eq(tasks.isGroup, false))
+    .groupBy(tasks.planId)
+    .as('counts');
+  const rows = await db
+    .select({ plan: plans, total: counts.total, open: counts.open, completed: counts.completed, overdue: counts.overdue })
+    .from(plans)
+    .leftJoin(counts, eq(counts.planId, plans.id))
+    .where(id ? eq(plans.id, id) : undefined)
+    .orderBy(asc(plans.periodStart), asc(plans.code));
+  return rows.map(({ plan, ...c }) => ({
+    ...plan,
+    createdBy: undefined,
+    counts: { total: c.total ?? 0, open: c.open ?? 0, completed: c.completed ?? 0, overdue: c.overdue ?? 0 },
+    createdAt: plan.createdAt.toISOString(),
+    updatedAt: plan.updatedAt.toISOString(),
+  }));
+}
+
+async function onePlan(deps: AppDeps, id: string) {
+  const [view] = await planViews(deps, id);
+  if (!view) throw notFound('kế hoạch');
+  return view;
+}
+
+export const planRoutes = [
+  route({
+    method: 'get',
+    path: '/api/plans',
+    tag: 'plans',
+    summary: 'Plans with their task counts',
+    auth: ['coordinator', 'viewer', 'agency'],
+    responses: { 200: { description: 'Plans', schema: z.object({ items: z.array(planSchema) }) } },
+    async handler({ deps }) {
+      return { body: { items: await planViews(deps) } };
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/api/plans',
+    tag: 'plans',
+    summary: 'Create a plan (kế hoạch / quyết định) with its reminder and report settings',
+    auth: ['coordinator'],
+    body: planBody,
+    responses: { 201: { description: 'Created', schema: planSchema } },
+    async handler({ deps, user, body }) {
+      const { db } = deps.database;
+      const [coordinator] = await db.select({ code: agencies.code }).from(agencies).where(eq(agencies.code, body.coordinatorAgencyCode));
+      if (!coordinator) throw unprocessable('Đơn vị theo dõi không có trong danh mục.', [{ field: 'coordinatorAgencyCode', message: `không có đơn vị mã ${body.coordinatorAgencyCode}` }]);
+      const [created] = await db.insert(plans).values({ ...body, createdBy: user.id }).onConflictDoNothing({ target: plans.code }).returning({ id: plans.id });
+      if (!created) throw conflict(`Đã có kế hoạch mã ${body.code}.`, [{ field: 'code', message: 'đã tồn tại' }]);
+      const [row] = await db.select().from(plans).where(eq(plans.id, created.id));
+      try {
+        await ensurePlanSchedule(deps.temporal, row!, deps.config.TZ_DEFAULT);
+      } catch (err) {
+        // A plan without its yearly Schedule would silently miss its reports: all or nothing.
+        await db.delete(plans).where(eq(plans.id, created.id));
+        throw err;
+      }
+      return { status: 201, body: await onePlan(deps, created.id) };
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/api/plans/:id',
+    tag: 'plans',
+    summary: 'One plan with its task counts',
+    auth: ['coordinator', 'viewer', 'agency'],
+    params: idParam,
+    responses: { 200: { description: 'The plan', schema: planSchema } },
+    async handler({ deps, params }) {
+      return { body: await onePlan(deps, params.id) };
+    },
+  }),
+  route({
+    method: 'patch',
+    path: '/api/plans/:id',
+    tag: 'plans',
+    summary: "Change a plan's title, settings (the reminder policy applies to tasks started afterwards; the report days move the Schedule) or close it",
+    auth: ['coordinator'],
+    params: idParam,
+    body: z.object({
+      title: requiredText(1000).optional(),
+      issuer: z.string().trim().min(1).max(200).optional(),
+      settings: settingsSchema.optional(),
+      status: z.enum(['active', 'closed']).optional(),
+    }),
+    responses: { 200: { description: 'The plan', schema: planSchema } },
+    async handler({ deps, params, body }) {
+      const [updated] = await deps.database.db.update(plans).set(body).where(eq(plans.id, params.id)).returning();
+      if (!updated) throw notFound('kế hoạch');
+      if (updated.status === 'closed') await removePlanSchedule(deps.temporal, updated.id);
+      else if (body.settings || body.status) await ensurePlanSchedule(deps.temporal, updated, deps.config.TZ_DEFAULT);
+      return { body: await onePlan(deps, params.id) };
+    },
+  }),
+];

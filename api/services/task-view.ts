@@ -1,0 +1,114 @@
+import { and, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import { agencies, tasks } from '../../db/schema';
+import { addDays, localDate } from '../../domain/calendar';
+import { TASK_STATUSES, isOpen } from '../../domain/task-status';
+import { TASK_KINDS } from '../../domain/vocabulary';
+
+export type TaskRow = typeof tasks.$inferSelect;
+
+/** Days ahead within which an open task counts as due soon. */
+export const DUE_SOON_DAYS = 7;
+
+/**
+ * Overdue: open and past its due date — except a completion submitted on time, which waits on the
+ * coordinator, not on the agency.
+ */
+export function isOverdue(row: Pick<TaskRow, 'status' | 'dueDate' | 'submittedAt'>, today = localDate(Date.now())): boolean {
+  if (!isOpen(row.status) || row.dueDate >= today) return false;
+  return !(row.status === 'completion_submitted' && row.submittedAt && localDate(row.submittedAt.getTime()) <= row.dueDate);
+}
+
+export function isDueSoon(row: Pick<TaskRow, 'status' | 'dueDate'>, today = localDate(Date.now())): boolean {
+  return (row.status === 'assigned' || row.status === 'in_progress') && row.dueDate >= today && row.dueDate <= addDays(today, DUE_SOON_DAYS);
+}
+
+/** The same rule as `isOverdue`, as SQL for list filters and statistics. */
+export function overdueSql(today = localDate(Date.now())): SQL {
+  return or(
+    and(inArray(tasks.status, ['assigned', 'in_progress']), lt(tasks.dueDate, today)),
+    and(
+      eq(tasks.status, 'completion_submitted'),
+      lt(tasks.dueDate, today),
+      sql`(${tasks.submittedAt} at time zone 'Asia/Ho_Chi_Minh')::date > ${tasks.dueDate}`,
+    ),
+  )!;
+}
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/** Task JSON as DESIGN.md §10 gives it, plus what the UI needs to act on it. */
+export function taskView(row: TaskRow, leadAgencyName?: string | null) {
+  return {
+    id: row.id,
+    planId: row.planId,
+    parentId: row.parentId,
+    isGroup: row.isGroup,
+    number: row.number,
+    sectionCode: row.sectionCode,
+    section: row.section,
+    title: row.title,
+    description: row.description,
+    leadAgency: row.leadAgencyCode,
+    leadAgencyName: leadAgencyName ?? null,
+    leadAgencyText: row.leadAgencyText,
+    coordinatingAgencies: row.coordinatingAgencyCodes,
+    kind: row.kind,
+    startDate: row.startDate,
+    dueDate: row.dueDate,
+    originalDueDate: row.originalDueDate,
+    timeframeText: row.timeframeText,
+    funding: row.funding,
+    note: row.note,
+    status: row.status,
+    overdue: isOverdue(row),
+    dueSoon: isDueSoon(row),
+    progress: row.progress,
+    extensionRequests: row.extensionRequests,
+    acknowledgedAt: iso(row.acknowledgedAt),
+    submittedAt: iso(row.submittedAt),
+    completedAt: iso(row.completedAt),
+    cancelledAt: iso(row.cancelledAt),
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export type TaskView = ReturnType<typeof taskView>;
+
+export const taskViewSchema = z.object({
+  id: z.uuid(),
+  planId: z.uuid(),
+  parentId: z.uuid().nullable(),
+  isGroup: z.boolean(),
+  number: z.string().nullable(),
+  sectionCode: z.string().nullable(),
+  section: z.string().nullable(),
+  title: z.string(),
+  description: z.string().nullable(),
+  leadAgency: z.string(),
+  leadAgencyName: z.string().nullable(),
+  leadAgencyText: z.string().nullable(),
+  coordinatingAgencies: z.array(z.string()),
+  kind: z.enum(TASK_KINDS),
+  startDate: z.string(),
+  dueDate: z.string(),
+  originalDueDate: z.string(),
+  timeframeText: z.string().nullable(),
+  funding: z.unknown().nullable(),
+  note: z.string().nullable(),
+  status: z.enum(TASK_STATUSES),
+  overdue: z.boolean(),
+  dueSoon: z.boolean(),
+  progress: z.number().int(),
+  extensionRequests: z.array(z.unknown()),
+  acknowledgedAt: z.string().nullable(),
+  submittedAt: z.string().nullable(),
+  completedAt: z.string().nullable(),
+  cancelledAt: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+/** Columns for selecting a task with its lead's name. */
+export const taskWithLeadName = { task: tasks, leadAgencyName: agencies.name };

@@ -1,0 +1,260 @@
+import { randomUUID } from 'node:crypto';
+import { and, asc, eq, gt, inArray, like, not, or, sql, type SQL } from 'drizzle-orm';
+import type { UpdateDefinition } from '@temporalio/common';
+import type { Db, Tx } from '../../db/client';
+import { agencies, agencyGroupMembers, plans, taskEvents, tasks } from '../../db/schema';
+import type { Actor } from '../../domain/task-machine';
+import { isOpen, type TaskStatus } from '../../domain/task-status';
+import { searchableText } from '../../domain/text';
+import type { Funding, TaskKind } from '../../domain/vocabulary';
+import { taskWorkflowId } from '../../workflows/constants';
+import type { TaskSnapshot } from '../../workflows/types';
+import type { AppDeps, AuthUser } from '../context';
+import { conflict, forbidden, notFound, unprocessable } from '../errors';
+import { updateIdFor } from '../idempotency';
+import { startTaskWorkflows } from './task-starter';
+import { overdueSql, taskView, type TaskRow, type TaskView } from './task-view';
+
+export const actorOf = (user: AuthUser, via: Actor['via'] = 'api'): Actor => ({
+  userId: user.id,
+  name: user.name,
+  role: user.role,
+  agencyCode: user.agencyCode,
+  via,
+});
+
+/** Coordinators and leadership see every task; an agency sees those it leads or coordinates. */
+export function canSeeTask(user: AuthUser, row: Pick<TaskRow, 'leadAgencyCode' | 'coordinatingAgencyCodes'>): boolean {
+  if (user.role === 'coordinator' || user.role === 'viewer') return true;
+  if (user.role === 'agency' && user.agencyCode) return row.leadAgencyCode === user.agencyCode || row.coordinatingAgencyCodes.includes(user.agencyCode);
+  return false;
+}
+
+export async function loadTaskView(deps: AppDeps, id: string): Promise<TaskView | undefined> {
+  const [found] = await deps.database.db
+    .select({ task: tasks, leadAgencyName: agencies.name })
+    .from(tasks)
+    .leftJoin(agencies, eq(agencies.code, tasks.leadAgencyCode))
+    .where(eq(tasks.id, id));
+  return found && taskView(found.task, found.leadAgencyName);
+}
+
+/** The task if this user may see it: 404 when it does not exist, 403 when it is another agency's. */
+export async function visibleTask(deps: AppDeps, user: AuthUser, id: string): Promise<TaskView> {
+  const view = await loadTaskView(deps, id);
+  if (!view) throw notFound('nhiệm vụ');
+  if (!canSeeTask(user, { leadAgencyCode: view.leadAgency, coordinatingAgencyCodes: view.coordinatingAgencies })) {
+    throw forbidden('Nhiệm vụ này không thuộc đơn vị của bạn.');
+  }
+  return view;
+}
+
+export async function taskDetail(deps: AppDeps, user: AuthUser, id: string) {
+  const view = await visibleTask(deps, user, id);
+  const { db } = deps.database;
+  const [events, children] = await Promise.all([
+    db.select().from(taskEvents).where(eq(taskEvents.taskId, id)).orderBy(asc(taskEvents.seq)),
+    view.isGroup
+      ? db
+          .select({ task: tasks, leadAgencyName: agencies.name })
+          .from(tasks)
+          .leftJoin(agencies, eq(agencies.code, tasks.leadAgencyCode))
+          .where(eq(tasks.parentId, id))
+          .orderBy(asc(tasks.position))
+      : Promise.resolve([]),
+  ]);
+  return {
+    ...view,
+    children: children.map((c) => taskView(c.task, c.leadAgencyName)),
+    events: events.map((e) => ({
+      seq: e.seq,
+      type: e.type,
+      fromStatus: e.fromStatus,
+      toStatus: e.toStatus,
+      actor: { userId: e.actorUserId, name: e.actorName, role: e.actorRole, agencyCode: e.actorAgencyCode },
+      note: e.note,
+      data: e.data,
+      at: e.at.toISOString(),
+    })),
+  };
+}
+
+/**
+ * Send a command to the task's workflow as an Update and return the task as projected. The workflow
+ * validates it; the API only checks that the caller may see the task at all.
+ */
+export async function runTaskCommand<A>(
+  deps: AppDeps,
+  user: AuthUser,
+  taskId: string,
+  update: UpdateDefinition<TaskSnapshot, [A]>,
+  args: A,
+  idempotencyKey?: string,
+): Promise<TaskView> {
+  const task = await visibleTask(deps, user, taskId);
+  if (!isOpen(task.status)) {
+    throw conflict(`Nhiệm vụ đã ${task.status === 'completed' ? 'hoàn thành' : 'bị hủy'}; không thể thao tác thêm.`, [{ field: 'status', message: task.status }]);
+  }
+  await deps.temporal.workflow
+    .getHandle(taskWorkflowId(taskId))
+    .executeUpdate(update, { args: [args], ...(idempotencyKey ? { updateId: updateIdFor(user, idempotencyKey) } : {}) });
+  return (await loadTaskView(deps, taskId))!;
+}
+
+// ---- creation ----
+
+export interface NewTask {
+  title: string;
+  leadAgency: string;
+  coordinatingAgencies: string[];
+  startDate?: string;
+  dueDate: string;
+  kind: TaskKind;
+  funding?: Funding;
+  section?: string;
+  number?: string;
+  description?: string;
+  note?: string;
+}
+
+/** Agency codes as given, with each group replaced by its members (a group with none stays itself). */
+async function expandAgencies(tx: Tx | Db, codes: string[], field: string): Promise<{ code: string; members: string[] }[]> {
+  if (codes.length === 0) return [];
+  const found = await tx.select({ code: agencies.code, kind: agencies.kind, active: agencies.active }).from(agencies).where(inArray(agencies.code, codes));
+  const unknown = codes.filter((c) => !found.some((f) => f.code === c && f.active));
+  if (unknown.length) {
+    throw unprocessable('Đơn vị không có trong danh mục.', unknown.map((c) => ({ field, message: `không có đơn vị mã ${c}` })));
+  }
+  const groups = found.filter((f) => f.kind === 'group').map((f) => f.code);
+  const members = groups.length ? await tx.select().from(agencyGroupMembers).where(inArray(agencyGroupMembers.groupCode, groups)) : [];
+  return codes.map((code) => ({ code, members: members.filter((m) => m.groupCode === code).map((m) => m.memberCode) }));
+}
+
+const membersOrSelf = (a: { code: string; members: string[] }) => (a.members.length ? a.members : [a.code]);
+
+/** Agency codes checked against the directory, groups expanded to their members. */
+export async function resolveAgencyCodes(deps: AppDeps, codes: string[], field: string): Promise<string[]> {
+  return [...new Set((await expandAgencies(deps.database.db, codes, field)).flatMap(membersOrSelf))];
+}
+
+/** A task is handed to one agency, not to a group. */
+export async function assertLeadAgency(deps: AppDeps, code: string): Promise<void> {
+  const [found] = await expandAgencies(deps.database.db, [code], 'leadAgency');
+  if (found!.members.length > 0) throw unprocessable('Giao lại cho từng đơn vị, không cho một nhóm.', [{ field: 'leadAgency', message: 'là một nhóm đơn vị' }]);
+}
+
+/**
+ * Insert the task (and, when its lead is a group, one child per member) and start their workflows.
+ * The rows are written in one transaction; the workflows take over from there.
+ */
+export async function createTask(deps: AppDeps, user: AuthUser, planId: string, input: NewTask) {
+  const { db } = deps.database;
+  const [plan] = await db.select().from(plans).where(eq(plans.id, planId));
+  if (!plan) throw notFound('kế hoạch');
+  if (plan.status !== 'active') throw conflict('Kế hoạch đã đóng; không thể giao thêm nhiệm vụ.');
+  const startDate = input.startDate ?? plan.periodStart;
+  if (input.dueDate < startDate) {
+    throw unprocessable('Hạn hoàn thành phải sau ngày bắt đầu.', [{ field: 'dueDate', message: `không được trước ngày bắt đầu ${startDate}` }]);
+  }
+  const ids = await db.transaction(async (tx) => {
+    const [lead] = await expandAgencies(tx, [input.leadAgency], 'leadAgency');
+    const coordinating = [...new Set((await expandAgencies(tx, input.coordinatingAgencies, 'coordinatingAgencies')).flatMap(membersOrSelf))];
+    const [{ position }] = (await tx
+      .select({ position: sql<number>`coalesce(max(${tasks.position}), 0) + 1` })
+      .from(tasks)
+      .where(eq(tasks.planId, planId))) as [{ position: number }];
+    const base = {
+      planId,
+      position,
+      section: input.section ?? null,
+      number: input.number ?? null,
+      description: input.description ?? null,
+      note: input.note ?? null,
+      kind: input.kind,
+      startDate,
+      dueDate: input.dueDate,
+      originalDueDate: input.dueDate,
+      funding: input.funding ?? null,
+      leadAgencyText: input.leadAgency,
+    };
+    const row = (id: string, leadAgencyCode: string, extra: Partial<typeof tasks.$inferInsert> = {}) => ({
+      ...base,
+      id,
+      title: input.title,
+      titleSearch: searchableText(input.title),
+      leadAgencyCode,
+      coordinatingAgencyCodes: coordinating.filter((c) => c !== leadAgencyCode),
+      ...extra,
+    });
+    const parentId = randomUUID();
+    const members = lead!.members;
+    const values =
+      members.length === 0
+        ? [row(parentId, lead!.code)]
+        : [row(parentId, lead!.code, { isGroup: true }), ...members.map((m) => row(randomUUID(), m, { parentId }))];
+    await tx.insert(tasks).values(values);
+    return values.map((v) => v.id);
+  });
+  await startTaskWorkflows(deps.temporal, db, ids, actorOf(user));
+  return taskDetail(deps, user, ids[0]!);
+}
+
+// ---- listing ----
+
+export interface TaskListQuery {
+  plan?: string;
+  status?: TaskStatus[];
+  agency?: string;
+  overdue?: boolean;
+  q?: string;
+  parent?: string;
+  limit: number;
+  cursor?: string;
+}
+
+const encodeCursor = (row: { dueDate: string; id: string }) => Buffer.from(JSON.stringify([row.dueDate, row.id])).toString('base64url');
+
+function decodeCursor(cursor: string): [string, string] {
+  try {
+    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'string')) return value as [string, string];
+  } catch {
+    // fall through
+  }
+  throw unprocessable('Con trỏ phân trang không hợp lệ.', [{ field: 'cursor', message: 'không hợp lệ' }]);
+}
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** Tasks in due-date order, filtered and paged by a (dueDate, id) cursor that the indexes serve. */
+export async function listTasks(deps: AppDeps, user: AuthUser, q: TaskListQuery) {
+  const where: SQL[] = [];
+  if (user.role === 'agency') {
+    if (!user.agencyCode) throw forbidden();
+    if (q.agency && q.agency !== user.agencyCode) throw forbidden('Chỉ xem được nhiệm vụ của đơn vị mình.');
+    where.push(or(eq(tasks.leadAgencyCode, user.agencyCode), sql`${tasks.coordinatingAgencyCodes} ? ${user.agencyCode}`)!);
+  } else if (q.agency) {
+    where.push(eq(tasks.leadAgencyCode, q.agency));
+  }
+  if (q.plan) where.push(eq(tasks.planId, q.plan));
+  if (q.status?.length) where.push(inArray(tasks.status, q.status));
+  if (q.overdue !== undefined) where.push(q.overdue ? overdueSql() : not(overdueSql()));
+  if (q.q) where.push(like(tasks.titleSearch, `%${escapeLike(searchableText(q.q))}%`));
+  if (q.parent) where.push(eq(tasks.parentId, q.parent));
+  if (q.cursor) {
+    const [dueDate, id] = decodeCursor(q.cursor);
+    where.push(or(gt(tasks.dueDate, dueDate), and(eq(tasks.dueDate, dueDate), gt(tasks.id, id)))!);
+  }
+  const rows = await deps.database.db
+    .select({ task: tasks, leadAgencyName: agencies.name })
+    .from(tasks)
+    .leftJoin(agencies, eq(agencies.code, tasks.leadAgencyCode))
+    .where(and(...where))
+    .orderBy(asc(tasks.dueDate), asc(tasks.id))
+    .limit(q.limit + 1);
+  const page = rows.slice(0, q.limit);
+  return {
+    items: page.map((r) => taskView(r.task, r.leadAgencyName)),
+    nextCursor: rows.length > q.limit ? encodeCursor(page[page.length - 1]!.task) : null,
+  };
+}

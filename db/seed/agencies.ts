@@ -1,0 +1,287 @@
+import type { Db } from '../client';
+import { agencies, agencyAliases, agencyGroupMembers } from '../schema';
+import type { AgencyKind } from '../../domain/vocabulary';
+import { normalizeAgencyName, type DirectoryData } from '../../domain/agencies';
+
+/**
+ * Seed agency directories of a province as it was organised before the 2025 reorganisation (the plan
+ * fixtures date from 2019–2020): the sở, ban, ngành, the province's offices, the agencies of the
+ * central ministries in the province (ngành dọc), the districts, and the groups documents name
+ * ("Các sở, ban, ngành", "UBND các huyện, thành phố", "UBND các xã, phường, thị trấn").
+ */
+export type SeedProvince = 'son-la' | 'tay-ninh' | 'generic';
+
+export interface SeedAgency {
+  code: string;
+  name: string;
+  shortName: string;
+  kind: AgencyKind;
+  emails: string[];
+  aliases: string[];
+}
+
+interface Entry {
+  code: string;
+  name: string;
+  shortName?: string;
+  /** Local part of the clerk's (văn thư) mailbox. */
+  mailbox?: string;
+  aliases?: string[];
+}
+
+const DEPARTMENTS: Entry[] = [
+  { code: 'SNV', name: 'Sở Nội vụ', aliases: ['SNV', 'Sở NV'] },
+  { code: 'STP', name: 'Sở Tư pháp', aliases: ['STP'] },
+  { code: 'SKHDT', name: 'Sở Kế hoạch và Đầu tư', shortName: 'Sở KH&ĐT', aliases: ['Sở KHĐT', 'Sở KH và ĐT', 'SKHĐT', 'SKH&ĐT'] },
+  { code: 'STC', name: 'Sở Tài chính', aliases: ['STC', 'Sở TC'] },
+  { code: 'SCT', name: 'Sở Công Thương', aliases: ['SCT', 'Sở CT'] },
+  {
+    code: 'SNNPTNT',
+    name: 'Sở Nông nghiệp và Phát triển nông thôn',
+    shortName: 'Sở NN&PTNT',
+    aliases: ['Sở NNPTNT', 'Sở Nông nghiệp và PTNT', 'Sở NN và PTNT', 'SNN&PTNT', 'SNNPTNT'],
+  },
+  { code: 'SGTVT', name: 'Sở Giao thông vận tải', shortName: 'Sở GTVT', aliases: ['SGTVT', 'Sở GT-VT', 'Sở GT&VT'] },
+  { code: 'SXD', name: 'Sở Xây dựng', aliases: ['SXD', 'Sở XD'] },
+  { code: 'STNMT', name: 'Sở Tài nguyên và Môi trường', shortName: 'Sở TN&MT', aliases: ['Sở TNMT', 'STNMT', 'Sở TN và MT', 'STN&MT'] },
+  {
+    code: 'STTTT',
+    name: 'Sở Thông tin và Truyền thông',
+    shortName: 'Sở TT&TT',
+    aliases: ['Sở TTTT', 'STTTT', 'Sở TT và TT', 'STT&TT', 'Sở Thông tin - Truyền thông'],
+  },
+  {
+    code: 'SLDTBXH',
+    name: 'Sở Lao động - Thương binh và Xã hội',
+    shortName: 'Sở LĐ-TBXH',
+    aliases: ['Sở LĐTBXH', 'Sở LĐ-TB&XH', 'Sở LĐTB&XH', 'SLĐTBXH', 'Sở LĐ, TB&XH'],
+  },
+  {
+    code: 'SVHTTDL',
+    name: 'Sở Văn hóa, Thể thao và Du lịch',
+    shortName: 'Sở VHTTDL',
+    aliases: ['Sở VH,TT&DL', 'Sở VHTT&DL', 'Sở VH-TT-DL', 'SVHTTDL', 'Sở VH, TT và DL'],
+  },
+  { code: 'SKHCN', name: 'Sở Khoa học và Công nghệ', shortName: 'Sở KH&CN', aliases: ['Sở KHCN', 'SKHCN', 'Sở KH và CN', 'SKH&CN'] },
+  { code: 'SGDDT', name: 'Sở Giáo dục và Đào tạo', shortName: 'Sở GD&ĐT', aliases: ['Sở GDĐT', 'SGDĐT', 'Sở GD và ĐT', 'SGD&ĐT'] },
+  { code: 'SYT', name: 'Sở Y tế', aliases: ['SYT'] },
+  { code: 'SNGV', name: 'Sở Ngoại vụ', aliases: ['SNgV', 'Sở NgV'] },
+  { code: 'TTT', name: 'Thanh tra tỉnh', aliases: ['Thanh tra'] },
+  { code: 'BDT', name: 'Ban Dân tộc tỉnh', shortName: 'Ban Dân tộc', aliases: ['BDT'] },
+];
+
+const VERTICAL: Entry[] = [
+  { code: 'CAT', name: 'Công an tỉnh', aliases: ['CA tỉnh', 'Công an'] },
+  { code: 'TAND', name: 'Tòa án nhân dân tỉnh', shortName: 'TAND tỉnh', aliases: ['Tòa án tỉnh'] },
+  { code: 'VKSND', name: 'Viện Kiểm sát nhân dân tỉnh', shortName: 'VKSND tỉnh', aliases: ['Viện KSND tỉnh'] },
+  { code: 'BCHQS', name: 'Bộ Chỉ huy Quân sự tỉnh', shortName: 'Bộ CHQS tỉnh', aliases: ['BCH Quân sự tỉnh', 'BCHQS tỉnh'] },
+  {
+    code: 'BDBP',
+    name: 'Bộ Chỉ huy Bộ đội Biên phòng tỉnh',
+    shortName: 'BĐBP tỉnh',
+    aliases: ['Bộ CHBĐBP tỉnh', 'BCH BĐBP tỉnh', 'Bộ đội Biên phòng tỉnh'],
+  },
+  { code: 'KBNN', name: 'Kho bạc Nhà nước tỉnh', shortName: 'KBNN tỉnh', aliases: ['Kho bạc nhà nước'] },
+  { code: 'CTHUE', name: 'Cục Thuế tỉnh', aliases: ['Cục Thuế'] },
+  { code: 'BHXH', name: 'Bảo hiểm xã hội tỉnh', shortName: 'BHXH tỉnh', aliases: ['Bảo hiểm xã hội'] },
+];
+
+const OTHER: Entry[] = [
+  {
+    code: 'DPTTH',
+    name: 'Đài Phát thanh và Truyền hình tỉnh',
+    shortName: 'Đài PT-TH tỉnh',
+    aliases: ['Đài PTTH tỉnh', 'Đài PT&TH tỉnh', 'Đài PT và TH tỉnh', 'Đài Phát thanh - Truyền hình tỉnh'],
+  },
+];
+
+const GROUP_SBN: Entry = {
+  code: 'SBN',
+  name: 'Các sở, ban, ngành',
+  aliases: [
+    'Các sở, ban, ngành tỉnh',
+    'Các sở, ngành',
+    'Các sở, ngành tỉnh',
+    'Sở, ban, ngành',
+    'Các sở, ban, ngành thuộc tỉnh',
+    'Các sở, ban, ngành cấp tỉnh',
+    'Các cơ quan chuyên môn thuộc UBND tỉnh',
+    'Các cơ quan, đơn vị cấp tỉnh',
+  ],
+};
+
+const GROUP_XA: Entry = {
+  code: 'XA',
+  name: 'UBND các xã, phường, thị trấn',
+  aliases: ['UBND cấp xã', 'UBND xã, phường, thị trấn', 'Các xã, phường, thị trấn', 'UBND các xã'],
+};
+
+const HUYEN_ALIASES = ['UBND huyện, thành phố', 'UBND các huyện, TP', 'Các huyện, thành phố', 'UBND cấp huyện', 'UBND các huyện'];
+
+interface ProvinceSpec {
+  /** Mail domain of the province's portal. */
+  domain: string;
+  offices: Entry[];
+  extraDepartments: Entry[];
+  districtGroup: Entry;
+  districts: Entry[];
+  other: Entry[];
+}
+
+const SEPARATE_OFFICES: Entry[] = [
+  { code: 'VPUBND', name: 'Văn phòng UBND tỉnh', shortName: 'VP UBND tỉnh', mailbox: 'vpubnd', aliases: ['VPUBND', 'Văn phòng Ủy ban nhân dân tỉnh'] },
+  {
+    code: 'VPHDND',
+    name: 'Văn phòng Đoàn ĐBQH và HĐND tỉnh',
+    shortName: 'VP Đoàn ĐBQH và HĐND tỉnh',
+    mailbox: 'vphdnd',
+    aliases: ['Văn phòng HĐND tỉnh', 'VP HĐND tỉnh', 'Văn phòng Đoàn Đại biểu Quốc hội và Hội đồng nhân dân tỉnh'],
+  },
+];
+
+const district = (code: string, name: string, short: string, mailbox: string, aliases: string[] = []): Entry => ({
+  code,
+  name,
+  shortName: short,
+  mailbox,
+  aliases,
+});
+
+const PROVINCES: Record<SeedProvince, ProvinceSpec> = {
+  // Sơn La: 1 thành phố and 11 huyện.
+  'son-la': {
+    domain: 'sonla.gov.vn',
+    offices: SEPARATE_OFFICES,
+    extraDepartments: [{ code: 'BQLKCN', name: 'Ban Quản lý các khu công nghiệp tỉnh', shortName: 'Ban Quản lý các KCN tỉnh', aliases: ['BQL các KCN tỉnh'] }],
+    districtGroup: { code: 'HUYEN', name: 'UBND các huyện, thành phố', aliases: HUYEN_ALIASES },
+    districts: [
+      district('TP-SONLA', 'UBND thành phố Sơn La', 'UBND TP Sơn La', 'tpsonla', ['Thành phố Sơn La']),
+      district('H-QUYNHNHAI', 'UBND huyện Quỳnh Nhai', 'Huyện Quỳnh Nhai', 'quynhnhai'),
+      district('H-THUANCHAU', 'UBND huyện Thuận Châu', 'Huyện Thuận Châu', 'thuanchau'),
+      district('H-MUONGLA', 'UBND huyện Mường La', 'Huyện Mường La', 'muongla'),
+      district('H-BACYEN', 'UBND huyện Bắc Yên', 'Huyện Bắc Yên', 'bacyen'),
+      district('H-PHUYEN', 'UBND huyện Phù Yên', 'Huyện Phù Yên', 'phuyen'),
+      district('H-MOCCHAU', 'UBND huyện Mộc Châu', 'Huyện Mộc Châu', 'mocchau'),
+      district('H-VANHO', 'UBND huyện Vân Hồ', 'Huyện Vân Hồ', 'vanho'),
+      district('H-YENCHAU', 'UBND huyện Yên Châu', 'Huyện Yên Châu', 'yenchau'),
+      district('H-MAISON', 'UBND huyện Mai Sơn', 'Huyện Mai Sơn', 'maison'),
+      district('H-SONGMA', 'UBND huyện Sông Mã', 'Huyện Sông Mã', 'songma'),
+      district('H-SOPCOP', 'UBND huyện Sốp Cộp', 'Huyện Sốp Cộp', 'sopcop'),
+    ],
+    other: [...OTHER, { code: 'BAO', name: 'Báo Sơn La', aliases: [] }],
+  },
+  // Tây Ninh: 1 thành phố, 2 thị xã (Hòa Thành and Trảng Bàng, huyện until 2020) and 6 huyện. Its
+  // Văn phòng Đoàn ĐBQH, HĐND và UBND tỉnh is one merged office, which plans also call "VP UBND tỉnh".
+  'tay-ninh': {
+    domain: 'tayninh.gov.vn',
+    offices: [
+      {
+        code: 'VP-DBQH-HDND-UBND',
+        name: 'Văn phòng Đoàn ĐBQH, HĐND và UBND tỉnh',
+        shortName: 'VP Đoàn ĐBQH, HĐND và UBND tỉnh',
+        mailbox: 'vanphong',
+        aliases: [
+          'Văn phòng Đoàn Đại biểu Quốc hội, Hội đồng nhân dân và Ủy ban nhân dân tỉnh',
+          'Văn phòng UBND tỉnh',
+          'VP UBND tỉnh',
+          'Văn phòng HĐND tỉnh',
+          'VP HĐND tỉnh',
+          'Văn phòng Đoàn ĐBQH, HĐND, UBND tỉnh',
+        ],
+      },
+    ],
+    extraDepartments: [{ code: 'BQLKKT', name: 'Ban Quản lý Khu kinh tế tỉnh', shortName: 'Ban Quản lý KKT tỉnh', aliases: ['BQL Khu kinh tế tỉnh', 'BQLKKT'] }],
+    districtGroup: {
+      code: 'HUYEN',
+      name: 'UBND các huyện, thị xã, thành phố',
+      aliases: ['UBND các huyện, thành phố', 'UBND các huyện, thị xã, TP', ...HUYEN_ALIASES],
+    },
+    districts: [
+      district('TP-TAYNINH', 'UBND thành phố Tây Ninh', 'UBND TP Tây Ninh', 'tptayninh', ['Thành phố Tây Ninh']),
+      district('TX-HOATHANH', 'UBND thị xã Hòa Thành', 'UBND TX Hòa Thành', 'hoathanh', ['UBND huyện Hòa Thành', 'Thị xã Hòa Thành']),
+      district('TX-TRANGBANG', 'UBND thị xã Trảng Bàng', 'UBND TX Trảng Bàng', 'trangbang', ['UBND huyện Trảng Bàng', 'Thị xã Trảng Bàng']),
+      district('H-TANBIEN', 'UBND huyện Tân Biên', 'Huyện Tân Biên', 'tanbien'),
+      district('H-TANCHAU', 'UBND huyện Tân Châu', 'Huyện Tân Châu', 'tanchau'),
+      district('H-DUONGMINHCHAU', 'UBND huyện Dương Minh Châu', 'Huyện Dương Minh Châu', 'duongminhchau'),
+      district('H-CHAUTHANH', 'UBND huyện Châu Thành', 'Huyện Châu Thành', 'chauthanh'),
+      district('H-GODAU', 'UBND huyện Gò Dầu', 'Huyện Gò Dầu', 'godau'),
+      district('H-BENCAU', 'UBND huyện Bến Cầu', 'Huyện Bến Cầu', 'bencau'),
+    ],
+    other: [...OTHER, { code: 'BAO', name: 'Báo Tây Ninh', aliases: [] }],
+  },
+  // A province without named districts: the district group has no members and is itself the lead.
+  generic: {
+    domain: 'example.gov.vn',
+    offices: SEPARATE_OFFICES,
+    extraDepartments: [],
+    districtGroup: { code: 'HUYEN', name: 'UBND các huyện, thành phố', aliases: HUYEN_ALIASES },
+    districts: [],
+    other: OTHER,
+  },
+};
+
+/** The directory of one province as plain rows: what `seedAgencies` writes, and what tests resolve against. */
+export interface SeedDirectory extends DirectoryData {
+  agencies: SeedAgency[];
+  aliases: { alias: string; agencyCode: string; normalized: string }[];
+  groupMembers: { groupCode: string; memberCode: string }[];
+}
+
+export function agencySeed(province: SeedProvince): SeedDirectory {
+  const spec = PROVINCES[province];
+  const make = (e: Entry, kind: AgencyKind, withMail = true): SeedAgency => ({
+    code: e.code,
+    name: e.name,
+    shortName: e.shortName ?? e.name,
+    kind,
+    emails: withMail ? [`vanthu.${e.mailbox ?? e.code.toLowerCase()}@${spec.domain}`] : [],
+    aliases: e.aliases ?? [],
+  });
+  const departments = [...DEPARTMENTS, ...spec.extraDepartments].map((e) => make(e, 'department'));
+  const offices = spec.offices.map((e) => make(e, 'province'));
+  const list: SeedAgency[] = [
+    ...offices,
+    ...departments,
+    ...VERTICAL.map((e) => make(e, 'vertical')),
+    ...spec.other.map((e) => make(e, 'other')),
+    ...spec.districts.map((e) => make(e, 'district')),
+    make(GROUP_SBN, 'group', false),
+    make(spec.districtGroup, 'group', false),
+    make(GROUP_XA, 'group', false),
+  ];
+
+  // One alias row per normalised form; a form that is already the agency's own name needs no row.
+  const taken = new Set(list.flatMap((a) => [normalizeAgencyName(a.name), normalizeAgencyName(a.shortName)]));
+  const aliases: { alias: string; agencyCode: string; normalized: string }[] = [];
+  for (const a of list) {
+    for (const alias of a.aliases) {
+      const normalized = normalizeAgencyName(alias);
+      if (!normalized || taken.has(normalized) || aliases.some((x) => x.normalized === normalized)) continue;
+      aliases.push({ alias, agencyCode: a.code, normalized });
+    }
+  }
+
+  const groupMembers = [
+    ...[...offices, ...departments].map((m) => ({ groupCode: GROUP_SBN.code, memberCode: m.code })),
+    ...spec.districts.map((d) => ({ groupCode: spec.districtGroup.code, memberCode: d.code })),
+  ];
+  return { agencies: list, aliases, groupMembers };
+}
+
+/**
+ * Write the seed directory of `province`. Idempotent: rows that exist (by code, alias or membership)
+ * are left as they are, so an admin's later edits survive a second run.
+ */
+export async function seedAgencies(db: Db, opts: { province: SeedProvince }): Promise<{ agencies: number; aliases: number; members: number }> {
+  const seed = agencySeed(opts.province);
+  return db.transaction(async (tx) => {
+    const inserted = await tx
+      .insert(agencies)
+      .values(seed.agencies.map(({ aliases: _aliases, ...a }) => ({ ...a, language: 'vi' as const })))
+      .onConflictDoNothing()
+      .returning({ code: agencies.code });
+    const aliasRows = await tx.insert(agencyAliases).values(seed.aliases).onConflictDoNothing().returning({ normalized: agencyAliases.normalized });
+    const memberRows = await tx.insert(agencyGroupMembers).values(seed.groupMembers).onConflictDoNothing().returning({ groupCode: agencyGroupMembers.groupCode });
+    return { agencies: inserted.length, aliases: aliasRows.length, members: memberRows.length };
+  });
+}

@@ -1,0 +1,255 @@
+import type { AgencyKind } from '../vocabulary';
+import { foldVietnamese, isVaguePhrase, normalizeAgencyName } from './normalize';
+
+/** An agency as the directory holds it (the `agencies` table's columns that resolution needs). */
+export interface DirectoryAgency {
+  code: string;
+  name: string;
+  shortName: string;
+  kind: AgencyKind;
+  active?: boolean;
+  /** Set when a reorganisation merged this agency into another: names of the old one resolve to the new. */
+  mergedInto?: string | null;
+}
+
+export interface DirectoryAlias {
+  alias: string;
+  agencyCode: string;
+}
+
+export interface DirectoryGroupMember {
+  groupCode: string;
+  memberCode: string;
+}
+
+export interface DirectoryData {
+  agencies: readonly DirectoryAgency[];
+  aliases: readonly DirectoryAlias[];
+  groupMembers: readonly DirectoryGroupMember[];
+}
+
+/** A name resolved to an agency; for a group, `members` lists the member agencies (empty: the group itself leads). */
+export interface ResolvedAgency {
+  code: string;
+  name: string;
+  kind: AgencyKind;
+  members: string[];
+  active: boolean;
+  /** The text of the cell that named it. */
+  text: string;
+}
+
+export interface UnresolvedName {
+  text: string;
+  /** Up to 3 names of agencies that are spelled closest. */
+  suggestions: string[];
+}
+
+export interface ResolvedCell {
+  agencies: ResolvedAgency[];
+  /** Phrases such as "Các cơ quan liên quan" that name nobody in particular. */
+  vague: string[];
+  unresolved: UnresolvedName[];
+}
+
+/** Separators between the names of one cell. "và" and "&" only split where both sides resolve. */
+const SEPARATOR = /(\s*[,;\n\r]+\s*|\s+(?:và|va|&)\s+)/iu;
+
+/** How many comma pieces one name may span ("Văn phòng Đoàn ĐBQH, HĐND và UBND tỉnh" spans 3). */
+const MAX_PIECES_PER_NAME = 8;
+
+/** Words a new agency name starts with: where an unknown name stops and the next one begins. */
+const NAME_HEADS =
+  /^(?:cac|so|ubnd|uy ban|ban|vp|van phong|cong an|toa|tand|vien|vksnd|bo|dai|thanh tra|trung tam|cuc|chi cuc|kho bac|ngan hang|bao hiem|hoi|lien doan|lien hiep|doan|truong|bao|mat tran|tinh uy|huyen uy|thanh uy|bch|bchqs|tp|tx|huyen|xa|phuong)\b/;
+
+const SUGGESTION_LIMIT = 3;
+
+/** Levenshtein distance, two rows. */
+function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let cur = new Array<number>(b.length + 1);
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    [prev, cur] = [cur, prev];
+  }
+  return prev[b.length]!;
+}
+
+/**
+ * The agency directory in memory, for resolving the names a plan appendix uses. Built from plain
+ * rows (the API loads them from Postgres; tests pass arrays), so resolution itself is pure.
+ */
+export class AgencyDirectory {
+  private readonly byCode = new Map<string, DirectoryAgency>();
+  private readonly byKey = new Map<string, string>();
+  private readonly members = new Map<string, string[]>();
+  /** Normalised names and aliases per agency, for suggestions. */
+  private readonly keysByCode = new Map<string, Set<string>>();
+
+  constructor(data: DirectoryData) {
+    for (const a of data.agencies) this.byCode.set(a.code, a);
+    // Explicit names and aliases take precedence over codes typed as names.
+    const add = (key: string, code: string, suggestable: boolean) => {
+      if (!key) return;
+      if (!this.byKey.has(key)) this.byKey.set(key, code);
+      if (suggestable) {
+        let keys = this.keysByCode.get(code);
+        if (!keys) this.keysByCode.set(code, (keys = new Set()));
+        keys.add(key);
+      }
+    };
+    for (const a of data.agencies) add(normalizeAgencyName(a.name), a.code, true);
+    for (const al of data.aliases) if (this.byCode.has(al.agencyCode)) add(normalizeAgencyName(al.alias), al.agencyCode, true);
+    for (const a of data.agencies) add(normalizeAgencyName(a.shortName), a.code, true);
+    for (const a of data.agencies) add(normalizeAgencyName(a.code), a.code, false);
+    for (const m of data.groupMembers) {
+      const list = this.members.get(m.groupCode) ?? [];
+      list.push(m.memberCode);
+      this.members.set(m.groupCode, list);
+    }
+  }
+
+  get size(): number {
+    return this.byCode.size;
+  }
+
+  get(code: string): DirectoryAgency | undefined {
+    return this.byCode.get(code);
+  }
+
+  /** Every agency, in the order given. */
+  list(): DirectoryAgency[] {
+    return [...this.byCode.values()];
+  }
+
+  /** Follow "merged into" to the agency that carries on today (a cycle stops where it closes). */
+  private current(code: string): DirectoryAgency | undefined {
+    let agency = this.byCode.get(code);
+    const seen = new Set<string>();
+    while (agency?.mergedInto && !seen.has(agency.code)) {
+      seen.add(agency.code);
+      const next = this.byCode.get(agency.mergedInto);
+      if (!next) break;
+      agency = next;
+    }
+    return agency;
+  }
+
+  /** Active member codes of a group, merged members replaced by their successors. */
+  membersOf(code: string): string[] {
+    const out = new Set<string>();
+    for (const m of this.members.get(code) ?? []) {
+      const member = this.current(m);
+      if (member && member.active !== false) out.add(member.code);
+    }
+    return [...out];
+  }
+
+  /** The agency one name means, or `undefined`. */
+  resolve(name: string): ResolvedAgency | undefined {
+    const code = this.byKey.get(normalizeAgencyName(name));
+    if (!code) return undefined;
+    const agency = this.current(code);
+    if (!agency) return undefined;
+    return {
+      code: agency.code,
+      name: agency.name,
+      kind: agency.kind,
+      members: agency.kind === 'group' ? this.membersOf(agency.code) : [],
+      active: agency.active !== false,
+      text: name.trim(),
+    };
+  }
+
+  /** Up to 3 agency names spelled closest to `name`, best first. */
+  suggest(name: string): string[] {
+    const q = normalizeAgencyName(name);
+    if (!q) return [];
+    const scored: { name: string; score: number }[] = [];
+    for (const [code, keys] of this.keysByCode) {
+      const agency = this.byCode.get(code);
+      if (!agency || agency.active === false) continue;
+      let best = Infinity;
+      for (const key of keys) {
+        const distance = editDistance(q, key) / Math.max(q.length, key.length);
+        // A name that contains the other ("Sở Thông tin" in "Sở Thông tin và Truyền thông") is close too.
+        const contained = Math.min(q.length, key.length) >= 6 && (key.includes(q) || q.includes(key)) ? 0.3 : Infinity;
+        best = Math.min(best, distance, contained);
+      }
+      if (best <= 0.45) scored.push({ name: agency.name, score: best });
+    }
+    scored.sort((a, b) => a.score - b.score || a.name.localeCompare(b.name, 'vi'));
+    return [...new Set(scored.map((s) => s.name))].slice(0, SUGGESTION_LIMIT);
+  }
+
+  /**
+   * Every agency a cell names. Names are matched longest first across separators, because commas
+   * and "và" also occur inside names ("Văn phòng Đoàn ĐBQH, HĐND và UBND tỉnh", "UBND các huyện,
+   * thành phố"); what is left is either vague ("các cơ quan liên quan") or unresolved.
+   */
+  resolveCell(text: string): ResolvedCell {
+    const result: ResolvedCell = { agencies: [], vague: [], unresolved: [] };
+    const parts = text.normalize('NFC').split(SEPARATOR);
+    // parts alternates piece, separator, piece, …
+    const pieces: string[] = [];
+    const seps: string[] = [];
+    for (let i = 0; i < parts.length; i += 2) {
+      pieces.push(parts[i] ?? '');
+      if (i + 1 < parts.length) seps.push(parts[i + 1]!);
+    }
+    const span = (from: number, to: number) => {
+      let s = pieces[from]!;
+      for (let k = from + 1; k <= to; k++) s += seps[k - 1]! + pieces[k]!;
+      return s.replace(/^[\s\-+•.*:]+|[\s,;.:]+$/g, '').trim();
+    };
+    const isEmpty = (i: number) => !normalizeAgencyName(pieces[i]!);
+
+    type Match = { to: number; agency?: ResolvedAgency; vague?: string };
+    const matchAt = (i: number): Match | undefined => {
+      for (let j = Math.min(pieces.length - 1, i + MAX_PIECES_PER_NAME - 1); j >= i; j--) {
+        const t = span(i, j);
+        if (!t) continue;
+        const agency = this.resolve(t);
+        if (agency) return { to: j, agency: { ...agency, text: t } };
+        if (isVaguePhrase(t)) return { to: j, vague: t };
+      }
+      return undefined;
+    };
+
+    const seen = new Set<string>();
+    let i = 0;
+    while (i < pieces.length) {
+      if (isEmpty(i)) {
+        i++;
+        continue;
+      }
+      const m = matchAt(i);
+      if (m) {
+        if (m.agency && !seen.has(m.agency.code)) {
+          seen.add(m.agency.code);
+          result.agencies.push(m.agency);
+        }
+        if (m.vague) result.vague.push(m.vague);
+        i = m.to + 1;
+        continue;
+      }
+      // An unknown name runs on until a known name starts, or a comma is followed by what looks like a new name.
+      let k = i + 1;
+      while (k < pieces.length) {
+        if (!isEmpty(k)) {
+          const startsName = /[,;\n\r]/.test(seps[k - 1]!) && NAME_HEADS.test(foldVietnamese(pieces[k]!.trim()));
+          if (startsName || matchAt(k)) break;
+        }
+        k++;
+      }
+      const unknown = span(i, k - 1);
+      if (unknown) result.unresolved.push({ text: unknown, suggestions: this.suggest(unknown) });
+      i = k;
+    }
+    return result;
+  }
+}

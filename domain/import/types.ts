@@ -1,0 +1,117 @@
+import type { AgencyKind, Funding, TaskKind } from '../vocabulary';
+
+/** Plain JSON throughout: the preview is sent to the browser as is and stored with the import job. */
+
+export interface ImportProblem {
+  /** 1-based file row, as a spreadsheet shows it. */
+  row?: number;
+  /** "C — Đơn vị chủ trì": column letter and header text. */
+  column?: string;
+  /** The task field concerned: title, lead, coordinating, timeframe, kind, funding, … */
+  field?: string;
+  severity: 'error' | 'warning';
+  message: string;
+  suggestions?: string[];
+}
+
+export interface ParsedLead {
+  code: string;
+  kind: AgencyKind;
+  /** Members of a group lead (one task each); empty for a single agency or a group without members. */
+  members: string[];
+}
+
+export interface ParsedTask {
+  row: number;
+  /** "I", "II"… or "A", "B"… of the section the task sits in. */
+  sectionCode?: string;
+  section?: string;
+  /** STT/TT as printed; not unique. */
+  number?: string;
+  title: string;
+  description?: string;
+  leadText: string;
+  leads: ParsedLead[];
+  coordinatingText?: string;
+  coordinatingAgencyCodes: string[];
+  kind: TaskKind;
+  kindText?: string;
+  timeframeText?: string;
+  startDate: string;
+  dueDate: string;
+  funding?: Funding;
+  note?: string;
+}
+
+export type ImportRowType = 'title' | 'header' | 'section' | 'task' | 'total' | 'blank';
+
+export interface ImportRow {
+  row: number;
+  type: ImportRowType;
+  /** Non-empty cells keyed by column letter ("A", "B", …). */
+  cells: Record<string, string>;
+  task?: ParsedTask;
+  problems: ImportProblem[];
+}
+
+export interface ImportColumn {
+  /** 0-based. */
+  index: number;
+  /** Header text; a two-level header is joined: "Thời gian thực hiện, hoàn thành 2019-2020". */
+  header: string;
+  field?: ImportField;
+}
+
+export type ImportField =
+  | 'number'
+  | 'title'
+  | 'lead'
+  | 'coordinating'
+  | 'timeframe'
+  | 'fundingText'
+  | 'amountRecurrent'
+  | 'amountInvestment'
+  | 'amountTotal'
+  | 'kind'
+  | 'description'
+  | 'note';
+
+export interface ImportSummary {
+  /** Rows read from the file, title and blank rows included. */
+  rows: number;
+  tasks: number;
+  sections: number;
+  /** Task rows per lead cell, exactly as written. */
+  byLeadText: Record<string, number>;
+  /** Task rows per kind (`new`, `carried_over`, `recurring`). */
+  byKind: Record<string, number>;
+  /** Task rows per timeframe text as written (several timeframe columns joined by " | "; "" when blank). */
+  byTimeframe: Record<string, number>;
+  /** Task rows per funding text as written ("" when blank or absent). */
+  byFunding: Record<string, number>;
+  /** Task rows per coordinating-agency cell as written ("" when blank). */
+  byCoordinatingText: Record<string, number>;
+}
+
+export interface ImportPreview {
+  format: 'csv' | 'xlsx';
+  fileSha256: string;
+  /** The worksheet read, for XLSX. */
+  sheetName?: string;
+  /** File row of the (first) header row. */
+  headerRow?: number;
+  columns: ImportColumn[];
+  rows: ImportRow[];
+  tasks: ParsedTask[];
+  /** Every problem: those about the file as a whole, then every row's. */
+  problems: ImportProblem[];
+  /** No problem of severity `error`. */
+  ok: boolean;
+  summary: ImportSummary;
+}
+
+export interface ImportInput {
+  data: Uint8Array;
+  fileName?: string;
+  contentType?: string;
+}

@@ -1,0 +1,145 @@
+/**
+ * How Vietnamese task tracking classes a task at a date (DESIGN.md §8): đã hoàn thành đúng hạn,
+ * hoàn thành quá hạn, đang thực hiện trong hạn, đang thực hiện quá hạn, chưa triển khai. Pure: the
+ * annual report and the live plan statistics both count with it, so the two always agree.
+ */
+import { vnDate } from '../reminder-plan';
+import type { TaskStatus } from '../task-status';
+import type { TaskKind } from '../vocabulary';
+
+export const TASK_CLASSES = ['completed_on_time', 'completed_late', 'in_progress_on_time', 'in_progress_overdue', 'not_started'] as const;
+export type TaskClass = (typeof TASK_CLASSES)[number];
+
+/** What the classification reads from a task. Timestamps are ISO 8601 instants. */
+export interface ClassifiableTask {
+  kind: TaskKind;
+  status: TaskStatus;
+  progress: number;
+  /** The current due date: an approved extension legitimately moves it. */
+  dueDate: string;
+  acknowledgedAt: string | null;
+  completedAt: string | null;
+  /** When completion was submitted; optional, see `classifyTask`. */
+  submittedAt?: string | null;
+}
+
+/** The local (Asia/Ho_Chi_Minh) calendar date of an ISO instant. */
+export const localDateOf = (instant: string): string => vnDate(Date.parse(instant));
+
+/**
+ * The due date a task is judged against. A recurring task (nhiệm vụ thường xuyên) is open for the
+ * whole plan period and due at its end, whatever single date the appendix row carried; a later date
+ * (an approved extension) still wins.
+ */
+export function effectiveDueDate(task: Pick<ClassifiableTask, 'kind' | 'dueDate'>, periodEnd: string): string {
+  if (task.kind !== 'recurring') return task.dueDate;
+  return task.dueDate > periodEnd ? task.dueDate : periodEnd;
+}
+
+/**
+ * The class of a task at `asOf` (YYYY-MM-DD), or `null` for a cancelled task, which is listed apart
+ * and counted nowhere.
+ *
+ * - Completed: on time when the local date of `completedAt` is on or before the due date. A row
+ *   without `completedAt` cannot be judged late and is counted on time.
+ * - Open and past due: overdue whether or not work has started — an overdue task is overdue
+ *   whatever its progress. One exception, the same as the task list's `overdue` flag: a completion
+ *   submitted on or before the due date waits on the coordinator's acceptance, not on the agency,
+ *   so it is not overdue (only applies when `submittedAt` is given).
+ * - Open, not past due: started (acknowledged, or progress above 0) or not started.
+ */
+export function classifyTask(task: ClassifiableTask, asOf: string, periodEnd: string): TaskClass | null {
+  if (task.status === 'cancelled') return null;
+  const due = effectiveDueDate(task, periodEnd);
+  if (task.status === 'completed') {
+    return !task.completedAt || localDateOf(task.completedAt) <= due ? 'completed_on_time' : 'completed_late';
+  }
+  const submittedInTime = task.status === 'completion_submitted' && !!task.submittedAt && localDateOf(task.submittedAt) <= due;
+  if (asOf > due && !submittedInTime) return 'in_progress_overdue';
+  const started = task.acknowledgedAt !== null || task.progress > 0 || task.status !== 'assigned';
+  return started ? 'in_progress_on_time' : 'not_started';
+}
+
+/** Counts of one set of tasks (a plan, an agency, a section). */
+export interface ClassTally {
+  total: number;
+  open: number;
+  completed: number;
+  completedOnTime: number;
+  completedLate: number;
+  inProgressOnTime: number;
+  /** Open and past due (đang thực hiện quá hạn). */
+  overdue: number;
+  notStarted: number;
+  /** See `onTimeRate`. */
+  onTimeRate: number | null;
+}
+
+/**
+ * Tỷ lệ hoàn thành đúng hạn: tasks completed on time over the tasks whose deadline has been put to
+ * the test — every completed task (on time or late) plus every open task already past due. Open tasks
+ * still within their deadline are left out: they can still finish on time. `null` when nothing has
+ * been put to the test yet (no completed and no overdue task), rather than a misleading 0 % or 100 %.
+ */
+export function onTimeRate(completedOnTime: number, completed: number, overdue: number): number | null {
+  const judged = completed + overdue;
+  return judged === 0 ? null : completedOnTime / judged;
+}
+
+export function emptyTally(): ClassTally {
+  return { total: 0, open: 0, completed: 0, completedOnTime: 0, completedLate: 0, inProgressOnTime: 0, overdue: 0, notStarted: 0, onTimeRate: null };
+}
+
+/** Add one classified task to a tally (mutates it); `finishTally` sets the rate afterwards. */
+export function addToTally(tally: ClassTally, cls: TaskClass): void {
+  tally.total++;
+  switch (cls) {
+    case 'completed_on_time':
+      tally.completed++;
+      tally.completedOnTime++;
+      break;
+    case 'completed_late':
+      tally.completed++;
+      tally.completedLate++;
+      break;
+    case 'in_progress_on_time':
+      tally.open++;
+      tally.inProgressOnTime++;
+      break;
+    case 'in_progress_overdue':
+      tally.open++;
+      tally.overdue++;
+      break;
+    case 'not_started':
+      tally.open++;
+      tally.notStarted++;
+      break;
+  }
+}
+
+export function finishTally(tally: ClassTally): ClassTally {
+  tally.onTimeRate = onTimeRate(tally.completedOnTime, tally.completed, tally.overdue);
+  return tally;
+}
+
+export function tallyClasses(classes: Iterable<TaskClass>): ClassTally {
+  const tally = emptyTally();
+  for (const cls of classes) addToTally(tally, cls);
+  return finishTally(tally);
+}
+
+/** The count of one class in a tally. */
+export function countOf(tally: ClassTally, cls: TaskClass): number {
+  switch (cls) {
+    case 'completed_on_time':
+      return tally.completedOnTime;
+    case 'completed_late':
+      return tally.completedLate;
+    case 'in_progress_on_time':
+      return tally.inProgressOnTime;
+    case 'in_progress_overdue':
+      return tally.overdue;
+    case 'not_started':
+      return tally.notStarted;
+  }
+}

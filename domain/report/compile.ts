@@ -1,0 +1,403 @@
+/**
+ * The compiled annual province report (DESIGN.md §8): from the plan's tasks and the agencies' yearly
+ * reports, the figures the coordinating department sends to UBND tỉnh — per task, per lead agency,
+ * per funding source and per section of the plan. Pure and deterministic (same input, same JSON):
+ * no clock, every list sorted. A late report simply compiles again with a higher version.
+ */
+import type { TaskStatus } from '../task-status';
+import { FUNDING_SOURCES, type Funding, type FundingSource, type TaskKind } from '../vocabulary';
+import {
+  addToTally,
+  classifyTask,
+  effectiveDueDate,
+  emptyTally,
+  finishTally,
+  localDateOf,
+  TASK_CLASSES,
+  type ClassTally,
+  type TaskClass,
+} from './classify';
+
+export interface ReportTaskInput {
+  id: string;
+  parentId: string | null;
+  isGroup: boolean;
+  number: string | null;
+  sectionCode: string | null;
+  section: string | null;
+  position: number;
+  title: string;
+  leadAgencyCode: string;
+  kind: TaskKind;
+  status: TaskStatus;
+  progress: number;
+  startDate: string;
+  dueDate: string;
+  originalDueDate: string;
+  acknowledgedAt: string | null;
+  completedAt: string | null;
+  /** When a completion was submitted: a completion submitted in time is not overdue while it awaits acceptance. */
+  submittedAt?: string | null;
+  funding: Funding | null;
+  note: string | null;
+}
+
+export interface ReportSubmissionInput {
+  agencyCode: string;
+  submittedAt: string;
+  onTime: boolean;
+  summary: string;
+  items: { taskId: string; percent: number; note?: string }[];
+}
+
+export interface ReportInput {
+  plan: { id: string; code: string; title: string; documentNumber: string; issuer: string; issuedOn: string; periodStart: string; periodEnd: string };
+  year: number;
+  /** The date the figures are taken at (YYYY-MM-DD). */
+  asOf: string;
+  /** The date the agencies' reports were due. */
+  dueDate: string;
+  compiledAt: string;
+  version: number;
+  coordinator: { code: string; name: string };
+  agencies: { code: string; name: string; shortName: string }[];
+  tasks: ReportTaskInput[];
+  requestedAgencyCodes: string[];
+  submissions: ReportSubmissionInput[];
+}
+
+export interface ReportTaskRow {
+  id: string;
+  parentId: string | null;
+  number: string | null;
+  sectionCode: string | null;
+  section: string | null;
+  title: string;
+  leadAgencyCode: string;
+  leadAgencyName: string;
+  kind: TaskKind;
+  status: TaskStatus;
+  class: TaskClass;
+  /** Percent: the lead agency's yearly report when it gave one for this task, else the task's own. */
+  progress: number;
+  progressSource: 'report' | 'task';
+  startDate: string;
+  /** The date the task is judged against (recurring: the end of the plan period). */
+  dueDate: string;
+  originalDueDate: string;
+  /** The due date was moved (an approved extension or a coordinator's edit). */
+  dueDateMoved: boolean;
+  /** Local date of completion, for completed tasks. */
+  completedOn: string | null;
+  /** The agency's note from its report when it wrote one, else the task's note. */
+  note: string | null;
+  noteSource: 'report' | 'task' | null;
+  funding: Funding | null;
+}
+
+export interface ReportCancelledRow {
+  id: string;
+  number: string | null;
+  sectionCode: string | null;
+  section: string | null;
+  title: string;
+  leadAgencyCode: string;
+  leadAgencyName: string;
+  dueDate: string;
+  note: string | null;
+}
+
+export interface ReportAgencyRow extends ClassTally {
+  agencyCode: string;
+  agencyName: string;
+  shortName: string;
+  /** Asked to report this year. */
+  requested: boolean;
+  reportSubmitted: boolean;
+  /** `null` when no report was submitted. */
+  reportOnTime: boolean | null;
+  submittedAt: string | null;
+  summary: string | null;
+}
+
+export interface ReportSectionRow extends ClassTally {
+  code: string | null;
+  title: string | null;
+}
+
+/** Amounts in triệu đồng; each `null` when no task of the row states it. */
+export interface FundingAmounts {
+  recurrent: number | null;
+  investment: number | null;
+  total: number | null;
+}
+
+export interface ReportFundingRow extends FundingAmounts {
+  /** The sources of the row's tasks, in vocabulary order; empty for "not specified". */
+  sources: FundingSource[];
+  /** Tasks counted (as everywhere in the report: group children, not their parent). */
+  taskCount: number;
+  /** Appendix items whose amounts are known and summed here. */
+  itemsWithAmounts: number;
+}
+
+export interface ReportHeadline extends ClassTally {
+  cancelled: number;
+  agenciesRequested: number;
+  agenciesReported: number;
+  agenciesReportedOnTime: number;
+  agenciesMissing: number;
+  /** Requested agencies without a report, sorted by name. */
+  missingAgencyCodes: string[];
+}
+
+export interface AnnualReport {
+  schemaVersion: 1;
+  plan: ReportInput['plan'];
+  year: number;
+  asOf: string;
+  dueDate: string;
+  compiledAt: string;
+  version: number;
+  coordinator: ReportInput['coordinator'];
+  headline: ReportHeadline;
+  /** Count per class, in the order reports print them. */
+  classes: { class: TaskClass; count: number }[];
+  sections: ReportSectionRow[];
+  tasks: ReportTaskRow[];
+  cancelled: ReportCancelledRow[];
+  agencies: ReportAgencyRow[];
+  funding: { rows: ReportFundingRow[]; total: ReportFundingRow };
+}
+
+/** Vietnamese collation for names, with a stable fallback so the order never depends on input order. */
+const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
+const byText = (a: string, b: string): number => collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+
+/** Amounts are summed in thousandths of a triệu đồng (one thousand đồng) so 0.1 + 0.2 stays 0.3. */
+const toMilli = (n: number): number => Math.round(n * 1000);
+const fromMilli = (n: number): number => n / 1000;
+
+const clampPercent = (n: number): number => Math.min(100, Math.max(0, Math.round(n)));
+const nonEmpty = (s: string | null | undefined): string | null => (s && s.trim() ? s.trim() : null);
+
+interface AmountSums {
+  recurrent: number | null;
+  investment: number | null;
+  total: number | null;
+  items: number;
+}
+
+function addAmounts(sums: AmountSums, funding: Funding | null): void {
+  const a = funding?.amounts;
+  if (!a) return;
+  const total = a.total ?? (a.recurrent !== undefined || a.investment !== undefined ? (a.recurrent ?? 0) + (a.investment ?? 0) : undefined);
+  if (a.recurrent === undefined && a.investment === undefined && total === undefined) return;
+  sums.items++;
+  if (a.recurrent !== undefined) sums.recurrent = (sums.recurrent ?? 0) + toMilli(a.recurrent);
+  if (a.investment !== undefined) sums.investment = (sums.investment ?? 0) + toMilli(a.investment);
+  if (total !== undefined) sums.total = (sums.total ?? 0) + toMilli(total);
+}
+
+const sortedSources = (funding: Funding | null): FundingSource[] => FUNDING_SOURCES.filter((s) => funding?.sources.includes(s));
+
+export function compileAnnualReport(input: ReportInput): AnnualReport {
+  const yearEnd = `${input.year}-12-31`;
+  const periodEnd = input.plan.periodEnd;
+  const agencyByCode = new Map(input.agencies.map((a) => [a.code, a]));
+  const nameOf = (code: string) => agencyByCode.get(code)?.name ?? code;
+
+  // The lead agency's latest report is the one that counts; a resubmission supersedes.
+  const latest = new Map<string, ReportSubmissionInput>();
+  for (const s of input.submissions) {
+    const prev = latest.get(s.agencyCode);
+    if (!prev || Date.parse(s.submittedAt) >= Date.parse(prev.submittedAt)) latest.set(s.agencyCode, s);
+  }
+
+  // In scope for year Y: started by 31/12/Y. Group parents are headings; their children are the tasks.
+  const inScope = input.tasks.filter((t) => t.startDate <= yearEnd);
+  const counted = inScope.filter((t) => !t.isGroup && t.status !== 'cancelled');
+  const cancelledTasks = inScope.filter((t) => !t.isGroup && t.status === 'cancelled');
+
+  // Sections in plan order: the order of their first task.
+  const sectionKey = (t: Pick<ReportTaskInput, 'sectionCode' | 'section'>) => JSON.stringify([t.sectionCode ?? null, t.section ?? null]);
+  const sectionOrder = new Map<string, number>();
+  for (const t of [...inScope].sort((a, b) => a.position - b.position || (a.id < b.id ? -1 : 1))) {
+    const key = sectionKey(t);
+    if (!sectionOrder.has(key)) sectionOrder.set(key, sectionOrder.size);
+  }
+  const planOrder = <T extends { sectionCode: string | null; section: string | null; position: number; leadAgencyCode: string; id: string }>(a: T, b: T) =>
+    sectionOrder.get(sectionKey(a))! - sectionOrder.get(sectionKey(b))! ||
+    a.position - b.position ||
+    byText(nameOf(a.leadAgencyCode), nameOf(b.leadAgencyCode)) ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+  const rows: ReportTaskRow[] = [...counted].sort(planOrder).map((t) => {
+    const cls = classifyTask(t, input.asOf, periodEnd)!;
+    const item = latest.get(t.leadAgencyCode)?.items.find((i) => i.taskId === t.id);
+    const reportNote = nonEmpty(item?.note);
+    const taskNote = nonEmpty(t.note);
+    // An accepted completion is 100 % whatever an earlier figure said.
+    const progress = t.status === 'completed' ? 100 : item ? clampPercent(item.percent) : clampPercent(t.progress);
+    const due = effectiveDueDate(t, periodEnd);
+    return {
+      id: t.id,
+      parentId: t.parentId,
+      number: t.number,
+      sectionCode: t.sectionCode,
+      section: t.section,
+      title: t.title,
+      leadAgencyCode: t.leadAgencyCode,
+      leadAgencyName: nameOf(t.leadAgencyCode),
+      kind: t.kind,
+      status: t.status,
+      class: cls,
+      progress,
+      progressSource: item && t.status !== 'completed' ? 'report' : 'task',
+      startDate: t.startDate,
+      dueDate: due,
+      originalDueDate: t.originalDueDate,
+      dueDateMoved: t.dueDate !== t.originalDueDate,
+      completedOn: t.status === 'completed' && t.completedAt ? localDateOf(t.completedAt) : null,
+      note: reportNote ?? taskNote,
+      noteSource: reportNote ? 'report' : taskNote ? 'task' : null,
+      funding: t.funding,
+    };
+  });
+
+  const headlineTally = emptyTally();
+  const byAgency = new Map<string, ClassTally>();
+  const bySection = new Map<string, { code: string | null; title: string | null; tally: ClassTally }>();
+  for (const r of rows) {
+    addToTally(headlineTally, r.class);
+    if (!byAgency.has(r.leadAgencyCode)) byAgency.set(r.leadAgencyCode, emptyTally());
+    addToTally(byAgency.get(r.leadAgencyCode)!, r.class);
+    const key = sectionKey(r);
+    if (!bySection.has(key)) bySection.set(key, { code: r.sectionCode, title: r.section, tally: emptyTally() });
+    addToTally(bySection.get(key)!.tally, r.class);
+  }
+  finishTally(headlineTally);
+
+  const requested = new Set(input.requestedAgencyCodes);
+  const agencyCodes = new Set([...byAgency.keys(), ...requested, ...latest.keys()]);
+  const agencies: ReportAgencyRow[] = [...agencyCodes]
+    .map((code) => {
+      const submission = latest.get(code);
+      return {
+        agencyCode: code,
+        agencyName: nameOf(code),
+        shortName: agencyByCode.get(code)?.shortName ?? code,
+        ...finishTally(byAgency.get(code) ?? emptyTally()),
+        requested: requested.has(code),
+        reportSubmitted: !!submission,
+        reportOnTime: submission ? submission.onTime : null,
+        submittedAt: submission?.submittedAt ?? null,
+        summary: nonEmpty(submission?.summary),
+      };
+    })
+    .sort((a, b) => byText(a.agencyName, b.agencyName) || byText(a.agencyCode, b.agencyCode));
+
+  const sections: ReportSectionRow[] = [...bySection.entries()]
+    .sort(([a], [b]) => sectionOrder.get(a)! - sectionOrder.get(b)!)
+    .map(([, s]) => ({ code: s.code, title: s.title, ...finishTally(s.tally) }));
+
+  const funding = compileFunding(inScope, counted);
+
+  const missing = agencies.filter((a) => a.requested && !a.reportSubmitted);
+  const headline: ReportHeadline = {
+    ...headlineTally,
+    cancelled: cancelledTasks.length,
+    agenciesRequested: requested.size,
+    agenciesReported: agencies.filter((a) => a.reportSubmitted).length,
+    agenciesReportedOnTime: agencies.filter((a) => a.reportOnTime === true).length,
+    agenciesMissing: missing.length,
+    missingAgencyCodes: missing.map((a) => a.agencyCode),
+  };
+
+  return {
+    schemaVersion: 1,
+    plan: { ...input.plan },
+    year: input.year,
+    asOf: input.asOf,
+    dueDate: input.dueDate,
+    compiledAt: input.compiledAt,
+    version: input.version,
+    coordinator: { ...input.coordinator },
+    headline,
+    classes: TASK_CLASSES.map((cls) => ({ class: cls, count: rows.filter((r) => r.class === cls).length })),
+    sections,
+    tasks: rows,
+    cancelled: [...cancelledTasks].sort(planOrder).map((t) => ({
+      id: t.id,
+      number: t.number,
+      sectionCode: t.sectionCode,
+      section: t.section,
+      title: t.title,
+      leadAgencyCode: t.leadAgencyCode,
+      leadAgencyName: nameOf(t.leadAgencyCode),
+      dueDate: t.dueDate,
+      note: nonEmpty(t.note),
+    })),
+    agencies,
+    funding,
+  };
+}
+
+/**
+ * Tasks and amounts per combination of funding sources ("Ngân sách tỉnh + Xã hội hóa" is one row),
+ * so each task sits in exactly one row and the rows add up to the total.
+ *
+ * Amounts belong to the appendix item, not to each agency doing it: a group task ("UBND các huyện,
+ * thành phố") carries one amount on its parent row that every child repeats, so amounts are taken
+ * from the parent once (when at least one of its children is counted) and never from the children.
+ */
+function compileFunding(inScope: ReportTaskInput[], counted: ReportTaskInput[]): { rows: ReportFundingRow[]; total: ReportFundingRow } {
+  const byId = new Map(inScope.map((t) => [t.id, t]));
+  const groups = new Map<string, { sources: FundingSource[]; taskCount: number; sums: AmountSums }>();
+  const groupOf = (funding: Funding | null) => {
+    const sources = sortedSources(funding);
+    const key = sources.join('+');
+    if (!groups.has(key)) groups.set(key, { sources, taskCount: 0, sums: { recurrent: null, investment: null, total: null, items: 0 } });
+    return groups.get(key)!;
+  };
+
+  const amountItems = new Set<string>();
+  for (const t of counted) {
+    groupOf(t.funding).taskCount++;
+    const parent = t.parentId ? byId.get(t.parentId) : undefined;
+    amountItems.add(parent?.isGroup ? parent.id : t.id);
+  }
+  for (const id of [...amountItems].sort()) {
+    const item = byId.get(id)!;
+    addAmounts(groupOf(item.funding).sums, item.funding);
+  }
+
+  const toRow = (sources: FundingSource[], taskCount: number, sums: AmountSums): ReportFundingRow => ({
+    sources,
+    taskCount,
+    itemsWithAmounts: sums.items,
+    recurrent: sums.recurrent === null ? null : fromMilli(sums.recurrent),
+    investment: sums.investment === null ? null : fromMilli(sums.investment),
+    total: sums.total === null ? null : fromMilli(sums.total),
+  });
+
+  // Rows by the first source's place in the vocabulary, combinations after single sources; "not specified" last.
+  const rank = (sources: FundingSource[]) => (sources.length === 0 ? [FUNDING_SOURCES.length] : sources.map((s) => FUNDING_SOURCES.indexOf(s)));
+  const compareRank = (a: number[], b: number[]): number => {
+    for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+    return a.length - b.length;
+  };
+  const entries = [...groups.values()].filter((g) => g.taskCount > 0 || g.sums.items > 0).sort((a, b) => compareRank(rank(a.sources), rank(b.sources)));
+
+  const totalSums: AmountSums = { recurrent: null, investment: null, total: null, items: 0 };
+  for (const g of entries) {
+    totalSums.items += g.sums.items;
+    for (const k of ['recurrent', 'investment', 'total'] as const) {
+      if (g.sums[k] !== null) totalSums[k] = (totalSums[k] ?? 0) + g.sums[k];
+    }
+  }
+  return {
+    rows: entries.map((g) => toRow(g.sources, g.taskCount, g.sums)),
+    total: toRow([], entries.reduce((n, g) => n + g.taskCount, 0), totalSums),
+  };
+}

@@ -1,0 +1,18 @@
+/**
+ * The API (and UI) alone, for a deployment where workers run as separate services
+ * (docker-compose.yml): needs TEMPORAL_ADDRESS; DATABASE_URL for Postgres.
+ */
+import { loadConfig, ConfigError } from '../runtime/config';
+import { createLogger } from '../runtime/logger';
+import { runMain } from '../runtime/lifecycle';
+import { connectTemporal, listen, startDatabase } from '../runtime/services';
+
+const logger = createLogger();
+
+await runMain(logger, async (lifecycle) => {
+  const config = loadConfig();
+  if (!config.TEMPORAL_ADDRESS) throw new ConfigError('TEMPORAL_ADDRESS is required when the API runs on its own (e.g. temporal:7233).');
+  const database = await startDatabase(config, logger, lifecycle);
+  const temporal = await connectTemporal(config.TEMPORAL_ADDRESS, config.TEMPORAL_NAMESPACE, lifecycle);
+  await listen({ database, temporal, config, logger }, config.PORT, lifecycle);
+});

@@ -1,0 +1,19 @@
+/**
+ * A Temporal worker alone (run any number side by side: `docker compose up --scale worker=N`):
+ * needs TEMPORAL_ADDRESS and DATABASE_URL (workers share one Postgres read model).
+ */
+import { loadConfig, ConfigError } from '../runtime/config';
+import { createLogger } from '../runtime/logger';
+import { runMain } from '../runtime/lifecycle';
+import { connectTemporal, startDatabase, startWorker } from '../runtime/services';
+
+const logger = createLogger();
+
+await runMain(logger, async (lifecycle) => {
+  const config = loadConfig();
+  if (!config.TEMPORAL_ADDRESS) throw new ConfigError('TEMPORAL_ADDRESS is required for a worker (e.g. temporal:7233).');
+  if (!config.DATABASE_URL) throw new ConfigError('DATABASE_URL is required for a separate worker: the embedded PGlite belongs to one process.');
+  const database = await startDatabase(config, logger, lifecycle, { bootstrapUsers: false });
+  const temporal = await connectTemporal(config.TEMPORAL_ADDRESS, config.TEMPORAL_NAMESPACE, lifecycle);
+  await startWorker(config.TEMPORAL_ADDRESS, config, database, temporal, logger, lifecycle);
+});

@@ -1,0 +1,223 @@
+/**
+ * One durable workflow per task (id `task-<taskId>`), from assignment to completion or cancellation.
+ *
+ * Every command is an Update whose validator runs the pure state machine (domain/task-machine), so a
+ * command the state or the caller's role/agency forbids is rejected before it enters history. The main
+ * loop waits on a single timer — the next reminder — and re-plans whenever an event moves the deadline,
+ * the lead or the status (the updatable-timer pattern of temporalio/samples-typescript).
+ */
+import * as wf from '@temporalio/workflow';
+import { ApplicationFailure } from '@temporalio/workflow';
+import type { UpdateDefinition } from '@temporalio/common';
+import type { Activities } from '../activities';
+import { atLocalHour, localDate, WorkingCalendar, type CalendarData } from '../domain/calendar';
+import { decideReminders, reminderKey, type PlannedReminder } from '../domain/reminder-plan';
+import { applyCommand, checkCommand, SYSTEM_ACTOR, type TaskCommand, type TaskCommandType, type TaskEvent, type TaskState } from '../domain/task-machine';
+import { notificationForEvent } from '../domain/task-notifications';
+import { isOpen } from '../domain/task-status';
+import { DomainError } from '../domain/errors';
+import { taskWorkflowId } from './constants';
+import type { ChildChange, CommandArgs, TaskSnapshot, TaskWorkflowInput } from './types';
+
+const DEFAULT_MAX_HISTORY = 1000;
+
+// Messages. The API sends these very objects; names carry their kind.
+export const acknowledgeTaskUpdate = wf.defineUpdate<TaskSnapshot, [CommandArgs<'acknowledge'>]>('acknowledgeTask');
+export const reportProgressUpdate = wf.defineUpdate<TaskSnapshot, [CommandArgs<'report_progress'>]>('reportProgress');
+export const requestExtensionUpdate = wf.defineUpdate<TaskSnapshot, [CommandArgs<'request_extension'>]>('requestExtension');
+export const decideExtensionUpdate = wf.defineUpdate<TaskSnapshot, [CommandArgs<'decide_extension'>]>('decideExtension');
+export const submitCompletionUpdate = wf.defineUpdate<TaskSnapshot, [CommandArgs<'submit_completion'>]>('submitCompletion');
+export const acceptCompletionUpdate = wf.defineUpdate<TaskSnapshot, [CommandArgs<'accept_completion'>]>('acceptCompletion');
+export const returnCompletionUpdate = wf.defineUpdate<TaskSnapshot, [CommandArgs<'return_completion'>]>('returnCompletion');
+export const cancelTaskUpdate = wf.defineUpdate<TaskSnapshot, [CommandArgs<'cancel'>]>('cancelTask');
+export const reassignTaskUpdate = wf.defineUpdate<TaskSnapshot, [CommandArgs<'reassign'>]>('reassignTask');
+export const editTaskUpdate = wf.defineUpdate<TaskSnapshot, [CommandArgs<'edit'>]>('editTask');
+export const addContributionUpdate = wf.defineUpdate<TaskSnapshot, [CommandArgs<'add_contribution'>]>('addContribution');
+export const transferTaskUpdate = wf.defineUpdate<TaskSnapshot, [CommandArgs<'transfer'>]>('transferTask');
+export const getTaskQuery = wf.defineQuery<TaskSnapshot>('getTask');
+/** From a child of a group task to its parent. A signal: the child needs no answer. */
+export const childChangedSignal = wf.defineSignal<[ChildChange]>('childChanged');
+
+
+// Activities retry until the database is back: a transition accepted here is never lost, only late.
+// Each attempt is a few row writes: one that takes 10 s is stuck (a dead worker) and is retried elsewhere.
+const RETRY = { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', nonRetryableErrorTypes: ['InvalidInput'] };
+const { projectTask, loadCalendar, recordNotification, notifyParent } = wf.proxyActivities<Activities>({ startToCloseTimeout: '10 seconds', retry: RETRY });
+// A group's cascade sends one update per child: long, so it heartbeats.
+const { cascadeToChildren } = wf.proxyActivities<Activities>({ startToCloseTimeout: '10 minutes', heartbeatTimeout: '30 seconds', retry: RETRY });
+
+const CALENDAR_FRESH_MS = 3600_000;
+
+export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskSnapshot> {
+  let state: TaskState = input.state;
+  const sent = new Set(input.sentReminders ?? []);
+  let parentSyncedSeq = input.parentSyncedSeq ?? 0;
+  let cascadedSeq = input.cascadedSeq ?? input.state.seq;
+  let upcoming: PlannedReminder[] = [];
+  /** The working-day calendar, loaded by an activity and refreshed before reminders go out. */
+  let calendar: WorkingCalendar | undefined;
+  let calendarLoadedAt = 0;
+  /** Events not yet acted on by the main loop (cascades to children). */
+  const cascadeQueue: TaskEvent[] = [];
+  const workflowId = wf.workflowInfo().workflowId;
+
+  const snapshot = (): TaskSnapshot => ({ state, reminders: upcoming, sentReminders: sent.size });
+  const nowIso = () => new Date(Date.now()).toISOString();
+
+  /** Record an accepted event: project it, tell whoever must hear of it. */
+  async function record(event: TaskEvent): Promise<void> {
+    await projectTask({ state, event, reminderPlan: upcoming });
+    const notice = notificationForEvent(event, state.isGroup);
+    if (notice) {
+      await recordNotification({
+        key: `${workflowId}:${event.seq}:${notice.kind}`,
+        kind: notice.kind,
+        taskId: state.taskId,
+        planId: state.planId,
+        scheduledFor: event.at,
+        to: notice.to,
+        cc: notice.cc,
+        data: { event: event.type, note: event.note, actorName: event.actor.name, dueDate: state.dueDate, ...event.data },
+      });
+    }
+  }
+
+  async function execute(cmd: TaskCommand): Promise<TaskSnapshot> {
+    const { state: next, event } = applyCommand(state, cmd, nowIso());
+    // The state changes before the first await, so a concurrent command's validator already sees it.
+    state = next;
+    // Re-plan now, so the projection of this event already shows the reminders of the new deadline.
+    if (calendar) upcoming = decideReminders(state, input.policy, calendar, Date.now(), sent).upcoming;
+    if (state.isGroup && (cmd.type === 'cancel' || cmd.type === 'edit')) cascadeQueue.push(event);
+    await record(event);
+    return snapshot();
+  }
+
+  function handleCommand<T extends TaskCommandType>(update: UpdateDefinition<TaskSnapshot, [CommandArgs<T>]>, type: T): void {
+    const command = (args: CommandArgs<T>) => ({ ...args, type }) as TaskCommand;
+    wf.setHandler(update, (args) => asFailure(() => execute(command(args))), {
+      validator: (args) => asFailure(() => checkCommand(state, command(args))),
+    });
+  }
+  handleCommand(acknowledgeTaskUpdate, 'acknowledge');
+  handleCommand(reportProgressUpdate, 'report_progress');
+  handleCommand(requestExtensionUpdate, 'request_extension');
+  handleCommand(decideExtensionUpdate, 'decide_extension');
+  handleCommand(submitCompletionUpdate, 'submit_completion');
+  handleCommand(acceptCompletionUpdate, 'accept_completion');
+  handleCommand(returnCompletionUpdate, 'return_completion');
+  handleCommand(cancelTaskUpdate, 'cancel');
+  handleCommand(reassignTaskUpdate, 'reassign');
+  handleCommand(editTaskUpdate, 'edit');
+  handleCommand(addContributionUpdate, 'add_contribution');
+  handleCommand(transferTaskUpdate, 'transfer');
+  wf.setHandler(getTaskQuery, snapshot);
+  wf.setHandler(childChangedSignal, async (change) => {
+    // A signal cannot be rejected: a stale or unknown child is logged and ignored.
+    try {
+      await execute({ type: 'child_changed', actor: SYSTEM_ACTOR, childId: change.childId, status: change.status, progress: change.progress });
+    } catch (err) {
+      if (!(err instanceof DomainError)) throw err;
+      wf.log.warn('ignored a child change', { childId: change.childId, reason: err.message });
+    }
+  });
+
+  if (state.seq === 0) {
+    state = { ...state, seq: 1 };
+    await record({ seq: 1, type: 'created', fromStatus: 'assigned', toStatus: 'assigned', actor: input.createdBy, note: null, data: { dueDate: state.dueDate }, at: state.assignedAt });
+  }
+
+  async function freshCalendar(maxAgeMs: number): Promise<WorkingCalendar> {
+    if (!calendar || Date.now() - calendarLoadedAt > maxAgeMs) {
+      const year = Number(localDate(Date.now()).slice(0, 4));
+      const data: CalendarData = await loadCalendar({
+        fromYear: Math.min(year, Number(state.assignedAt.slice(0, 4))),
+        toYear: Math.max(year, Number(state.dueDate.slice(0, 4))) + 1,
+      });
+      calendar = new WorkingCalendar(data);
+      calendarLoadedAt = Date.now();
+    }
+    return calendar;
+  }
+
+  const maxHistory = input.maxHistoryLength ?? DEFAULT_MAX_HISTORY;
+  const runYear = localDate(Date.now()).slice(0, 4);
+  // Wake at the local new year to continue-as-new: each year's history starts small.
+  const nextYearStart = atLocalHour(`${Number(runYear) + 1}-01-01`, 0);
+
+  for (;;) {
+    let decision = decideReminders(state, input.policy, await freshCalendar(Infinity), Date.now(), sent);
+    if (decision.send.length > 0) {
+      // An admin may have declared a holiday since the timer was set: decide again on today's calendar.
+      decision = decideReminders(state, input.policy, await freshCalendar(CALENDAR_FRESH_MS), Date.now(), sent);
+    }
+    for (const r of decision.skip) sent.add(reminderKey(r));
+    for (const r of decision.send) {
+      await recordNotification({
+        key: `${workflowId}:${reminderKey(r)}`,
+        kind: r.kind,
+        taskId: state.taskId,
+        planId: state.planId,
+        scheduledFor: r.at,
+        to: r.to,
+        cc: r.cc,
+        data: { dueDate: state.dueDate, status: state.status, progress: state.progress },
+      });
+      sent.add(reminderKey(r));
+    }
+    if (!samePlan(upcoming, decision.upcoming)) {
+      upcoming = decision.upcoming;
+      await projectTask({ state, reminderPlan: upcoming });
+    }
+    if (state.parentId && parentSyncedSeq < state.seq) {
+      const seq = state.seq;
+      await notifyParent({ parentWorkflowId: taskWorkflowId(state.parentId), change: { childId: state.taskId, status: state.status, progress: state.progress, seq } });
+      parentSyncedSeq = seq;
+    }
+    while (cascadeQueue.length > 0) {
+      const event = cascadeQueue.shift()!;
+      if (event.seq <= cascadedSeq) continue;
+      const command =
+        event.type === 'cancelled'
+          ? ({ type: 'cancel', actor: event.actor, reason: event.note ?? '' } as const)
+          : ({ type: 'edit', actor: event.actor, dueDate: event.data.dueDate as string | undefined, note: event.note ?? undefined } as const);
+      await cascadeToChildren({ parentSeq: event.seq, childIds: Object.keys(state.children), command });
+      cascadedSeq = event.seq;
+    }
+
+    if (!isOpen(state.status) && cascadeQueue.length === 0) {
+      await wf.condition(wf.allHandlersFinished);
+      if (cascadeQueue.length === 0 && (!state.parentId || parentSyncedSeq >= state.seq)) return snapshot();
+      continue;
+    }
+    if (wf.workflowInfo().continueAsNewSuggested || wf.workflowInfo().historyLength >= maxHistory || Date.now() >= nextYearStart) {
+      await wf.condition(wf.allHandlersFinished);
+      // Keys of reminders about an earlier deadline can never match again: leave them behind.
+      const stillRelevant = [...sent].filter((key) => key.slice(key.indexOf(':') + 1) >= state.deadlineSetAt);
+      await wf.continueAsNew<typeof taskWorkflow>({ ...input, state, sentReminders: stillRelevant, parentSyncedSeq, cascadedSeq });
+    }
+    const seqBefore = state.seq;
+    const wakeAt = Math.min(decision.next ? Date.parse(decision.next.at) : Infinity, nextYearStart);
+    await wf.condition(() => state.seq !== seqBefore || cascadeQueue.length > 0, Math.max(1, wakeAt - Date.now()));
+  }
+}
+
+/**
+ * A rejected command fails its Update with an ApplicationFailure whose type is the domain error's
+ * name (Forbidden, InvalidTransition, InvalidInput, NotFound): the API maps it to 403/409/422/404.
+ * Any other error is a bug and fails the workflow task, to be retried after a fix.
+ */
+function asFailure<T>(fn: () => T): T {
+  const toFailure = (err: unknown) =>
+    err instanceof DomainError ? ApplicationFailure.create({ type: err.type, message: err.message, details: [err.details], nonRetryable: true }) : err;
+  try {
+    const result = fn();
+    return (result instanceof Promise ? result.catch((err) => Promise.reject(toFailure(err))) : result) as T;
+  } catch (err) {
+    throw toFailure(err);
+  }
+}
+
+function samePlan(a: PlannedReminder[], b: PlannedReminder[]): boolean {
+  return a.length === b.length && a.every((r, i) => reminderKey(r) === reminderKey(b[i]!));
+}

@@ -1,0 +1,53 @@
+/**
+ * Payloads of the task workflow and its messages: plain JSON (ISO strings, records), shared by the
+ * workflow, its activities and the API.
+ */
+import type { ReminderPolicy } from '../domain/plan-settings';
+import type { PlannedReminder } from '../domain/reminder-plan';
+import type { Actor, TaskCommand, TaskCommandType, TaskEvent, TaskState } from '../domain/task-machine';
+
+export interface TaskWorkflowInput {
+  state: TaskState;
+  policy: ReminderPolicy;
+  /** Who assigned the task (recorded on the `created` event of the first run). */
+  createdBy: Actor;
+  /** Keys of reminders already sent or skipped, carried over continue-as-new. */
+  sentReminders?: string[];
+  /** Last event the parent was told about / the children were sent (group fan-out). */
+  parentSyncedSeq?: number;
+  cascadedSeq?: number;
+  /** Continue-as-new once history reaches this many events (tests force a small number). */
+  maxHistoryLength?: number;
+}
+
+/** What the task workflow answers to a query and to every accepted command. */
+export interface TaskSnapshot {
+  state: TaskState;
+  reminders: PlannedReminder[];
+  sentReminders: number;
+}
+
+/** The arguments of the Update for one command type: the command without its `type`. */
+export type CommandArgs<T extends TaskCommandType> = Omit<Extract<TaskCommand, { type: T }>, 'type'>;
+
+/** Input of the projection activity: the state after `event` (or after a reminder change alone). */
+export interface ProjectTaskInput {
+  state: TaskState;
+  event?: TaskEvent;
+  reminderPlan: PlannedReminder[];
+}
+
+/** A child's change, signalled to its group parent. */
+export interface ChildChange {
+  childId: string;
+  status: TaskState['status'];
+  progress: number;
+  seq: number;
+}
+
+/** What a group parent passes down to every child (cancel, new due date). */
+export interface CascadeInput {
+  parentSeq: number;
+  childIds: string[];
+  command: Extract<TaskCommand, { type: 'cancel' } | { type: 'edit' }>;
+}
