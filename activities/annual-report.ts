@@ -12,6 +12,8 @@ export interface OpenedCycle {
   sendHour: number;
   agencyCodes: string[];
   submittedAgencyCodes: string[];
+  /** The report version already compiled (0: none yet). */
+  version: number;
 }
 
 async function planOf(db: Db, planId: string) {
@@ -107,12 +109,19 @@ export function createAnnualReportActivities({ db }: Pick<ActivityDeps, 'db'>) {
       const plan = await planOf(db, planId);
       const report = reportSettingsOf(plan.settings);
       const agencyCodes = await agenciesToReport(db, planId, year);
-      await db
+      const [cycle] = await db
         .insert(annualCycles)
         .values({ planId, year, requestedOn: `${year}-${report.requestOn}`, dueDate: `${year}-${report.dueOn}`, agencyCodes })
-        .onConflictDoUpdate({ target: [annualCycles.planId, annualCycles.year], set: { agencyCodes, requestedOn: `${year}-${report.requestOn}`, dueDate: `${year}-${report.dueOn}` } });
+        .onConflictDoUpdate({ target: [annualCycles.planId, annualCycles.year], set: { agencyCodes, requestedOn: `${year}-${report.requestOn}`, dueDate: `${year}-${report.dueOn}` } })
+        .returning({ version: annualCycles.version });
       const submitted = await currentReports(db, planId, year);
-      return { report, sendHour: reminderPolicyOf(plan.settings).sendHour, agencyCodes, submittedAgencyCodes: [...new Set(submitted.map((r) => r.agencyCode))] };
+      return {
+        report,
+        sendHour: reminderPolicyOf(plan.settings).sendHour,
+        agencyCodes,
+        submittedAgencyCodes: [...new Set(submitted.map((r) => r.agencyCode))],
+        version: cycle!.version,
+      };
     },
 
     /**

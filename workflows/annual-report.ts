@@ -58,6 +58,8 @@ export async function annualReportCycle(input: AnnualCycleInput): Promise<CycleS
   const calendar = new WorkingCalendar(await loadCalendar({ fromYear: year, toYear: year + 1 }));
   timeline = cycleTimeline(year, opened.report, calendar, opened.sendHour);
   requested = opened.agencyCodes;
+  // A cycle run again (a late report after it closed) continues the version numbering.
+  compiledVersion = opened.version;
   for (const code of opened.submittedAgencyCodes) submitted.add(code);
   const missing = () => requested.filter((code) => !submitted.has(code));
   const until = (iso: string, done: () => boolean = () => false) => {
@@ -84,7 +86,9 @@ export async function annualReportCycle(input: AnnualCycleInput): Promise<CycleS
   if (missing().length) {
     await notify('report_request', timeline.requestAt, { agencyCodes: missing() });
   }
-  for (const at of timeline.reminderAts) {
+  // A cycle started after its due date (by hand, or a backfill) asks, then compiles: no reminders, no escalation.
+  const late = Date.now() >= Date.parse(timeline.dueEndsAt);
+  for (const at of late ? [] : timeline.reminderAts) {
     if (await until(at, () => missing().length === 0)) break;
     if (missing().length) await notify('report_reminder', at, { agencyCodes: missing() });
   }
@@ -99,7 +103,7 @@ export async function annualReportCycle(input: AnnualCycleInput): Promise<CycleS
   };
   await compile();
 
-  if (missing().length && !(await until(timeline.escalateAt, () => missing().length === 0))) {
+  if (!late && missing().length && !(await until(timeline.escalateAt, () => missing().length === 0))) {
     await notify('report_escalation', timeline.escalateAt, { data: { missing: missing() } });
   }
 

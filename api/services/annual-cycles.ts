@@ -5,7 +5,7 @@ import { agencies, agencyReports, annualCycles, plans, tasks } from '../../db/sc
 import { atLocalHour, localDate } from '../../domain/calendar';
 import { reportSettingsOf } from '../../domain/plan-settings';
 import { isOpen } from '../../domain/task-status';
-import { agencyReportedSignal, annualReportCycle, annualReportScheduled } from '../../workflows/annual-report';
+import { agencyReportedSignal, annualReportCycle, annualReportScheduled, getCycleQuery } from '../../workflows/annual-report';
 import { TASK_QUEUE, annualCycleWorkflowId, annualScheduleId, taskWorkflowId } from '../../workflows/constants';
 import { reportProgressUpdate } from '../../workflows/task';
 import type { AppDeps, AuthUser } from '../context';
@@ -148,7 +148,7 @@ export async function submitAgencyReport(deps: AppDeps, user: AuthUser, planId: 
   if (problems.length) throw unprocessable('Báo cáo có nội dung chưa hợp lệ.', problems);
 
   const reportId = randomUUID();
-  const onTime = localDate(Date.now()) <= cycle.dueDate;
+  const onTime = await reportIsOnTime(deps, planId, year, cycle.dueDate);
   await db.transaction(async (tx) => {
     await tx
       .update(agencyReports)
@@ -189,6 +189,20 @@ export async function submitAgencyReport(deps: AppDeps, user: AuthUser, planId: 
     });
   }
   return { reportId, onTime, notApplied };
+}
+
+/**
+ * On time while the cycle still waits for reports, i.e. its due date has not passed in the cycle's own
+ * clock; a closed cycle's due date passed long ago.
+ */
+async function reportIsOnTime(deps: AppDeps, planId: string, year: number, dueDate: string): Promise<boolean> {
+  try {
+    const { phase } = await deps.temporal.workflow.getHandle(annualCycleWorkflowId(planId, year)).query(getCycleQuery);
+    return phase === 'waiting' || phase === 'requested';
+  } catch (err) {
+    if (!(err instanceof WorkflowNotFoundError)) throw err;
+    return localDate(Date.now()) <= dueDate;
+  }
 }
 
 /** The compiled report as stored by the cycle. */

@@ -1,0 +1,77 @@
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import { daysBetween, formatDate, todayVn } from '../lib/format';
+import { useI18n } from '../lib/i18n';
+import type { Task } from '../lib/types';
+import { DataTable, type Column } from './DataTable';
+import { Progress, TaskStatusCell } from './StatusBadge';
+
+export type TaskColumn = 'number' | 'title' | 'lead' | 'due' | 'status' | 'progress' | 'daysLeft' | 'actions';
+
+/** "còn 5 ngày" / "quá hạn 3 ngày" / "hôm nay". */
+export function DaysLeft({ task }: { task: Pick<Task, 'dueDate' | 'status'> }) {
+  const { t } = useI18n();
+  if (task.status === 'completed' || task.status === 'cancelled') return <span className="muted">—</span>;
+  const days = daysBetween(todayVn(), task.dueDate);
+  if (days === 0) return <span className="text-warn">{t('due.today')}</span>;
+  if (days < 0) return <span className="text-danger">{t('due.overdueBy', { days: -days })}</span>;
+  return <span>{t('due.left', { days })}</span>;
+}
+
+export function TaskTable({
+  tasks,
+  caption,
+  columns = ['number', 'title', 'lead', 'due', 'status', 'progress'],
+  empty,
+  actions,
+  captionHidden,
+}: {
+  tasks: Task[];
+  caption: string;
+  columns?: TaskColumn[];
+  empty?: string;
+  actions?: (task: Task) => ReactNode;
+  captionHidden?: boolean;
+}) {
+  const { t } = useI18n();
+  const all: Record<TaskColumn, Column<Task>> = {
+    number: { key: 'number', label: t('task.number'), cell: (r) => [r.sectionCode, r.number].filter(Boolean).join('.') || '—', className: 'col-number' },
+    title: {
+      key: 'title',
+      label: t('task.title'),
+      primary: true,
+      cell: (r) => (
+        <Link to={`/tasks/${r.id}`} className="task-link">
+          {r.title}
+        </Link>
+      ),
+    },
+    lead: { key: 'lead', label: t('task.lead'), cell: (r) => r.leadAgencyName ?? r.leadAgency },
+    due: {
+      key: 'due',
+      label: t('task.dueDate'),
+      cell: (r) => (
+        <>
+          {formatDate(r.dueDate)}
+          {r.dueDate !== r.originalDueDate && <span className="muted small"> ({t('task.extended')})</span>}
+        </>
+      ),
+      className: 'col-date',
+    },
+    daysLeft: { key: 'daysLeft', label: t('task.daysLeft'), cell: (r) => <DaysLeft task={r} /> },
+    status: { key: 'status', label: t('task.status'), cell: (r) => <TaskStatusCell task={r} /> },
+    progress: { key: 'progress', label: t('task.progress'), cell: (r) => <Progress value={r.progress} label={t('task.progressOf', { title: r.title })} /> },
+    actions: { key: 'actions', label: t('common.actions'), cell: (r) => actions?.(r) ?? null },
+  };
+  return (
+    <DataTable
+      caption={caption}
+      captionHidden={captionHidden}
+      columns={columns.map((c) => all[c])}
+      rows={tasks}
+      rowKey={(r) => r.id}
+      empty={empty ?? t('tasks.none')}
+      rowClassName={(r) => (r.overdue ? 'row--overdue' : undefined)}
+    />
+  );
+}

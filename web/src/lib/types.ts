@@ -1,0 +1,203 @@
+/**
+ * The shapes the UI reads from the API (DESIGN.md §10). Vocabularies and the import and report
+ * payloads come from the domain modules themselves, so the browser and the server cannot drift apart.
+ */
+import type { TaskStatus } from '../../../domain/task-status';
+import type { AgencyKind, Funding, FundingSource, Language, NotificationKind, OutboxStatus, Role, TaskKind } from '../../../domain/vocabulary';
+
+export type { TaskStatus, AgencyKind, Funding, FundingSource, Language, NotificationKind, OutboxStatus, Role, TaskKind };
+export type { ImportPreview, ImportRow, ImportProblem, ImportColumn, ParsedTask } from '../../../domain/import/types';
+export type { AnnualReport, ReportAgencyRow, ReportTaskRow } from '../../../domain/report/compile';
+export type { TaskClass } from '../../../domain/report/classify';
+
+export interface Me {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  agencyCode: string | null;
+  language: Language;
+}
+
+export interface ErrorDetail {
+  field?: string;
+  row?: number;
+  column?: string;
+  message: string;
+  suggestions?: string[];
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface Plan {
+  id: string;
+  code: string;
+  title: string;
+  documentNumber: string;
+  issuer: string;
+  issuedOn: string;
+  periodStart: string;
+  periodEnd: string;
+  coordinatorAgencyCode: string;
+  status: 'active' | 'closed';
+  counts: { total: number; open: number; completed: number; overdue: number };
+  createdAt: string;
+}
+
+export interface Actor {
+  userId?: string | null;
+  name: string | null;
+  role: string | null;
+  agencyCode: string | null;
+}
+
+export interface ExtensionRequest {
+  id: string;
+  newDueDate: string;
+  reason: string;
+  requestedAt: string;
+  requestedBy: Actor;
+  status: 'pending' | 'approved' | 'rejected' | 'withdrawn';
+  decidedAt?: string;
+  decidedBy?: Actor;
+  note?: string;
+}
+
+export interface Task {
+  id: string;
+  planId: string;
+  parentId: string | null;
+  isGroup: boolean;
+  number: string | null;
+  sectionCode: string | null;
+  section: string | null;
+  title: string;
+  description: string | null;
+  leadAgency: string;
+  leadAgencyName: string | null;
+  leadAgencyText: string | null;
+  coordinatingAgencies: string[];
+  kind: TaskKind;
+  startDate: string;
+  dueDate: string;
+  originalDueDate: string;
+  timeframeText: string | null;
+  funding: Funding | null;
+  note: string | null;
+  status: TaskStatus;
+  overdue: boolean;
+  dueSoon: boolean;
+  progress: number;
+  extensionRequests: ExtensionRequest[];
+  acknowledgedAt: string | null;
+  submittedAt: string | null;
+  completedAt: string | null;
+  cancelledAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface TaskEvent {
+  seq: number;
+  type: string;
+  fromStatus: TaskStatus | null;
+  toStatus: TaskStatus | null;
+  actor: Actor;
+  note: string | null;
+  data: Record<string, unknown> | null;
+  at: string;
+}
+
+export interface TaskDetail extends Task {
+  children: Task[];
+  events: TaskEvent[];
+}
+
+/** One reminder of a task, planned or already sent. */
+export interface Reminder {
+  kind: NotificationKind | string;
+  /** `agency:<code>`, `user:<id>`, `leadership`, or an address. */
+  to: string[];
+  cc?: string[];
+  at: string;
+  status: string;
+  reason?: string | null;
+}
+
+export interface Agency {
+  code: string;
+  name: string;
+  shortName: string;
+  kind: AgencyKind;
+  parentCode?: string | null;
+  emails: string[];
+  aliases?: string[];
+  members?: string[];
+  language?: Language;
+  active?: boolean;
+  mergedInto?: string | null;
+  mergedOn?: string | null;
+}
+
+export interface Tally {
+  total: number;
+  open: number;
+  completed: number;
+  completedOnTime: number;
+  completedLate: number;
+  inProgressOnTime: number;
+  overdue: number;
+  notStarted: number;
+  onTimeRate: number | null;
+}
+
+export interface PlanStats {
+  planId: string;
+  asOf: string;
+  totals: Tally & { cancelled: number };
+  agencies: (Tally & { agencyCode: string; agencyName: string })[];
+}
+
+export interface OutboxMessage {
+  id: string;
+  kind: NotificationKind | string;
+  to: string[] | string;
+  cc?: string[] | string | null;
+  subject: string;
+  scheduledFor: string | null;
+  sentAt: string | null;
+  status: OutboxStatus;
+  attempts?: number;
+  lastError?: string | null;
+  taskIds?: string[];
+  text?: string;
+}
+
+export interface ImportJob {
+  id: string;
+  planId: string;
+  fileName: string;
+  status: 'starting' | 'started' | 'failed';
+  rowCount: number;
+  taskCount: number;
+  startedCount: number;
+}
+
+export interface CalendarDay {
+  date: string;
+  kind: 'holiday' | 'off' | 'work';
+  name: string;
+  source: 'law' | 'decree' | 'admin';
+}
+
+export interface UserRow {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  agencyCode: string | null;
+  language: Language;
+}
