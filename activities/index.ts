@@ -3,6 +3,12 @@ import type { Transporter } from 'nodemailer';
 import type { Db } from '../db/client';
 import type { Config } from '../runtime/config';
 import type { Logger } from '../runtime/logger';
+import { createAgencyMergeActivities } from './agency-merge';
+import { createAnnualReportActivities } from './annual-report';
+import { createCalendarActivities } from './calendar';
+import { createImportJobActivities } from './import-job';
+import { createMailActivities } from './mail';
+import { createTaskActivities } from './tasks';
 
 export interface ActivityDeps {
   db: Db;
@@ -18,8 +24,15 @@ export interface ActivityDeps {
  * Every activity, with its dependencies injected by the worker (one factory per area, spread here);
  * workflows import only the type.
  */
-export function createActivities(_deps: ActivityDeps) {
-  return {};
+export function createActivities(deps: ActivityDeps) {
+  return {
+    ...createTaskActivities(deps),
+    ...createCalendarActivities(deps),
+    ...createImportJobActivities(deps),
+    ...createAgencyMergeActivities(deps),
+    ...createAnnualReportActivities(deps),
+    ...createMailActivities(deps),
+  };
 }
 
 export type Activities = ReturnType<typeof createActivities>;

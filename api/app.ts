@@ -28,7 +28,14 @@ export function createApp(deps: AppDeps, opts: AppOptions = {}): Express {
   app.set('trust proxy', 'loopback');
   app.use(
     helmet({
-      contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:'], 'style-src': ["'self'", "'unsafe-inline'"] } },
+      contentSecurityPolicy: {
+        directives: {
+          'img-src': ["'self'", 'data:'],
+          'style-src': ["'self'", "'unsafe-inline'"],
+          // Over plain HTTP on an office network, upgrading would break every asset load.
+          'upgrade-insecure-requests': deps.config.publicUrl.startsWith('https:') ? [] : null,
+        },
+      },
     }),
   );
   app.use(
@@ -38,7 +45,8 @@ export function createApp(deps: AppDeps, opts: AppOptions = {}): Express {
       // Client mistakes are routine; only our own failures are warnings. Never log headers: they carry tokens.
       customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'info' : 'debug'),
       serializers: {
-        req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url.replace(/([?&]token=)[^&]+/, '$1…') }),
+        // One-click links carry their signed token in the path (`/l/<token>`): it is as good as a password.
+        req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url.replace(/([?&]token=)[^&]+/, '$1…').replace(/^(\/l\/)[^/?#]+/, '$1…') }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
     }),

@@ -1,2 +1,6 @@
 // Every workflow the worker runs. Deterministic code only: no I/O, no Node built-ins.
-export {};
+export { taskWorkflow } from './task';
+export { annualReportCycle, annualReportScheduled } from './annual-report';
+export { importJobWorkflow } from './import-job';
+export { agencyMergeWorkflow } from './agency-merge';
+export { mailDigestWorkflow, mailDeliveryWorkflow } from './mail';

@@ -64,6 +64,7 @@ const listQuery = z.object({
     .optional(),
   agency: z.string().trim().min(1).max(100).optional(),
   overdue: queryBoolean.optional(),
+  dueSoon: queryBoolean.optional(),
   q: z.string().trim().min(1).max(200).optional(),
   parent: z.uuid().optional(),
   limit: pageLimit,

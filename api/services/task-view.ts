@@ -1,4 +1,4 @@
-import { and, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { agencies, tasks } from '../../db/schema';
 import { addDays, localDate } from '../../domain/calendar';
@@ -21,6 +21,11 @@ export function isOverdue(row: Pick<TaskRow, 'status' | 'dueDate' | 'submittedAt
 
 export function isDueSoon(row: Pick<TaskRow, 'status' | 'dueDate'>, today = localDate(Date.now())): boolean {
   return (row.status === 'assigned' || row.status === 'in_progress') && row.dueDate >= today && row.dueDate <= addDays(today, DUE_SOON_DAYS);
+}
+
+/** The same rule as `isDueSoon`, as SQL for the list filter. */
+export function dueSoonSql(today = localDate(Date.now())): SQL {
+  return and(inArray(tasks.status, ['assigned', 'in_progress']), gte(tasks.dueDate, today), lte(tasks.dueDate, addDays(today, DUE_SOON_DAYS)))!;
 }
 
 /** The same rule as `isOverdue`, as SQL for list filters and statistics. */

@@ -13,7 +13,7 @@ import type { AppDeps, AuthUser } from '../context';
 import { conflict, forbidden, notFound, unprocessable } from '../errors';
 import { updateIdFor } from '../idempotency';
 import { startTaskWorkflows } from './task-starter';
-import { overdueSql, taskView, type TaskRow, type TaskView } from './task-view';
+import { dueSoonSql, overdueSql, taskView, type TaskRow, type TaskView } from './task-view';
 
 export const actorOf = (user: AuthUser, via: Actor['via'] = 'api'): Actor => ({
   userId: user.id,
@@ -206,6 +206,7 @@ export interface TaskListQuery {
   status?: TaskStatus[];
   agency?: string;
   overdue?: boolean;
+  dueSoon?: boolean;
   q?: string;
   parent?: string;
   limit: number;
@@ -239,6 +240,7 @@ export async function listTasks(deps: AppDeps, user: AuthUser, q: TaskListQuery)
   if (q.plan) where.push(eq(tasks.planId, q.plan));
   if (q.status?.length) where.push(inArray(tasks.status, q.status));
   if (q.overdue !== undefined) where.push(q.overdue ? overdueSql() : not(overdueSql()));
+  if (q.dueSoon !== undefined) where.push(q.dueSoon ? dueSoonSql() : not(dueSoonSql()));
   if (q.q) where.push(like(tasks.titleSearch, `%${escapeLike(searchableText(q.q))}%`));
   if (q.parent) where.push(eq(tasks.parentId, q.parent));
   if (q.cursor) {

@@ -1,13 +1,13 @@
 import { relations } from 'drizzle-orm';
-import { bigint, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import type { Language, NotificationKind, OutboxStatus } from '../../domain/vocabulary';
+import { bigint, boolean, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { Language, NotificationKind, NotificationStatus, OutboxStatus } from '../../domain/vocabulary';
 import type { Audience } from '../../domain/reminder-plan';
 import { lifecycleDates } from './lifecycle';
 
 /**
- * One notification about one task (or one annual cycle) to one audience: a reminder that fired, an
- * escalation, a status change. The unique key (workflow id + kind + scheduled time) makes firing it
- * twice a no-op. Notifications for the same recipient on the same day are delivered in one message.
+ * One notification about one task (or one annual cycle) to one recipient: a reminder that fired, an
+ * escalation, a status change. The unique key (the firing's key + the recipient) makes recording it
+ * twice a no-op. A recipient's batched notifications of one local day go out in one digest message.
  */
 export const notifications = pgTable(
   'notifications',
@@ -18,11 +18,22 @@ export const notifications = pgTable(
     taskId: uuid('task_id'),
     planId: uuid('plan_id'),
     cycleYear: integer('cycle_year'),
+    /** `agency:<code>` or `user:<id>` (a leadership viewer): whom the message goes to. */
+    recipient: text('recipient').notNull(),
     recipientAgencyCode: text('recipient_agency_code'),
+    recipientUserId: uuid('recipient_user_id'),
+    /** The audience this recipient was resolved from. */
     recipientRole: text('recipient_role').$type<Audience>(),
-    /** Agencies copied (coordinating agencies on a due reminder). */
+    /** A copy "để phối hợp" (cc audience) rather than the addressee's own. */
+    copy: boolean('copy').notNull().default(false),
+    /** Agencies copied on the same firing (coordinating agencies on a due reminder). */
     ccAgencyCodes: jsonb('cc_agency_codes').$type<string[]>().notNull().default([]),
     scheduledFor: timestamp('scheduled_for', { withTimezone: true }).notNull(),
+    /** The local day (Asia/Ho_Chi_Minh) of `scheduledFor`: the digest it belongs to. */
+    day: date('day', { mode: 'string' }).notNull(),
+    status: text('status').$type<NotificationStatus>().notNull().default('pending'),
+    /** Why it was skipped or failed, for people. */
+    reason: text('reason'),
     /** The message it went out in (a digest may carry many notifications). */
     outboxId: uuid('outbox_id'),
     data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
@@ -31,7 +42,7 @@ export const notifications = pgTable(
   (t) => [
     index('notifications_task_idx').on(t.taskId),
     index('notifications_outbox_idx').on(t.outboxId),
-    index('notifications_pending_idx').on(t.recipientAgencyCode, t.scheduledFor),
+    index('notifications_recipient_day_idx').on(t.recipient, t.day, t.status),
   ],
 );
 
@@ -43,6 +54,8 @@ export const outbox = pgTable(
     idempotencyKey: text('idempotency_key').notNull().unique(),
     kind: text('kind').$type<NotificationKind | 'digest'>().notNull(),
     language: text('language').$type<Language>().notNull().default('vi'),
+    /** `agency:<code>` or `user:<id>`, as on its notifications. */
+    recipient: text('recipient'),
     recipientAgencyCode: text('recipient_agency_code'),
     to: jsonb('to').$type<string[]>().notNull(),
     cc: jsonb('cc').$type<string[]>().notNull().default([]),
@@ -50,6 +63,8 @@ export const outbox = pgTable(
     text: text('text').notNull(),
     html: text('html').notNull(),
     planId: uuid('plan_id'),
+    /** The local day a digest covers. */
+    day: date('day', { mode: 'string' }),
     scheduledFor: timestamp('scheduled_for', { withTimezone: true }).notNull(),
     status: text('status').$type<OutboxStatus>().notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
@@ -59,7 +74,11 @@ export const outbox = pgTable(
     sentAt: timestamp('sent_at', { withTimezone: true }),
     ...lifecycleDates,
   },
-  (t) => [index('outbox_status_scheduled_idx').on(t.status, t.scheduledFor)],
+  (t) => [
+    index('outbox_status_scheduled_idx').on(t.status, t.scheduledFor),
+    index('outbox_recipient_day_idx').on(t.recipient, t.day),
+    index('outbox_created_id_idx').on(t.createdAt, t.id),
+  ],
 );
 
 export const notificationsRelations = relations(notifications, ({ one }) => ({

@@ -1,0 +1,145 @@
+/**
+ * The daily digest: every reminder, escalation and new assignment one recipient has on one local
+ * day, in one message, most urgent first. Pure: the activity gathers the model, this renders it.
+ */
+import type { NotificationKind } from '../vocabulary';
+import { DIGEST_ORDER } from './kinds';
+import { COLORS, buttonHtml, documentHtml, documentText, rowHtml, sectionHeadingHtml } from './layout';
+import { daysBetween, escapeHtml, formatDate, oneLine, truncate } from './format';
+import { MAIL_STRINGS, type MailStrings } from './strings';
+import type { DigestItem, DigestModel, RenderedMail } from './types';
+
+export const SUBJECT_PREFIX = '[Giao việc]';
+const SUBJECT_MAX = 200;
+
+const ESCALATIONS: readonly NotificationKind[] = ['ack_escalation', 'overdue_escalation', 'report_escalation'];
+
+const rank = (kind: NotificationKind): number => {
+  const i = DIGEST_ORDER.indexOf(kind);
+  return i === -1 ? DIGEST_ORDER.length : i;
+};
+
+/** The item's deadline: the task's due date, or the annual report's. */
+const deadlineOf = (item: DigestItem): string | undefined => item.task?.dueDate ?? item.reportDueDate;
+
+/** Most pressing first: earliest deadline, then the plan's own order. */
+function byDeadline(a: DigestItem, b: DigestItem): number {
+  const da = deadlineOf(a) ?? '9999-12-31';
+  const db = deadlineOf(b) ?? '9999-12-31';
+  if (da !== db) return da < db ? -1 : 1;
+  return (a.task?.number ?? '').localeCompare(b.task?.number ?? '', 'vi', { numeric: true }) || (a.task?.title ?? '').localeCompare(b.task?.title ?? '', 'vi');
+}
+
+function deadlineColor(days: number): string {
+  if (days < 0) return COLORS.danger;
+  return days <= 7 ? COLORS.warning : COLORS.text;
+}
+
+function itemTitle(s: MailStrings, item: DigestItem): string {
+  if (item.task) return oneLine(item.task.title);
+  return `${s.section[item.kind]}${item.cycleYear ? ` ${item.cycleYear}` : ''}: ${oneLine(item.plan.title)}`;
+}
+
+function metaLine(s: MailStrings, item: DigestItem): string {
+  const parts = [`${s.planLabel} ${oneLine(item.plan.documentNumber)}`];
+  if (item.task?.number) parts.push(`${s.numberLabel} ${oneLine(item.task.number)}`);
+  if (item.copy) parts.push(s.copyMark);
+  return parts.join(' · ');
+}
+
+/** A coordinating agency is asked to support the lead, whatever the reminder says to the lead. */
+const askOf = (s: MailStrings, item: DigestItem): string => (item.copy && item.task ? s.copyAsk : s.ask[item.kind]);
+
+/** Whether to say who leads the task: the recipient is not the lead (escalations, copies). */
+const showsLead = (item: DigestItem): boolean => Boolean(item.task) && (item.copy || ESCALATIONS.includes(item.kind));
+
+function itemHtml(s: MailStrings, day: string, item: DigestItem): string {
+  const lines: string[] = [];
+  lines.push(`<div style="font-size:12px;color:${COLORS.muted};">${escapeHtml(metaLine(s, item))}</div>`);
+  lines.push(`<div style="font-size:15px;font-weight:bold;margin:2px 0 4px 0;">${escapeHtml(itemTitle(s, item))}</div>`);
+  const deadline = deadlineOf(item);
+  if (deadline) {
+    const days = daysBetween(day, deadline);
+    const label = item.task ? s.dueLabel : s.reportDueLabel;
+    lines.push(
+      `<div>${escapeHtml(label)}: <b>${escapeHtml(formatDate(deadline))}</b> <span style="color:${deadlineColor(days)};font-weight:bold;">(${escapeHtml(s.daysLeft(days))})</span></div>`,
+    );
+  }
+  if (item.task && showsLead(item)) lines.push(`<div>${escapeHtml(s.leadLabel)}: ${escapeHtml(oneLine(item.task.leadAgencyName))}</div>`);
+  lines.push(`<div>${escapeHtml(s.askLabel)}: ${escapeHtml(askOf(s, item))}</div>`);
+  if (item.missingAgencies?.length) {
+    lines.push(`<div>${escapeHtml(s.missingLabel)}: ${item.missingAgencies.map((n) => escapeHtml(oneLine(n))).join('; ')}</div>`);
+  }
+  const buttons = [item.links.ack ? buttonHtml(item.links.ack, s.ackButton, true) : '', buttonHtml(item.links.open, item.task ? s.openTask : s.openCycle, !item.links.ack)];
+  lines.push(`<div style="padding-top:4px;">${buttons.join('')}</div>`);
+  return rowHtml(lines.join('\n'));
+}
+
+function itemText(s: MailStrings, day: string, item: DigestItem, n: number): string {
+  const pad = ' '.repeat(String(n).length + 2);
+  const lines = [`${n}. ${metaLine(s, item)}`, `${pad}${itemTitle(s, item)}`];
+  const deadline = deadlineOf(item);
+  if (deadline) lines.push(`${pad}${item.task ? s.dueLabel : s.reportDueLabel}: ${formatDate(deadline)} (${s.daysLeft(daysBetween(day, deadline))})`);
+  if (item.task && showsLead(item)) lines.push(`${pad}${s.leadLabel}: ${oneLine(item.task.leadAgencyName)}`);
+  lines.push(`${pad}${s.askLabel}: ${askOf(s, item)}`);
+  if (item.missingAgencies?.length) lines.push(`${pad}${s.missingLabel}: ${item.missingAgencies.map(oneLine).join('; ')}`);
+  if (item.links.ack) lines.push(`${pad}${s.ackButton}: ${item.links.ack}`);
+  lines.push(`${pad}${item.task ? s.openTask : s.openCycle}: ${item.links.open}`);
+  return lines.join('\n');
+}
+
+interface Section {
+  title: string;
+  color: string;
+  items: DigestItem[];
+}
+
+function sectionsOf(s: MailStrings, items: DigestItem[]): Section[] {
+  const own = items.filter((i) => !i.copy);
+  const kinds = [...new Set(own.map((i) => i.kind))].sort((a, b) => rank(a) - rank(b));
+  const sections: Section[] = kinds.map((kind) => ({
+    title: s.section[kind],
+    color: kind === 'overdue_notice' || kind === 'overdue_escalation' ? COLORS.danger : COLORS.text,
+    items: own.filter((i) => i.kind === kind).sort(byDeadline),
+  }));
+  const copies = items.filter((i) => i.copy).sort((a, b) => rank(a.kind) - rank(b.kind) || byDeadline(a, b));
+  if (copies.length) sections.push({ title: s.copySection, color: COLORS.copy, items: copies });
+  return sections;
+}
+
+/** `[Giao việc] Nhắc hạn: 3 nhiệm vụ của Sở Thông tin và Truyền thông`. */
+export function digestSubject(model: DigestModel): string {
+  const s = MAIL_STRINGS[model.language];
+  const pool = model.items.some((i) => !i.copy) ? model.items.filter((i) => !i.copy) : model.items;
+  const top = [...pool].sort((a, b) => rank(a.kind) - rank(b.kind))[0];
+  const headline = top ? s.headline[top.kind] : s.headline.due_reminder;
+  const taskIds = new Set(model.items.flatMap((i) => (i.task ? [i.task.id] : [])));
+  const what =
+    taskIds.size > 0 || !top
+      ? s.tasksOf(taskIds.size, oneLine(model.recipientName))
+      : s.reportOf(top.cycleYear, oneLine(top.plan.documentNumber));
+  return truncate(`${SUBJECT_PREFIX} ${headline}: ${what}`, SUBJECT_MAX);
+}
+
+export function renderDigest(model: DigestModel): RenderedMail {
+  const s = MAIL_STRINGS[model.language];
+  const subject = digestSubject(model);
+  const greeting = s.greeting(oneLine(model.recipientName));
+  const intro = s.digestIntro(formatDate(model.day), model.items.length);
+  const sections = sectionsOf(s, model.items);
+
+  const rows: string[] = [];
+  const blocks: string[] = [];
+  let n = 0;
+  for (const section of sections) {
+    rows.push(sectionHeadingHtml(`${section.title} (${section.items.length})`, section.color));
+    const lines = [`== ${section.title} (${section.items.length}) ==`];
+    for (const item of section.items) {
+      n++;
+      rows.push(itemHtml(s, model.day, item));
+      lines.push('', itemText(s, model.day, item, n));
+    }
+    blocks.push(lines.join('\n'));
+  }
+  return { subject, text: documentText(s, greeting, intro, blocks), html: documentHtml(s, subject, greeting, intro, rows) };
+}
