@@ -12,6 +12,7 @@ import type { Lifecycle } from './lifecycle';
 import type { Logger } from './logger';
 import { createWorker } from './worker';
 import { installSdkRuntime } from './sdk-runtime';
+import { resumePendingDeliveries } from '../activities/mail';
 
 /** Open the read model (Postgres or PGlite), migrate it, and make sure an admin can sign in. */
 export async function startDatabase(config: Config, logger: Logger, lifecycle: Lifecycle, opts: { bootstrapUsers?: boolean } = {}): Promise<Database> {
@@ -58,6 +59,11 @@ export async function startWorker(address: string, config: Config, database: Dat
     void lifecycle.shutdown().then(() => process.exit(1));
   });
   logger.info({ taskQueue: worker.options.taskQueue }, 'worker polling');
+  // Mail that waited in the outbox while no SMTP server was configured goes out now.
+  if (config.SMTP_URL) {
+    const resumed = await resumePendingDeliveries(database.db, client, worker.options.taskQueue);
+    if (resumed) logger.info({ resumed }, 'delivering mail that waited in the outbox');
+  }
   return worker;
 }
 

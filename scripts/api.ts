@@ -12,6 +12,8 @@ const logger = createLogger();
 await runMain(logger, async (lifecycle) => {
   const config = loadConfig();
   if (!config.TEMPORAL_ADDRESS) throw new ConfigError('TEMPORAL_ADDRESS is required when the API runs on its own (e.g. temporal:7233).');
+  // API and workers are separate processes: they must sign and check mail links with one secret.
+  if (!config.LINK_SECRET) throw new ConfigError('LINK_SECRET is required when the API and workers run as separate services (at least 32 characters, the same for all).');
   const database = await startDatabase(config, logger, lifecycle);
   const temporal = await connectTemporal(config.TEMPORAL_ADDRESS, config.TEMPORAL_NAMESPACE, lifecycle);
   await listen({ database, temporal, config, logger }, config.PORT, lifecycle);

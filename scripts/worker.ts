@@ -13,6 +13,8 @@ await runMain(logger, async (lifecycle) => {
   const config = loadConfig();
   if (!config.TEMPORAL_ADDRESS) throw new ConfigError('TEMPORAL_ADDRESS is required for a worker (e.g. temporal:7233).');
   if (!config.DATABASE_URL) throw new ConfigError('DATABASE_URL is required for a separate worker: the embedded PGlite belongs to one process.');
+  // API and workers are separate processes: they must sign and check mail links with one secret.
+  if (!config.LINK_SECRET) throw new ConfigError('LINK_SECRET is required when the API and workers run as separate services (at least 32 characters, the same for all).');
   const database = await startDatabase(config, logger, lifecycle, { bootstrapUsers: false });
   const temporal = await connectTemporal(config.TEMPORAL_ADDRESS, config.TEMPORAL_NAMESPACE, lifecycle);
   await startWorker(config.TEMPORAL_ADDRESS, config, database, temporal, logger, lifecycle);
