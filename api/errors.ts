@@ -61,6 +61,8 @@ export function toHttpError(err: unknown): HttpError | undefined {
     return unavailable('Máy chủ quy trình (Temporal) tạm thời không phản hồi, xin thử lại sau.');
   }
   const e = err as { type?: string; status?: number; code?: string } | undefined;
+  // A path with broken percent-encoding ("%E0%A4%A"): the router cannot decode its parameters.
+  if (err instanceof URIError) return badRequest('Đường dẫn không hợp lệ (malformed URL encoding).');
   if (e?.type === 'entity.parse.failed') return badRequest('Nội dung JSON không đọc được (malformed JSON).');
   if (e?.type === 'entity.too.large' || e?.code === 'LIMIT_FILE_SIZE' || err instanceof ImportTooLargeError) return new HttpError(413, 'payload_too_large', 'Dữ liệu gửi lên quá lớn (tối đa 10 MB).');
   if ((err as Error | undefined)?.name === 'MulterError') {

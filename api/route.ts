@@ -49,6 +49,11 @@ export interface RouteSpec<P = unknown, Q = unknown, B = unknown> {
   bodyContent?: Record<string, { schema: Record<string, unknown> }>;
   /** Extra express middleware run after authentication (e.g. multipart parsing). */
   middleware?: RequestHandler[];
+  /**
+   * `false` when the reply carries a secret (a new user's token): honouring `Idempotency-Key` would
+   * store the reply, secret included, to replay it, so the key is ignored.
+   */
+  idempotent?: boolean;
   responses: Record<number, { description: string; schema?: ZodType }>;
   handler(ctx: HandlerContext<P, Q, B>): Promise<Reply | void>;
 }
@@ -58,8 +63,25 @@ export function route<P = Record<string, never>, Q = Record<string, never>, B = 
   return spec as unknown as RouteSpec;
 }
 
+/** Where a NUL character hides in a request part: Postgres cannot store one in text, so it is refused here with its field. */
+function nulCharacterAt(value: unknown, at: string[] = []): string[] | undefined {
+  if (typeof value === 'string') return value.includes('\u0000') ? at : undefined;
+  if (value && typeof value === 'object') {
+    for (const [key, child] of Object.entries(value)) {
+      const found = nulCharacterAt(child, [...at, key]);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
 function parsePart<T>(schema: ZodType<T> | undefined, value: unknown, where: string): T {
   if (!schema) return undefined as T;
+  const nul = nulCharacterAt(value);
+  if (nul) {
+    const field = [where === 'body' ? undefined : where, ...nul].filter(Boolean).join('.') || where;
+    throw unprocessable(where === 'body' ? 'Dữ liệu gửi lên không hợp lệ.' : `Tham số ${where} không hợp lệ.`, [{ field, message: 'không được chứa ký tự NUL (\\0)' }]);
+  }
   const parsed = schema.safeParse(value ?? {});
   if (!parsed.success) {
     throw unprocessable(where === 'body' ? 'Dữ liệu gửi lên không hợp lệ.' : `Tham số ${where} không hợp lệ.`, zodDetails(parsed.error, where === 'body' ? undefined : where));
@@ -80,7 +102,7 @@ export function mountRoutes(router: Router, specs: RouteSpec[], deps: AppDeps): 
       const params = parsePart(spec.params, req.params, 'path');
       const query = parsePart(spec.query, req.query, 'query');
       const body = spec.body ? parsePart(spec.body, req.body, 'body') : undefined;
-      const idempotencyKey = spec.method === 'post' && user ? idempotencyKeyOf(req) : undefined;
+      const idempotencyKey = spec.method === 'post' && user && spec.idempotent !== false ? idempotencyKeyOf(req) : undefined;
       const run = () => spec.handler({ req, res, deps, user, params, query, body, idempotencyKey });
       const reply = idempotencyKey ? await runIdempotent(deps, req, res, user, idempotencyKey, run) : await run();
       if (reply && !res.headersSent) res.status(reply.status ?? 200).json(reply.body);

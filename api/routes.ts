@@ -10,7 +10,8 @@ import { importRoutes } from './routers/imports';
 import { agencyMergeRoutes } from './routers/agency-merge';
 import { annualCycleRoutes } from './routers/annual-cycles';
 import { linkRoutes } from './routers/links';
+import { adminRoutes } from './routers/admin';
 import { outboxRoutes } from './routers/outbox';
 
 /** Every endpoint of the API. A route must be listed here to exist, to be documented and to be tested by the authorisation matrix. */
-export const allRoutes: RouteSpec[] = [...systemRoutes, ...userRoutes, ...planRoutes, ...statsRoutes, ...agencyRoutes, ...agencyMergeRoutes, ...calendarRoutes, ...taskRoutes, ...importRoutes, ...annualCycleRoutes, ...linkRoutes, ...outboxRoutes];
+export const allRoutes: RouteSpec[] = [...systemRoutes, ...userRoutes, ...planRoutes, ...statsRoutes, ...agencyRoutes, ...agencyMergeRoutes, ...calendarRoutes, ...taskRoutes, ...importRoutes, ...annualCycleRoutes, ...linkRoutes, ...adminRoutes, ...outboxRoutes];

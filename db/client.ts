@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { mkdirSync } from 'node:fs';
-import { sql, type ExtractTablesWithRelations } from 'drizzle-orm';
+import { sql, type ExtractTablesWithRelations, type SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import * as schema from './schema';
 
@@ -19,6 +19,11 @@ export interface Database {
   /** Apply the committed drizzle-kit migrations. */
   migrate(): Promise<void>;
   close(): Promise<void>;
+}
+
+/** Rows of a raw query; both drivers answer `{ rows }`, which the shared Db type leaves untyped. */
+export async function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {
+  return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
 }
 
 const MIGRATION_LOCK = 0x6769_616f; // "giao"

@@ -13,6 +13,11 @@ export interface EmbeddedTemporalOptions {
   uiPort: number;
   namespace: string;
   logger: Logger;
+  /**
+   * SQLite pragmas instead of the crash-safe default (WAL, synchronous=normal); benchmarks pass the
+   * Temporal SDK CI's `journal_mode=wal`, `synchronous=off` on a throwaway data dir.
+   */
+  sqlitePragmas?: string[];
 }
 
 export interface EmbeddedTemporal {
@@ -92,8 +97,7 @@ export async function startEmbeddedTemporal(opts: EmbeddedTemporalOptions): Prom
     '--namespace', opts.namespace,
     '--log-level', 'warn',
     '--ui-disable-news-fetch',
-    '--sqlite-pragma', 'journal_mode=wal',
-    '--sqlite-pragma', 'synchronous=normal',
+    ...(opts.sqlitePragmas ?? ['journal_mode=wal', 'synchronous=normal']).flatMap((p) => ['--sqlite-pragma', p]),
   ];
   const child = spawn(opts.cliPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   if (child.pid) writeFileSync(pidFile, String(child.pid));

@@ -50,7 +50,9 @@ const CALENDAR_FRESH_MS = 3600_000;
 
 export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskSnapshot> {
   let state: TaskState = input.state;
+  /** Reminders decided (sent or skipped as superseded), and of those the ones actually recorded for mail. */
   const sent = new Set(input.sentReminders ?? []);
+  const recorded = new Set(input.recordedReminders ?? []);
   let parentSyncedSeq = input.parentSyncedSeq ?? 0;
   let cascadedSeq = input.cascadedSeq ?? input.state.seq;
   let upcoming: PlannedReminder[] = [];
@@ -61,7 +63,7 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskSnapsh
   const cascadeQueue: TaskEvent[] = [];
   const workflowId = wf.workflowInfo().workflowId;
 
-  const snapshot = (): TaskSnapshot => ({ state, reminders: upcoming, sentReminders: sent.size });
+  const snapshot = (): TaskSnapshot => ({ state, reminders: upcoming, recordedReminders: [...recorded] });
   const nowIso = () => new Date(Date.now()).toISOString();
 
   /** Record an accepted event: project it, tell whoever must hear of it. */
@@ -164,6 +166,7 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskSnapsh
         data: { dueDate: state.dueDate, status: state.status, progress: state.progress },
       });
       sent.add(reminderKey(r));
+      recorded.add(reminderKey(r));
     }
     if (!samePlan(upcoming, decision.upcoming)) {
       upcoming = decision.upcoming;
@@ -193,8 +196,15 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskSnapsh
     if (wf.workflowInfo().continueAsNewSuggested || wf.workflowInfo().historyLength >= maxHistory || Date.now() >= nextYearStart) {
       await wf.condition(wf.allHandlersFinished);
       // Keys of reminders about an earlier deadline can never match again: leave them behind.
-      const stillRelevant = [...sent].filter((key) => key.slice(key.indexOf(':') + 1) >= state.deadlineSetAt);
-      await wf.continueAsNew<typeof taskWorkflow>({ ...input, state, sentReminders: stillRelevant, parentSyncedSeq, cascadedSeq });
+      const stillRelevant = (keys: Set<string>) => [...keys].filter((key) => key.slice(key.indexOf(':') + 1) >= state.deadlineSetAt);
+      await wf.continueAsNew<typeof taskWorkflow>({
+        ...input,
+        state,
+        sentReminders: stillRelevant(sent),
+        recordedReminders: stillRelevant(recorded),
+        parentSyncedSeq,
+        cascadedSeq,
+      });
     }
     const seqBefore = state.seq;
     const wakeAt = Math.min(decision.next ? Date.parse(decision.next.at) : Infinity, nextYearStart);

@@ -11,8 +11,9 @@ export interface TaskWorkflowInput {
   policy: ReminderPolicy;
   /** Who assigned the task (recorded on the `created` event of the first run). */
   createdBy: Actor;
-  /** Keys of reminders already sent or skipped, carried over continue-as-new. */
+  /** Keys of reminders already sent or skipped, and of those sent, carried over continue-as-new. */
   sentReminders?: string[];
+  recordedReminders?: string[];
   /** Last event the parent was told about / the children were sent (group fan-out). */
   parentSyncedSeq?: number;
   cascadedSeq?: number;
@@ -24,7 +25,8 @@ export interface TaskWorkflowInput {
 export interface TaskSnapshot {
   state: TaskState;
   reminders: PlannedReminder[];
-  sentReminders: number;
+  /** Keys (`kind:at`) of the reminders this run (and those it continued) recorded for mail. */
+  recordedReminders: string[];
 }
 
 /** The arguments of the Update for one command type: the command without its `type`. */

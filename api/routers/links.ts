@@ -11,7 +11,8 @@ import type { AppDeps } from '../context';
 import { route } from '../route';
 import { loadTaskView } from '../services/tasks';
 
-const tokenParam = z.object({ token: z.string().min(20).max(2000) });
+// No length rules here: whatever is not a genuine link gets the same page (Node caps the URL's size).
+const tokenParam = z.object({ token: z.string() });
 
 /** A small page in the product's language: the person clicked a link in a mail, not an API. */
 function page(res: Response, status: number, title: string, body: string, action?: { label: string; href?: string; post?: boolean }) {

@@ -149,12 +149,15 @@ export const planRoutes = [
     summary: "Change a plan's title, settings (the reminder policy applies to tasks started afterwards; the report days move the Schedule) or close it",
     auth: ['coordinator'],
     params: idParam,
-    body: z.object({
-      title: requiredText(1000).optional(),
-      issuer: z.string().trim().min(1).max(200).optional(),
-      settings: settingsSchema.optional(),
-      status: z.enum(['active', 'closed']).optional(),
-    }),
+    body: z
+      .object({
+        title: requiredText(1000).optional(),
+        issuer: z.string().trim().min(1).max(200).optional(),
+        settings: settingsSchema.optional(),
+        status: z.enum(['active', 'closed']).optional(),
+      })
+      // An empty change would reach the database as an UPDATE with nothing to set.
+      .refine((b) => Object.values(b).some((v) => v !== undefined), { message: 'cần ít nhất một trường để sửa (title, issuer, settings, status)' }),
     responses: { 200: { description: 'The plan', schema: planSchema } },
     async handler({ deps, params, body }) {
       const [updated] = await deps.database.db.update(plans).set(body).where(eq(plans.id, params.id)).returning();

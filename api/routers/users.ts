@@ -21,6 +21,8 @@ export const userRoutes = [
     tag: 'users',
     summary: 'Create a user; the token is returned once and stored only as a hash',
     auth: ['admin'],
+    // The token is shown once and stored only as a hash: never kept for an idempotent replay.
+    idempotent: false,
     body: createUserBody,
     responses: { 201: { description: 'Created', schema: z.object({ id: z.uuid(), token: z.string() }) } },
     async handler({ deps, body }) {

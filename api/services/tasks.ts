@@ -3,7 +3,7 @@ import { and, asc, eq, gt, inArray, like, not, or, sql, type SQL } from 'drizzle
 import type { UpdateDefinition } from '@temporalio/common';
 import type { Db, Tx } from '../../db/client';
 import { agencies, agencyGroupMembers, plans, taskEvents, tasks } from '../../db/schema';
-import type { Actor } from '../../domain/task-machine';
+import { isIsoDate, type Actor } from '../../domain/task-machine';
 import { isOpen, type TaskStatus } from '../../domain/task-status';
 import { searchableText } from '../../domain/text';
 import type { Funding, TaskKind } from '../../domain/vocabulary';
@@ -213,12 +213,15 @@ export interface TaskListQuery {
   cursor?: string;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 const encodeCursor = (row: { dueDate: string; id: string }) => Buffer.from(JSON.stringify([row.dueDate, row.id])).toString('base64url');
 
 function decodeCursor(cursor: string): [string, string] {
   try {
     const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'string')) return value as [string, string];
+    // Both go into the query as a date and a uuid: anything else would fail in Postgres, not here.
+    if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && isIsoDate(value[0]) && typeof value[1] === 'string' && UUID.test(value[1])) return value as [string, string];
   } catch {
     // fall through
   }

@@ -1,0 +1,70 @@
+/** Summaries of repeated measurements: the median of the repetitions and their spread. */
+
+export interface Summary {
+  /** Median of the values. */
+  median: number;
+  min: number;
+  max: number;
+  /** (max − min) / median: how far apart the repetitions were. */
+  spread: number;
+  /** Every value, in the order measured. */
+  values: number[];
+}
+
+/** The q-quantile (0…1) of values, interpolating linearly between the two nearest ranks. */
+export function quantile(values: readonly number[], q: number): number {
+  if (values.length === 0) throw new Error('quantile of no values');
+  const sorted = [...values].sort((a, b) => a - b);
+  const pos = (sorted.length - 1) * q;
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo);
+}
+
+export function summarize(values: readonly number[]): Summary {
+  const median = quantile(values, 0.5);
+  const min = Math.min(...values);
+  const max = Math.max(...values);
+  return { median, min, max, spread: median === 0 ? 0 : (max - min) / median, values: [...values] };
+}
+
+/** Percentiles of one repetition's latency samples, in milliseconds. */
+export interface Latencies {
+  n: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+}
+
+export function latencies(samplesMs: readonly number[]): Latencies {
+  return { n: samplesMs.length, p50: quantile(samplesMs, 0.5), p95: quantile(samplesMs, 0.95), p99: quantile(samplesMs, 0.99), max: Math.max(...samplesMs) };
+}
+
+/** Wall-clock milliseconds of `fn`, measured with the monotonic clock. */
+export async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const start = performance.now();
+  const value = await fn();
+  return { ms: performance.now() - start, value };
+}
+
+/** Run `fn` with at most `concurrency` calls in flight, over items in order. */
+export async function pool<T>(items: readonly T[], concurrency: number, fn: (item: T, index: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(Math.max(1, concurrency), items.length) }, async () => {
+      for (let i = next++; i < items.length; i = next++) await fn(items[i]!, i);
+    }),
+  );
+}
+
+/** Poll `read` until `done(value)` holds, or fail after `timeoutMs`. */
+export async function waitUntil<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string, timeoutMs: number, everyMs = 200): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out after ${Math.round(timeoutMs / 1000)} s waiting for ${what}; last value: ${JSON.stringify(value)?.slice(0, 300)}`);
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}

@@ -1,0 +1,280 @@
+/**
+ * The stack the fault tests break: the product as it is deployed, in pieces that can each be killed —
+ * the Temporal dev server on a SQLite file (kill -9, start again on the same file), the worker as its
+ * own process (`scripts/worker.ts`, kill -9), the API in this process, a Postgres database of its own
+ * (connections can be cut) and an in-process SMTP server (can go down).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { appendFileSync, createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import net, { type AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import pg from 'pg';
+import { createApp } from '../../api/app';
+import type { AppDeps } from '../../api/context';
+import { verifyConsistency, type VerifyReport } from '../../api/services/verify';
+import { ensureBootstrapAdmin, createUser, type CreateUserInput } from '../../api/services/users';
+import { seedCalendarDays } from '../../db/seed/calendar-days';
+import { loadConfig } from '../../runtime/config';
+import { startEmbeddedTemporal, type EmbeddedTemporal } from '../../runtime/embedded-temporal';
+import { resolveTemporalBinary } from '../../runtime/temporal-binaries';
+import { createTestDatabase, TEST_DATABASE_URL, type TestDatabase } from '../helpers/db';
+import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp';
+import type { ApiResponse, RequestOptions } from '../helpers/stack';
+import { testLogger } from '../helpers/temporal';
+
+export const LINK_SECRET = 'fault-suite-link-secret-0123456789abcdef';
+const ADMIN_TOKEN = 'fault-suite-admin-token-0123456789abcdef';
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const LOG_DIR = path.join(ROOT, 'tests/.tmp/faults');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The worker as deployed: `scripts/worker.ts` in a process of its own, which a test may kill -9. */
+class WorkerProcess {
+  private child?: ChildProcess;
+  private starts = 0;
+  constructor(private readonly env: Record<string, string>, private readonly label: string) {}
+
+  /** Start it and wait until it polls. */
+  async start(): Promise<void> {
+    this.starts++;
+    mkdirSync(LOG_DIR, { recursive: true });
+    const log = createWriteStream(path.join(LOG_DIR, `${this.label}-worker-${this.starts}.log`));
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/worker.ts')], {
+      cwd: ROOT,
+      env: { ...process.env, ...this.env, LOG_LEVEL: 'info', NODE_ENV: 'production' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.child = child;
+    child.stderr!.pipe(log);
+    await new Promise<void>((resolve, reject) => {
+      let seen = '';
+      const timer = setTimeout(() => reject(new Error(`the worker did not start within 120 s (see ${log.path})`)), 120_000);
+      child.stdout!.on('data', (d: Buffer) => {
+        log.write(d);
+        seen = (seen + d.toString()).slice(-2000);
+        if (seen.includes('worker polling')) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+      child.once('exit', (code, signal) => {
+        clearTimeout(timer);
+        reject(new Error(`the worker exited at start (${code ?? signal}); see ${log.path}`));
+      });
+    });
+  }
+
+  get running(): boolean {
+    return Boolean(this.child && this.child.exitCode === null && this.child.signalCode === null);
+  }
+
+  /** kill -9: no shutdown, activities cut in the middle. */
+  async kill(): Promise<void> {
+    const child = this.child;
+    if (!child || !this.running) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGKILL');
+    await exited;
+  }
+
+  /** A graceful stop (SIGTERM), as at the end of a test. */
+  async stop(): Promise<void> {
+    const child = this.child;
+    if (!child || !this.running) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGTERM');
+    await Promise.race([exited, sleep(30_000).then(() => child.kill('SIGKILL'))]);
+  }
+}
+
+/** The Temporal dev server on a SQLite file that outlives it. */
+class TemporalServer {
+  private server?: EmbeddedTemporal;
+  readonly dataDir = mkdtempSync(path.join(os.tmpdir(), 'gv-faults-temporal-'));
+  constructor(readonly port: number, private readonly uiPort: number) {}
+
+  get address() {
+    return `127.0.0.1:${this.port}`;
+  }
+
+  async start(): Promise<void> {
+    this.server = await startEmbeddedTemporal({
+      cliPath: (await resolveTemporalBinary('cli')) ?? 'temporal',
+      dataDir: this.dataDir,
+      port: this.port,
+      uiPort: this.uiPort,
+      namespace: 'default',
+      logger: testLogger,
+    });
+  }
+
+  /** kill -9 of the server process: whatever it had not written to its database is gone. */
+  async kill(): Promise<void> {
+    const pid = Number(readFileSync(path.join(this.dataDir, 'temporal.pid'), 'utf8'));
+    process.kill(pid, 'SIGKILL');
+    for (let i = 0; i < 100 && (await isListening(this.port)); i++) await sleep(100);
+    this.server = undefined;
+  }
+
+  async stop(): Promise<void> {
+    await this.server?.stop();
+    this.server = undefined;
+  }
+
+  remove(): void {
+    rmSync(this.dataDir, { recursive: true, force: true });
+  }
+}
+
+function isListening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+export interface FaultStack {
+  database: TestDatabase;
+  temporal: TemporalServer;
+  worker: WorkerProcess;
+  client: Client;
+  smtp: TestSmtpServer;
+  url: string;
+  adminToken: string;
+  request<T = any>(method: string, path: string, opts?: RequestOptions): Promise<ApiResponse<T>>;
+  user(input: Omit<CreateUserInput, 'email' | 'name'> & { name?: string; email?: string }): Promise<string>;
+  /** Cut every connection Postgres has to this test's database (pg_terminate_backend). Returns how many. */
+  cutDatabaseConnections(): Promise<number>;
+  verify(): Promise<VerifyReport>;
+  close(): Promise<void>;
+}
+
+export async function startFaultStack(label: string): Promise<FaultStack> {
+  const database = await createTestDatabase(`faults_${label}`);
+  await seedCalendarDays(database.db);
+  await ensureBootstrapAdmin(database.db, ADMIN_TOKEN);
+  const smtp = await startSmtpServer();
+  const temporal = new TemporalServer(await freePort(), await freePort());
+  await temporal.start();
+  const worker = new WorkerProcess(
+    {
+      TEMPORAL_ADDRESS: temporal.address,
+      TEMPORAL_NAMESPACE: 'default',
+      DATABASE_URL: database.url,
+      LINK_SECRET,
+      SMTP_URL: smtp.url,
+      MAIL_FROM: 'Giao việc <giaoviec@sonla.gov.vn>',
+      PUBLIC_URL: 'http://giaoviec.test',
+      DATA_DIR: temporal.dataDir,
+    },
+    label,
+  );
+  await worker.start();
+
+  const connection = await Connection.connect({ address: temporal.address });
+  const client = new Client({ connection, namespace: 'default' });
+  const config = loadConfig({ LOG_LEVEL: 'error', LINK_SECRET, PUBLIC_URL: 'http://giaoviec.test', DATABASE_URL: database.url, TEMPORAL_ADDRESS: temporal.address, SMTP_URL: smtp.url });
+  const deps: AppDeps = { database, temporal: client, config, logger: testLogger };
+  const app = createApp(deps, { authFailuresPerWindow: 100_000 });
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  let n = 0;
+  const stack: FaultStack = {
+    database,
+    temporal,
+    worker,
+    client,
+    smtp,
+    url,
+    adminToken: ADMIN_TOKEN,
+    async request(method, p, o = {}) {
+      const headers: Record<string, string> = { ...o.headers };
+      if (o.token) headers.authorization = `Bearer ${o.token}`;
+      let body: BodyInit | undefined;
+      if (o.rawBody !== undefined) body = o.rawBody as BodyInit;
+      else if (o.body !== undefined) {
+        headers['content-type'] ??= 'application/json';
+        body = JSON.stringify(o.body);
+      }
+      const res = await fetch(url + p, { method, headers, body });
+      const text = await res.text();
+      const parsed = (res.headers.get('content-type') ?? '').includes('json') && text ? JSON.parse(text) : text;
+      return { status: res.status, headers: res.headers, body: parsed };
+    },
+    async user(input) {
+      n++;
+      const { token } = await createUser(database.db, { name: input.name ?? `Người dùng ${n}`, email: input.email ?? `user${n}@example.gov.vn`, ...input });
+      return token;
+    },
+    async cutDatabaseConnections() {
+      const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
+      await admin.connect();
+      try {
+        const res = await admin.query('select count(pg_terminate_backend(pid))::int as n from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()', [database.name]);
+        return (res.rows[0] as { n: number }).n;
+      } finally {
+        await admin.end();
+      }
+    },
+    verify: () => verifyConsistency(database.db, client, { smtpConfigured: true }),
+    async close() {
+      await new Promise<void>((done) => {
+        server.close(() => done());
+        server.closeAllConnections();
+      });
+      await worker.stop();
+      await connection.close();
+      await temporal.stop();
+      temporal.remove();
+      await smtp.close();
+      await database.drop();
+    },
+  };
+  return stack;
+}
+
+// ---- the suite's summary ----
+
+export interface FaultRecord {
+  scenario: string;
+  faults: number;
+  tasks: number;
+  transitions: number;
+  mails: number;
+  lost: number;
+  duplicated: number;
+  notes?: string;
+}
+
+export const SUMMARY_FILE = path.join(ROOT, 'tests/.tmp/faults-summary.jsonl');
+
+/** One line of the summary that `npm run test:faults` prints at the end. */
+export function recordFaults(record: FaultRecord, report?: VerifyReport): void {
+  mkdirSync(path.dirname(SUMMARY_FILE), { recursive: true });
+  const line = report
+    ? { ...record, tasks: report.tasksChecked, transitions: report.transitionsChecked, mails: report.mailsChecked, lost: record.lost + report.lost, duplicated: record.duplicated + report.duplicated }
+    : record;
+  appendFileSync(SUMMARY_FILE, `${JSON.stringify(line)}\n`);
+}
