@@ -32,7 +32,8 @@ import {
   type NoticeModel,
   type RenderedMail,
 } from '../domain/mail';
-import { vnDate, type Audience } from '../domain/reminder-plan';
+import type { Audience } from '../domain/reminder-plan';
+import { localDate } from '../domain/calendar';
 import { NOTIFICATION_KINDS, type Language, type NotificationKind, type OutboxStatus } from '../domain/vocabulary';
 import type { Config } from '../runtime/config';
 import { createLinkSigner, linkUrl, loadLinkSecret, type LinkSigner } from '../runtime/links';
@@ -422,7 +423,7 @@ export function createMailActivities(deps: MailDeps) {
         log.warn('a notification with nobody to tell', { key: input.key, kind: input.kind });
         return { recipients: [] };
       }
-      const day = vnDate(Date.parse(input.scheduledFor));
+      const day = localDate(Date.parse(input.scheduledFor));
       const ccCodes = recipients.flatMap((r) => (r.copy && r.agencyCode ? [r.agencyCode] : []));
       const keys = recipients.map((r) => `${input.key}#${r.recipient}`);
       await db

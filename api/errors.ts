@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler } from 'express';
 import { ZodError } from 'zod';
-import { WorkflowNotFoundError, WorkflowUpdateFailedError, isGrpcServiceError } from '@temporalio/client';
+import { ServiceError, WorkflowNotFoundError, WorkflowUpdateFailedError, isGrpcServiceError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Logger } from '../runtime/logger';
 import { DOMAIN_ERROR_STATUS, type DomainErrorType } from '../domain/errors';
@@ -50,6 +50,18 @@ function fromApplicationFailure(failure: ApplicationFailure): HttpError {
   return new HttpError(status, type || 'conflict', failure.message, details);
 }
 
+/** Postgres states and socket errors of a connection that was cut or refused (restart, pg_terminate_backend). */
+const CONNECTION_LOST = new Set(['57P01', '57P02', '57P03', '08000', '08003', '08006', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE']);
+
+/** A lost database connection, raw or wrapped by Drizzle (`cause`): the request can be retried. */
+function isDatabaseUnavailable(err: unknown): boolean {
+  for (let e = err as { code?: string; message?: string; cause?: unknown } | undefined, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) {
+    if (typeof e.code === 'string' && CONNECTION_LOST.has(e.code)) return true;
+    if (typeof e.message === 'string' && /Connection terminated|connection timeout|timeout exceeded when trying to connect/i.test(e.message)) return true;
+  }
+  return false;
+}
+
 /** Map anything thrown by a handler to the HTTP error a client can act on. */
 export function toHttpError(err: unknown): HttpError | undefined {
   if (err instanceof HttpError) return err;
@@ -57,7 +69,10 @@ export function toHttpError(err: unknown): HttpError | undefined {
   if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) return fromApplicationFailure(err.cause);
   if (err instanceof ApplicationFailure) return fromApplicationFailure(err);
   if (err instanceof WorkflowNotFoundError) return new HttpError(409, 'not_running', 'Quy trình của nhiệm vụ chưa chạy hoặc đã đóng.');
-  if (isGrpcServiceError(err) && [4, 14].includes(err.code ?? -1)) {
+  if (isDatabaseUnavailable(err)) return unavailable('Cơ sở dữ liệu tạm thời không phản hồi, xin thử lại sau.');
+  // Temporal unreachable or too slow (UNAVAILABLE, DEADLINE_EXCEEDED), raw or wrapped by the client.
+  const grpc = err instanceof ServiceError ? err.cause : err;
+  if (isGrpcServiceError(grpc) && [4, 14].includes(grpc.code ?? -1)) {
     return unavailable('Máy chủ quy trình (Temporal) tạm thời không phản hồi, xin thử lại sau.');
   }
   const e = err as { type?: string; status?: number; code?: string } | undefined;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Request, Response } from 'express';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull, lt } from 'drizzle-orm';
 import { idempotencyKeys } from '../db/schema';
 import type { AppDeps, AuthUser } from './context';
 import { conflict, HttpError, toHttpError, unprocessable } from './errors';
@@ -49,10 +49,33 @@ export async function runIdempotent(
     if (prior.requestHash !== requestHash) {
       throw unprocessable('Idempotency-Key này đã dùng cho một yêu cầu khác.', [{ field: 'Idempotency-Key', message: 'đã dùng cho yêu cầu khác' }]);
     }
-    if (prior.statusCode === null) throw conflict('Yêu cầu trùng Idempotency-Key đang được xử lý, xin thử lại.');
+    if (prior.statusCode === null && !(await takeOverStale(deps, user, key))) throw conflict('Yêu cầu trùng Idempotency-Key đang được xử lý, xin thử lại.');
+    if (prior.statusCode === null) return runClaimed(deps, user, key, run);
     res.set('Idempotent-Replayed', 'true');
     return { status: prior.statusCode, body: prior.body };
   }
+  return runClaimed(deps, user, key, run);
+}
+
+/**
+ * A claim whose request never finished (its process died, or the database connection was cut before
+ * the answer or the release was written) would block the key for ever: after a while another request
+ * may take it over, one at a time. What the request does is idempotent itself (update ids, file hashes).
+ */
+const STALE_CLAIM_MS = 30_000;
+
+async function takeOverStale(deps: AppDeps, user: AuthUser, key: string): Promise<boolean> {
+  const taken = await deps.database.db
+    .update(idempotencyKeys)
+    .set({ createdAt: new Date() })
+    .where(and(eq(idempotencyKeys.userId, user.id), eq(idempotencyKeys.key, key), isNull(idempotencyKeys.statusCode), lt(idempotencyKeys.createdAt, new Date(Date.now() - STALE_CLAIM_MS))))
+    .returning({ key: idempotencyKeys.key });
+  return taken.length > 0;
+}
+
+async function runClaimed(deps: AppDeps, user: AuthUser, key: string, run: () => Promise<Reply | void>): Promise<Reply | void> {
+  const { db } = deps.database;
+  const where = and(eq(idempotencyKeys.userId, user.id), eq(idempotencyKeys.key, key));
   try {
     const reply = await run();
     await db.update(idempotencyKeys).set({ statusCode: reply?.status ?? 200, body: reply?.body ?? null }).where(where);

@@ -40,11 +40,34 @@ function describeUrl(url: string): string {
   return `${u.hostname}:${u.port || 5432}${u.pathname}`;
 }
 
+/**
+ * Drizzle's `transaction()` sends BEGIN before its try/finally: when the connection is cut at that
+ * moment the client is never released, and the pool (and with it shutdown) waits for it for ever.
+ * Release it, broken, so the pool drops it; the error still reaches the caller.
+ */
+function releaseWhenBeginFails(client: import('pg').PoolClient): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  (client as { query: unknown }).query = (...args: unknown[]) => {
+    const result = query(...args);
+    const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: unknown } | undefined)?.text;
+    if (typeof text === 'string' && /^\s*begin\b/i.test(text) && result instanceof Promise) {
+      result.catch((err: Error) => client.release(err));
+    }
+    return result;
+  };
+}
+
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
   const [{ default: pg }, { drizzle }] = await Promise.all([import('pg'), import('drizzle-orm/node-postgres')]);
   const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000 });
   // A connection the server drops (restart, pg_terminate_backend) errors here; the pool replaces it.
   pool.on('error', () => {});
+  // A client checked out between two statements (inside a transaction) has no listener of the pool's:
+  // without one of its own, its 'error' event would crash the process. The statement fails instead.
+  pool.on('connect', (client) => {
+    client.on('error', () => {});
+    releaseWhenBeginFails(client);
+  });
   const location = describeUrl(url);
   try {
     const client = await pool.connect();

@@ -37,8 +37,6 @@ export interface ReminderSubject {
   deadlineSetAt: string;
 }
 
-/** The calendar date of an instant in Asia/Ho_Chi_Minh, and `hour`:00 of a date there (UTC+7 all year). */
-export { localDate as vnDate, atLocalHour as vnHour };
 const iso = (ms: number) => new Date(ms).toISOString();
 
 export const reminderKey = (r: Pick<PlannedReminder, 'kind' | 'at'>) => `${r.kind}:${r.at}`;

@@ -4,6 +4,7 @@
  *
  *   create-user --name "Nguyễn Văn A" --email a@sotttt.gov.vn --role coordinator|agency|viewer|admin [--agency CODE] [--language vi|en]
  *   list-users
+ *   seed-agencies --province son-la|tay-ninh|generic
  */
 import { parseArgs } from 'node:util';
 import { asc } from 'drizzle-orm';
@@ -14,11 +15,13 @@ import { openDatabase } from '../db/client';
 import { users } from '../db/schema';
 import { createUser } from '../api/services/users';
 import { HttpError } from '../api/errors';
+import { SEED_PROVINCES, seedAgencies, type SeedProvince } from '../db/seed/agencies';
 import { ZodError } from 'zod';
 
 const USAGE = `Usage:
   npm run admin -- create-user --name "Nguyễn Văn A" --email a@example.gov.vn --role coordinator|agency|viewer|admin [--agency CODE] [--language vi|en]
-  npm run admin -- list-users`;
+  npm run admin -- list-users
+  npm run admin -- seed-agencies --province ${SEED_PROVINCES.join('|')}`;
 
 const logger = createLogger(process.env.LOG_LEVEL ?? 'warn');
 
@@ -55,6 +58,18 @@ await runMain(logger, async (lifecycle) => {
     case 'list-users': {
       const rows = await database.db.select({ id: users.id, name: users.name, email: users.email, role: users.role, agency: users.agencyCode }).from(users).orderBy(asc(users.createdAt));
       console.table(rows);
+      break;
+    }
+    case 'seed-agencies': {
+      // The directory of a typical province: departments, offices, agencies of the ministries, districts and groups.
+      const { values } = parseArgs({ args: rest, options: { province: { type: 'string' } } });
+      if (!SEED_PROVINCES.includes(values.province as SeedProvince)) {
+        console.error(`--province must be one of ${SEED_PROVINCES.join(', ')}${values.province ? ` (not "${values.province}")` : ''}.\n\n${USAGE}`);
+        process.exitCode = 1;
+        break;
+      }
+      const added = await seedAgencies(database.db, { province: values.province as SeedProvince });
+      console.log(`Agency directory of ${values.province}: ${added.agencies} agencies, ${added.aliases} aliases, ${added.members} group memberships added (existing rows kept).`);
       break;
     }
     default:

@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { agencies, plans, tasks } from '../../db/schema';
 import { addToTally, classifyTask, emptyTally, finishTally, type ClassTally } from '../../domain/report/classify';
-import { vnDate } from '../../domain/reminder-plan';
+import { localDate } from '../../domain/calendar';
 import type { Db } from '../../db/client';
 import { notFound } from '../errors';
 
@@ -40,7 +40,7 @@ export type PlanStats = z.infer<typeof planStatsSchema>;
 const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
 
 /** The plan's statistics as of `asOf` (default: today in Asia/Ho_Chi_Minh); 404 for an unknown plan. */
-export async function planStats(db: Db, planId: string, asOf: string = vnDate(Date.now())): Promise<PlanStats> {
+export async function planStats(db: Db, planId: string, asOf: string = localDate(Date.now())): Promise<PlanStats> {
   const [plan] = await db.select({ id: plans.id, periodEnd: plans.periodEnd }).from(plans).where(eq(plans.id, planId));
   if (!plan) throw notFound('kế hoạch');
 

@@ -9,7 +9,8 @@ import { normalizeAgencyName, type DirectoryData } from '../../domain/agencies';
  * central ministries in the province (ngành dọc), the districts, and the groups documents name
  * ("Các sở, ban, ngành", "UBND các huyện, thành phố", "UBND các xã, phường, thị trấn").
  */
-export type SeedProvince = 'son-la' | 'tay-ninh' | 'generic';
+export const SEED_PROVINCES = ['son-la', 'tay-ninh', 'generic'] as const;
+export type SeedProvince = (typeof SEED_PROVINCES)[number];
 
 export interface SeedAgency {
   code: string;

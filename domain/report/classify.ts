@@ -3,7 +3,7 @@
  * hoàn thành quá hạn, đang thực hiện trong hạn, đang thực hiện quá hạn, chưa triển khai. Pure: the
  * annual report and the live plan statistics both count with it, so the two always agree.
  */
-import { vnDate } from '../reminder-plan';
+import { localDate } from '../calendar';
 import type { TaskStatus } from '../task-status';
 import type { TaskKind } from '../vocabulary';
 
@@ -24,7 +24,7 @@ export interface ClassifiableTask {
 }
 
 /** The local (Asia/Ho_Chi_Minh) calendar date of an ISO instant. */
-export const localDateOf = (instant: string): string => vnDate(Date.parse(instant));
+export const localDateOf = (instant: string): string => localDate(Date.parse(instant));
 
 /**
  * The due date a task is judged against. A recurring task (nhiệm vụ thường xuyên) is open for the

@@ -23,7 +23,10 @@ import { resolveTemporalBinary } from '../../runtime/temporal-binaries';
 import { createTestDatabase, TEST_DATABASE_URL, type TestDatabase } from '../helpers/db';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp';
 import type { ApiResponse, RequestOptions } from '../helpers/stack';
-import { testLogger } from '../helpers/temporal';
+import { createLogger } from '../../runtime/logger';
+
+/** The faults make the API answer 503 and log it; only a crash is worth printing here. */
+const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'fatal');
 
 export const LINK_SECRET = 'fault-suite-link-secret-0123456789abcdef';
 const ADMIN_TOKEN = 'fault-suite-admin-token-0123456789abcdef';
@@ -119,7 +122,7 @@ class TemporalServer {
       port: this.port,
       uiPort: this.uiPort,
       namespace: 'default',
-      logger: testLogger,
+      logger,
     });
   }
 
@@ -193,7 +196,7 @@ export async function startFaultStack(label: string): Promise<FaultStack> {
   const connection = await Connection.connect({ address: temporal.address });
   const client = new Client({ connection, namespace: 'default' });
   const config = loadConfig({ LOG_LEVEL: 'error', LINK_SECRET, PUBLIC_URL: 'http://giaoviec.test', DATABASE_URL: database.url, TEMPORAL_ADDRESS: temporal.address, SMTP_URL: smtp.url });
-  const deps: AppDeps = { database, temporal: client, config, logger: testLogger };
+  const deps: AppDeps = { database, temporal: client, config, logger };
   const app = createApp(deps, { authFailuresPerWindow: 100_000 });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
@@ -240,16 +243,21 @@ export async function startFaultStack(label: string): Promise<FaultStack> {
     },
     verify: () => verifyConsistency(database.db, client, { smtpConfigured: true }),
     async close() {
-      await new Promise<void>((done) => {
-        server.close(() => done());
-        server.closeAllConnections();
-      });
-      await worker.stop();
-      await connection.close();
-      await temporal.stop();
+      // Each step bounded and named: a stop that hangs is itself a finding.
+      const step = (name: string, fn: () => Promise<unknown>) =>
+        Promise.race([fn(), sleep(60_000).then(() => Promise.reject(new Error(`closing the fault stack: ${name} did not finish within 60 s`)))]);
+      await step('http server', () =>
+        new Promise<void>((done) => {
+          server.close(() => done());
+          server.closeAllConnections();
+        }),
+      );
+      await step('worker', () => worker.stop());
+      await step('temporal client', () => connection.close());
+      await step('temporal server', () => temporal.stop());
       temporal.remove();
-      await smtp.close();
-      await database.drop();
+      await step('smtp server', () => smtp.close());
+      await step('database', () => database.drop());
     },
   };
   return stack;

@@ -1,0 +1,49 @@
+import { spawn } from 'node:child_process';
+import { count } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { agencies, agencyAliases } from '../../db/schema';
+import { agencySeed } from '../../db/seed/agencies';
+import { createTestDatabase, type TestDatabase } from '../helpers/db';
+
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await createTestDatabase('admin_cli');
+});
+afterAll(() => database?.drop());
+
+/** `npm run admin -- …` against the test database: exit code and everything it printed. */
+function admin(...args: string[]): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/admin.ts', ...args], {
+      env: { ...process.env, DATABASE_URL: database.url, LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    child.on('exit', (code) => resolve({ code, output }));
+  });
+}
+
+describe('npm run admin -- seed-agencies', () => {
+  it("loads a province's directory once; a second run adds nothing", async () => {
+    const seed = agencySeed('son-la');
+    const first = await admin('seed-agencies', '--province', 'son-la');
+    expect(first.code, first.output).toBe(0);
+    expect(first.output).toContain(`${seed.agencies.length} agencies`);
+    const [{ n }] = (await database.db.select({ n: count() }).from(agencies)) as [{ n: number }];
+    expect(n).toBe(seed.agencies.length);
+    expect((await database.db.select({ n: count() }).from(agencyAliases))[0]!.n).toBe(seed.aliases.length);
+
+    const again = await admin('seed-agencies', '--province', 'son-la');
+    expect(again.code).toBe(0);
+    expect(again.output).toContain('0 agencies, 0 aliases, 0 group memberships added');
+  });
+
+  it('an unknown province is refused with the list of known ones', async () => {
+    const res = await admin('seed-agencies', '--province', 'ha-noi');
+    expect(res.code).toBe(1);
+    expect(res.output).toContain('--province must be one of son-la, tay-ninh, generic (not "ha-noi")');
+    expect(res.output).not.toMatch(/\n\s+at /);
+  });
+});
