@@ -22,7 +22,7 @@ import { startEmbeddedTemporal, type EmbeddedTemporal } from '../../runtime/embe
 import { resolveTemporalBinary } from '../../runtime/temporal-binaries';
 import { createTestDatabase, TEST_DATABASE_URL, type TestDatabase } from '../helpers/db';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp';
-import type { ApiResponse, RequestOptions } from '../helpers/stack';
+import { requester, type ApiResponse, type RequestOptions } from '../helpers/stack';
 import { createLogger } from '../../runtime/logger';
 
 /** The faults make the API answer 503 and log it; only a crash is worth printing here. */
@@ -212,20 +212,7 @@ export async function startFaultStack(label: string): Promise<FaultStack> {
     smtp,
     url,
     adminToken: ADMIN_TOKEN,
-    async request(method, p, o = {}) {
-      const headers: Record<string, string> = { ...o.headers };
-      if (o.token) headers.authorization = `Bearer ${o.token}`;
-      let body: BodyInit | undefined;
-      if (o.rawBody !== undefined) body = o.rawBody as BodyInit;
-      else if (o.body !== undefined) {
-        headers['content-type'] ??= 'application/json';
-        body = JSON.stringify(o.body);
-      }
-      const res = await fetch(url + p, { method, headers, body });
-      const text = await res.text();
-      const parsed = (res.headers.get('content-type') ?? '').includes('json') && text ? JSON.parse(text) : text;
-      return { status: res.status, headers: res.headers, body: parsed };
-    },
+    request: requester(url),
     async user(input) {
       n++;
       const { token } = await createUser(database.db, { name: input.name ?? `Người dùng ${n}`, email: input.email ?? `user${n}@example.gov.vn`, ...input });

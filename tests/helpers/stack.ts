@@ -37,6 +37,25 @@ export interface TestStack {
 
 const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
 
+/** `fetch` against the API at `url`: JSON in and out, a token, raw bodies, the answer parsed. */
+export function requester(url: string) {
+  return async function request<T = any>(method: string, path: string, o: RequestOptions = {}): Promise<ApiResponse<T>> {
+    const headers: Record<string, string> = { ...o.headers };
+    if (o.token) headers.authorization = `Bearer ${o.token}`;
+    let body: BodyInit | undefined;
+    if (o.rawBody !== undefined) body = o.rawBody as BodyInit;
+    else if (o.body !== undefined) {
+      headers['content-type'] ??= 'application/json';
+      body = JSON.stringify(o.body);
+    }
+    const res = await fetch(url + path, { method, headers, body });
+    const text = await res.text();
+    let parsed: unknown = text;
+    if ((res.headers.get('content-type') ?? '').includes('json') && text) parsed = JSON.parse(text);
+    return { status: res.status, headers: res.headers, body: parsed as T };
+  };
+}
+
 /**
  * The real stack for API tests: a Postgres database of its own, a Temporal server, the product's
  * worker, and the Express app on an ephemeral port.
@@ -57,21 +76,7 @@ export async function startStack(
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   await ensureBootstrapAdmin(database.db, ADMIN_TOKEN);
 
-  async function request<T>(method: string, path: string, o: RequestOptions = {}): Promise<ApiResponse<T>> {
-    const headers: Record<string, string> = { ...o.headers };
-    if (o.token) headers.authorization = `Bearer ${o.token}`;
-    let body: BodyInit | undefined;
-    if (o.rawBody !== undefined) body = o.rawBody as BodyInit;
-    else if (o.body !== undefined) {
-      headers['content-type'] ??= 'application/json';
-      body = JSON.stringify(o.body);
-    }
-    const res = await fetch(url + path, { method, headers, body });
-    const text = await res.text();
-    let parsed: unknown = text;
-    if ((res.headers.get('content-type') ?? '').includes('json') && text) parsed = JSON.parse(text);
-    return { status: res.status, headers: res.headers, body: parsed as T };
-  }
+  const request = requester(url);
 
   let n = 0;
   return {
