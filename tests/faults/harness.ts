@@ -13,6 +13,7 @@ import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import pg from 'pg';
 import { createApp } from '../../api/app';
+import { freePort } from '../../bench/stack';
 import type { AppDeps } from '../../api/context';
 import { verifyConsistency, type VerifyReport } from '../../api/services/verify';
 import { ensureBootstrapAdmin, createUser, type CreateUserInput } from '../../api/services/users';
@@ -32,17 +33,6 @@ export const LINK_SECRET = 'fault-suite-link-secret-0123456789abcdef';
 const ADMIN_TOKEN = 'fault-suite-admin-token-0123456789abcdef';
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const LOG_DIR = path.join(ROOT, 'tests/.tmp/faults');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

@@ -1,0 +1,112 @@
+/**
+ * Annual report: what the cycle's compile step does for a plan of `--report-tasks` tasks — read the
+ * read model, classify and total (domain/report), serialise the JSON and render the XLSX — against one
+ * SQL aggregation of the same figures (per agency classes, per funding source amounts, the total).
+ */
+import pg from 'pg';
+import { reportInput } from '../../activities/annual-report';
+import { renderAnnualReportXlsx } from '../../api/services/report-xlsx';
+import { compileAnnualReport } from '../../domain/report';
+import type { BenchContext } from '../context';
+import { insertPlan, insertProjectedTasks } from '../generate';
+import { summarize, timed } from '../stats';
+import { measured, type CaseResult } from '../types';
+
+/** domain/report/classify.ts's rule in SQL, counted per agency, per funding text and in total. */
+const AGGREGATION = `
+with t as (
+  select *, case when kind = 'recurring' and due_date < $3::date then $3::date else due_date end as eff_due
+  from tasks where plan_id = $1 and not is_group
+), c as (
+  select lead_agency_code, coalesce(funding->>'text', '') as funding_text,
+    (funding->'amounts'->>'recurrent')::numeric as recurrent,
+    (funding->'amounts'->>'investment')::numeric as investment,
+    coalesce((funding->'amounts'->>'total')::numeric,
+      (funding->'amounts'->>'recurrent')::numeric + coalesce((funding->'amounts'->>'investment')::numeric, 0)) as total,
+    case
+      when status = 'cancelled' then null
+      when status = 'completed' then
+        case when coalesce(submitted_at, completed_at) is null
+          or (coalesce(submitted_at, completed_at) at time zone 'Asia/Ho_Chi_Minh')::date <= eff_due then 'completed_on_time' else 'completed_late' end
+      when $2::date > eff_due and not (status = 'completion_submitted' and submitted_at is not null
+          and (submitted_at at time zone 'Asia/Ho_Chi_Minh')::date <= eff_due) then 'in_progress_overdue'
+      when acknowledged_at is not null or progress > 0 or status <> 'assigned' then 'in_progress_on_time'
+      else 'not_started'
+    end as cls
+  from t
+)
+select grouping(lead_agency_code) as by_funding, grouping(funding_text) as by_agency, lead_agency_code, funding_text,
+  count(cls) as total,
+  count(*) filter (where cls = 'completed_on_time') as completed_on_time,
+  count(*) filter (where cls = 'completed_late') as completed_late,
+  count(*) filter (where cls = 'in_progress_on_time') as in_progress_on_time,
+  count(*) filter (where cls = 'in_progress_overdue') as in_progress_overdue,
+  count(*) filter (where cls = 'not_started') as not_started,
+  count(*) filter (where cls is null) as cancelled,
+  sum(recurrent) as recurrent, sum(investment) as investment, sum(total) as amount
+from c
+group by grouping sets ((lead_agency_code), (funding_text), ())`;
+
+export async function annualReport(ctx: BenchContext): Promise<CaseResult> {
+  const { reportTasks: n, reps } = ctx.opts;
+  ctx.log(`annual report: inserting ${n} projected tasks`);
+  const planId = await insertPlan(ctx.database.db, { code: 'REPORT', periodStart: '2021-01-01', periodEnd: '2030-12-31' });
+  await insertProjectedTasks(ctx.database.db, { planId, count: n, leads: ctx.leads.slice(0, ctx.opts.agencies), seed: 11, now: Date.now() });
+  const year = new Date().getFullYear();
+  const raw = new pg.Client({ connectionString: ctx.database.url });
+  await raw.connect();
+
+  let xlsxBytes = 0;
+  let jsonBytes = 0;
+  let headlineTotal = 0;
+  const phases: Record<'read' | 'compile' | 'json' | 'xlsx', number[]> = { read: [], compile: [], json: [], xlsx: [] };
+  const ours = async () => {
+    const compiledAt = new Date();
+    const input = await timed(() => reportInput(ctx.database.db, planId, year, 1, compiledAt));
+    const t0 = performance.now();
+    const report = compileAnnualReport(input.value);
+    const t1 = performance.now();
+    const json = JSON.stringify(report);
+    const t2 = performance.now();
+    const xlsx = await renderAnnualReportXlsx(report, 'vi');
+    const t3 = performance.now();
+    for (const [k, v] of [['read', input.ms], ['compile', t1 - t0], ['json', t2 - t1], ['xlsx', t3 - t2]] as const) phases[k].push(v);
+    jsonBytes = Buffer.byteLength(json);
+    xlsxBytes = xlsx.length;
+    headlineTotal = report.headline.total;
+    return report.asOf;
+  };
+  let sqlTotal = 0;
+  const baseline = async (asOf: string) => {
+    const res = await raw.query<{ by_funding: number; by_agency: number; total: string }>(AGGREGATION, [planId, asOf, '2030-12-31']);
+    sqlTotal = Number(res.rows.find((r) => r.by_funding === 1 && r.by_agency === 1)?.total ?? -1);
+  };
+  try {
+    ctx.log('annual report: warm-up');
+    const asOf = await ours();
+    await baseline(asOf);
+    const o: number[] = [];
+    const b: number[] = [];
+    for (let r = 0; r < reps; r++) {
+      o.push((await timed(ours)).ms);
+      b.push((await timed(() => baseline(asOf))).ms);
+    }
+    if (sqlTotal !== headlineTotal) throw new Error(`the report counts ${headlineTotal} tasks, the SQL aggregation ${sqlTotal}: not the same figures`);
+    const os = summarize(o);
+    const bs = summarize(b);
+    const phaseMs = Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, Math.round(summarize(v.slice(1)).median)]));
+    const ratio = os.median / bs.median;
+    return {
+      name: `annual report (${n} tasks)`,
+      ours: measured('compile JSON + XLSX', 'ms', os),
+      baseline: measured('one SQL aggregation', 'ms', bs),
+      ratio,
+      target: '≤ 5 × baseline',
+      pass: ratio <= 5,
+      detail: { tasks: n, jsonBytes, xlsxBytes, countedTasks: headlineTotal, phaseMs },
+      notes: [`median ms per phase: ${Object.entries(phaseMs).map(([k, v]) => `${k} ${v}`).join(', ')}`],
+    };
+  } finally {
+    await raw.end();
+  }
+}

@@ -1,0 +1,112 @@
+/**
+ * Command latency: `POST /api/tasks/:id/acknowledge` → 200 (HTTP, auth, Update with validator, the
+ * projection activity, the answer) against `executeUpdate` of a no-op Update on a bare workflow. One
+ * command at a time, so that the figures are latencies, not queueing.
+ */
+import { randomUUID } from 'node:crypto';
+import { and, eq, gte, inArray } from 'drizzle-orm';
+import { tasks } from '../../db/schema';
+import type { BenchContext } from '../context';
+import { BASELINE_QUEUE } from '../stack';
+import { latencies, summarize, type Latencies } from '../stats';
+import { noopUpdate } from '../workflows';
+import { taskWorkflowId } from '../../workflows/constants';
+import { acknowledgeTaskUpdate } from '../../workflows/task';
+import { measured, type CaseResult } from '../types';
+
+export async function commandLatency(ctx: BenchContext): Promise<CaseResult[]> {
+  const { latencySamples: n, reps } = ctx.opts;
+  const warmup = Math.max(5, Math.round(n / 10));
+  // Besides the measured commands, a share goes straight to the workflow (no HTTP): where the time goes.
+  const direct = Math.max(10, Math.round(n / 4));
+  const needed = warmup + (n + direct) * reps;
+  const leadCodes = [...ctx.agencyTokens.keys()];
+  const rows = await ctx.database.db
+    .select({ id: tasks.id, lead: tasks.leadAgencyCode })
+    .from(tasks)
+    .where(and(eq(tasks.status, 'assigned'), gte(tasks.lastSeq, 1), inArray(tasks.leadAgencyCode, leadCodes)))
+    .limit(needed);
+  if (rows.length < needed) throw new Error(`command latency needs ${needed} assigned tasks with running workflows, found ${rows.length} (run the bulk case first)`);
+
+  // The baseline's workflows, started and running before any measurement.
+  const ids = Array.from({ length: 8 }, () => `bench-updatable-${randomUUID()}`);
+  for (const workflowId of ids) await ctx.server.client.workflow.start('updatableWorkflow', { taskQueue: BASELINE_QUEUE, workflowId });
+  await ctx.tracker.waitFor(ids, 60_000);
+  const handles = ids.map((id) => ctx.server.client.workflow.getHandle(id));
+
+  let next = 0;
+  const ack = async (): Promise<number> => {
+    const row = rows[next++]!;
+    const start = performance.now();
+    const res = await ctx.api.request('POST', `/api/tasks/${row.id}/acknowledge`, { token: ctx.agencyTokens.get(row.lead)!, body: {} });
+    const ms = performance.now() - start;
+    if (res.status !== 200) throw new Error(`acknowledge answered ${res.status}: ${JSON.stringify(res.body).slice(0, 300)}`);
+    return ms;
+  };
+  let k = 0;
+  const update = async (): Promise<number> => {
+    const start = performance.now();
+    const echoed = await handles[k % handles.length]!.executeUpdate(noopUpdate, { args: [k] });
+    const ms = performance.now() - start;
+    if (echoed !== k++) throw new Error('the no-op Update answered something else');
+    return ms;
+  };
+  const directAck = async (): Promise<number> => {
+    const row = rows[next++]!;
+    const start = performance.now();
+    await ctx.server.client.workflow
+      .getHandle(taskWorkflowId(row.id))
+      .executeUpdate(acknowledgeTaskUpdate, { args: [{ actor: { userId: null, name: `Văn thư ${row.lead}`, role: 'agency', agencyCode: row.lead } }] });
+    return performance.now() - start;
+  };
+  const sample = async (fn: () => Promise<number>, count: number) => {
+    const out: number[] = [];
+    for (let i = 0; i < count; i++) out.push(await fn());
+    return out;
+  };
+
+  ctx.log(`command latency: warm-up of ${warmup}, then ${reps} × ${n} commands each side`);
+  await sample(ack, warmup);
+  await sample(update, warmup);
+  const ours: Latencies[] = [];
+  const base: Latencies[] = [];
+  const straight: Latencies[] = [];
+  for (let r = 0; r < reps; r++) {
+    ours.push(latencies(await sample(ack, n)));
+    base.push(latencies(await sample(update, n)));
+    straight.push(latencies(await sample(directAck, direct)));
+  }
+  for (const h of handles) await h.signal('finish');
+
+  const o50 = summarize(ours.map((l) => l.p50));
+  const o95 = summarize(ours.map((l) => l.p95));
+  const b50 = summarize(base.map((l) => l.p50));
+  const b95 = summarize(base.map((l) => l.p95));
+  const r50 = o50.median / b50.median;
+  const r95 = o95.median / b95.median;
+  const d50 = summarize(straight.map((l) => l.p50));
+  const detail = { samplesPerRep: n, warmup, oursPerRep: ours, baselinePerRep: base, acknowledgeUpdateWithoutHttp: straight };
+  const breakdown = `without HTTP (executeUpdate acknowledgeTask on the task workflow): p50 ${d50.median.toFixed(1)} ms; so the workflow's projection round trip costs ${(d50.median - b50.median).toFixed(1)} ms and the API ${(o50.median - d50.median).toFixed(1)} ms over the bare Update`;
+  return [
+    {
+      name: 'command latency p50',
+      ours: measured('POST /api/tasks/:id/acknowledge → 200', 'ms', o50),
+      baseline: measured('executeUpdate no-op', 'ms', b50),
+      ratio: r50,
+      target: '≤ 2 × baseline',
+      pass: r50 <= 2,
+      detail,
+      notes: [breakdown],
+    },
+    {
+      name: 'command latency p95',
+      ours: measured('POST /api/tasks/:id/acknowledge → 200', 'ms', o95),
+      baseline: measured('executeUpdate no-op', 'ms', b95),
+      ratio: r95,
+      target: '≤ 3 × baseline',
+      pass: r95 <= 3,
+      detail: {},
+      notes: [],
+    },
+  ];
+}
