@@ -63,12 +63,17 @@ export function route<P = Record<string, never>, Q = Record<string, never>, B = 
   return spec as unknown as RouteSpec;
 }
 
-/** Where a NUL character hides in a request part: Postgres cannot store one in text, so it is refused here with its field. */
-function nulCharacterAt(value: unknown, at: string[] = []): string[] | undefined {
-  if (typeof value === 'string') return value.includes('\u0000') ? at : undefined;
+/** A NUL character, or half of a UTF-16 surrogate pair: text that Postgres and Temporal payloads cannot carry faithfully. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const unstorable = (s: string) => s.includes('\u0000') || LONE_SURROGATE.test(s);
+
+/** Where such text hides in a request part (keys included), so it is refused here with its field. */
+function unstorableTextAt(value: unknown, at: string[] = []): string[] | undefined {
+  if (typeof value === 'string') return unstorable(value) ? at : undefined;
   if (value && typeof value === 'object') {
     for (const [key, child] of Object.entries(value)) {
-      const found = nulCharacterAt(child, [...at, key]);
+      if (unstorable(key)) return [...at, key];
+      const found = unstorableTextAt(child, [...at, key]);
       if (found) return found;
     }
   }
@@ -77,10 +82,12 @@ function nulCharacterAt(value: unknown, at: string[] = []): string[] | undefined
 
 function parsePart<T>(schema: ZodType<T> | undefined, value: unknown, where: string): T {
   if (!schema) return undefined as T;
-  const nul = nulCharacterAt(value);
-  if (nul) {
-    const field = [where === 'body' ? undefined : where, ...nul].filter(Boolean).join('.') || where;
-    throw unprocessable(where === 'body' ? 'Dữ liệu gửi lên không hợp lệ.' : `Tham số ${where} không hợp lệ.`, [{ field, message: 'không được chứa ký tự NUL (\\0)' }]);
+  const bad = unstorableTextAt(value);
+  if (bad) {
+    const field = [where === 'body' ? undefined : where, ...bad].filter(Boolean).join('.') || where;
+    throw unprocessable(where === 'body' ? 'Dữ liệu gửi lên không hợp lệ.' : `Tham số ${where} không hợp lệ.`, [
+      { field, message: 'chứa ký tự không hợp lệ (NUL hoặc mã Unicode hỏng)' },
+    ]);
   }
   const parsed = schema.safeParse(value ?? {});
   if (!parsed.success) {

@@ -3,7 +3,7 @@ import { isIsoDate } from '../domain/task-machine';
 import { FUNDING_SOURCES } from '../domain/vocabulary';
 
 /** A calendar date `YYYY-MM-DD` that exists (no 31/02). */
-export const isoDate = z.string({ message: 'phải là ngày dạng YYYY-MM-DD' }).refine(isIsoDate, { message: 'phải là ngày có thật, dạng YYYY-MM-DD' });
+export const isoDate = z.string({ message: 'phải là ngày dạng YYYY-MM-DD' }).refine(isIsoDate, { message: 'phải là ngày có thật (năm 1900–2999), dạng YYYY-MM-DD' });
 
 export const note = z.string().trim().max(5000, 'tối đa 5000 ký tự');
 export const requiredText = (max = 5000) => z.string({ message: 'bắt buộc' }).trim().min(1, 'không được để trống').max(max, `tối đa ${max} ký tự`);

@@ -90,8 +90,11 @@ export interface TaskEvent {
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** A real calendar date, YYYY-MM-DD, in a year a plan can name (Postgres has no year 0, JS does). */
 export function isIsoDate(s: string): boolean {
   if (!DATE.test(s)) return false;
+  const year = Number(s.slice(0, 4));
+  if (year < 1900 || year > 2999) return false;
   const d = new Date(`${s}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }

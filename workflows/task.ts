@@ -71,9 +71,25 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskSnapsh
   const snapshot = (): TaskSnapshot => ({ state, reminders: upcoming, recordedReminders: [...recorded] });
   const nowIso = () => new Date(Date.now()).toISOString();
 
+  /**
+   * Projections run one after the other, in event order: a command handled while the previous event is
+   * still being projected waits for it, so when a command returns every earlier event is in the read model.
+   */
+  let lastProjection: Promise<void> = Promise.resolve();
+  function inOrder(step: () => Promise<void>): Promise<void> {
+    const run = lastProjection.then(step);
+    lastProjection = run.catch(() => undefined);
+    return run;
+  }
+
   /** Record an accepted event: project it, tell whoever must hear of it. */
-  async function record(event: TaskEvent): Promise<void> {
-    await projectTask({ state, event, reminderPlan: upcoming });
+  function record(event: TaskEvent): Promise<void> {
+    const [current, plan] = [state, upcoming];
+    return inOrder(() => projectAndNotify(event, current, plan));
+  }
+
+  async function projectAndNotify(event: TaskEvent, state: TaskState, reminderPlan: PlannedReminder[]): Promise<void> {
+    await projectTask({ state, event, reminderPlan });
     const notice = notificationForEvent(event, state.isGroup);
     if (notice) {
       await recordNotification({
@@ -175,7 +191,8 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskSnapsh
     }
     if (!samePlan(upcoming, decision.upcoming)) {
       upcoming = decision.upcoming;
-      await projectTask({ state, reminderPlan: upcoming });
+      const [current, plan] = [state, upcoming];
+      await inOrder(() => projectTask({ state: current, reminderPlan: plan }));
     }
     if (state.parentId && parentSyncedSeq < state.seq) {
       const seq = state.seq;

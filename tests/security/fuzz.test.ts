@@ -10,7 +10,8 @@
  *     give a 5xx, and every 4xx is `{error: {code, message, details}}`.
  *
  * Runs are bounded so the file stays near a minute; a failure prints the shrunk counterexample and
- * the seed to replay it.
+ * the seed to replay it. CI runs one fixed seed, so that a red build is this change's and not luck;
+ * elsewhere each run explores new inputs (FUZZ_SEED=<n> replays one).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -27,6 +28,9 @@ import type { RouteSpec } from '../../api/route';
 import { startStack, type TestStack } from '../helpers/stack';
 import { assignTask, command, expectErrorEnvelope, LEAD, seedWorld, type World } from './helpers';
 import { seedPlan } from '../helpers/fixtures';
+
+const FIXED_CI_SEED = 20261127;
+fc.configureGlobal({ seed: process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : process.env.CI ? FIXED_CI_SEED : undefined });
 
 // ---------------------------------------------------------------------------------------------
 // (a) the importer
@@ -397,11 +401,9 @@ describe('(b) every request schema on the real app', () => {
     expect(res.status, what).toBeLessThan(500);
     // Node refuses an oversized request line or header itself, before the app sees it.
     if (res.status === 431 || res.status === 414) return;
-    // Mail links answer a person in a browser: a page, not JSON.
-    if (path.startsWith('/l/')) {
-      if (res.status >= 400) expect(res.headers.get('content-type') ?? '', what).toContain('text/html');
-      return;
-    }
+    // Mail links answer a person in a browser with a page; only a token no mail could hold (a NUL byte,
+    // broken Unicode) meets the API's JSON refusal.
+    if (path.startsWith('/l/') && (res.headers.get('content-type') ?? '').includes('text/html')) return;
     if (res.status >= 400) {
       expect(res.headers.get('content-type') ?? '', what).toContain('application/json');
       expectErrorEnvelope({ status: res.status, headers: res.headers, body: JSON.parse(text) }, what);
