@@ -1,9 +1,10 @@
 /**
  * The product's worker as a deployment runs it: `scripts/worker.ts` in a process of its own, so that its
  * resident memory is measured alone and it competes with the bench driver for CPU as a real worker would.
+ * The fault suite uses it too, to kill the worker with SIGKILL.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { createWriteStream, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -20,12 +21,16 @@ export interface WorkerProcess {
   pid: number;
   /** Resident set size now and its peak (VmHWM), in bytes. */
   memory(): { rss: number; peak: number };
+  /** SIGTERM: the worker finishes what it runs and exits (SIGKILL after 30 s). */
   stop(): Promise<void>;
+  /** kill -9: no shutdown, activities cut in the middle. */
+  kill(): Promise<void>;
 }
 
 const kib = (status: string, field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0) * 1024;
 
-export async function startWorkerProcess(env: Record<string, string>): Promise<WorkerProcess> {
+/** `logFile`: everything the worker prints goes there too (the fault suite keeps one per start). */
+export async function startWorkerProcess(env: Record<string, string>, opts: { logFile?: string } = {}): Promise<WorkerProcess> {
   // `node --import tsx` runs the script in this one process (the tsx CLI would add a parent process).
   // Node flags as docker-compose.yml gives the worker service (its heap limit); BENCH_WORKER_NODE_ARGS
   // tries others.
@@ -35,6 +40,11 @@ export async function startWorkerProcess(env: Record<string, string>): Promise<W
     env: { ...process.env, LOG_LEVEL: 'info', LOG_FORMAT: 'json', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  if (opts.logFile) {
+    const log = createWriteStream(opts.logFile);
+    child.stdout!.pipe(log);
+    child.stderr!.pipe(log);
+  }
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => {
     stderr = (stderr + d.toString()).slice(-4000);
@@ -61,15 +71,20 @@ export async function startWorkerProcess(env: Record<string, string>): Promise<W
       const status = readFileSync(`/proc/${pid}/status`, 'utf8');
       return { rss: kib(status, 'VmRSS'), peak: kib(status, 'VmHWM') };
     },
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        const hard = setTimeout(() => child.kill('SIGKILL'), 30_000);
-        child.once('exit', () => {
-          clearTimeout(hard);
-          resolve();
-        });
-        child.kill('SIGTERM');
-      }),
+    stop: () => signal(child, 'SIGTERM'),
+    kill: () => signal(child, 'SIGKILL'),
   };
+}
+
+/** Send `sig` and wait for the exit; a SIGTERM not obeyed within 30 s becomes a SIGKILL. */
+function signal(child: ChildProcess, sig: 'SIGTERM' | 'SIGKILL'): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const hard = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    child.once('exit', () => {
+      clearTimeout(hard);
+      resolve();
+    });
+    child.kill(sig);
+  });
 }

@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process';
 import { count } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agencies, agencyAliases } from '../../db/schema';
 import { agencySeed } from '../../db/seed/agencies';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
+import { runScript } from '../helpers/scripts';
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -11,19 +11,8 @@ beforeAll(async () => {
 });
 afterAll(() => database?.drop());
 
-/** `npm run admin -- …` against the test database: exit code and everything it printed. */
-function admin(...args: string[]): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/admin.ts', ...args], {
-      env: { ...process.env, DATABASE_URL: database.url, LOG_LEVEL: 'warn' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (d) => (output += d));
-    child.stderr.on('data', (d) => (output += d));
-    child.on('exit', (code) => resolve({ code, output }));
-  });
-}
+/** `npm run admin -- …` against the test database. */
+const admin = (...args: string[]) => runScript('admin', args, { DATABASE_URL: database.url, LOG_LEVEL: 'warn' });
 
 describe('npm run admin -- seed-agencies', () => {
   it("loads a province's directory once; a second run adds nothing", async () => {

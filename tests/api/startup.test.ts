@@ -1,26 +1,15 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runScript } from '../helpers/scripts';
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'giaoviec-startup-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 /** Run `npm start`'s entry point with `env`; resolve its exit code and everything it printed. */
-function start(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
-      env: { ...process.env, DATA_DIR: dataDir, LOG_FORMAT: 'json', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (d) => (output += d));
-    child.stderr.on('data', (d) => (output += d));
-    child.on('exit', (code) => resolve({ code, output }));
-  });
-}
+const start = (env: Record<string, string>) => runScript('start', [], { DATA_DIR: dataDir, LOG_FORMAT: 'json', ...env });
 
 /** One clear sentence, exit code 1, no stack trace. */
 function expectPlainFailure(result: { code: number | null; output: string }, sentence: RegExp) {

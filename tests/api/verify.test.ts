@@ -1,8 +1,8 @@
-import { spawn } from 'node:child_process';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { taskEvents, tasks } from '../../db/schema';
 import { seedAgencies, seedPlan } from '../helpers/fixtures';
+import { runScript } from '../helpers/scripts';
 import { startStack, type TestStack } from '../helpers/stack';
 
 let stack: TestStack;
@@ -26,15 +26,7 @@ beforeAll(async () => {
 afterAll(() => stack?.close());
 
 /** `npm run verify -- --url … --token …` against the running API. */
-function verifyCli(): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/verify.ts', '--url', stack.url, '--token', stack.adminToken], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (d) => (output += d));
-    child.stderr.on('data', (d) => (output += d));
-    child.on('exit', (code) => resolve({ code, output }));
-  });
-}
+const verifyCli = () => runScript('verify', ['--url', stack.url, '--token', stack.adminToken]);
 
 describe('npm run verify', () => {
   it('finds the read model and the workflows in agreement', async () => {

@@ -4,8 +4,7 @@
  * own process (`scripts/worker.ts`, kill -9), the API in this process, a Postgres database of its own
  * (connections can be cut) and an in-process SMTP server (can go down).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { appendFileSync, createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import net, { type AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -14,6 +13,7 @@ import { Client, Connection } from '@temporalio/client';
 import pg from 'pg';
 import { createApp } from '../../api/app';
 import { freePort } from '../../bench/stack';
+import { startWorkerProcess, type WorkerProcess } from '../../bench/worker-process';
 import type { AppDeps } from '../../api/context';
 import { verifyConsistency, type VerifyReport } from '../../api/services/verify';
 import { ensureBootstrapAdmin, createUser, type CreateUserInput } from '../../api/services/users';
@@ -36,63 +36,20 @@ const LOG_DIR = path.join(ROOT, 'tests/.tmp/faults');
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** The worker as deployed: `scripts/worker.ts` in a process of its own, which a test may kill -9. */
-class WorkerProcess {
-  private child?: ChildProcess;
+/** The worker as deployed (bench/worker-process.ts), started again after each kill, one log file per start. */
+class Worker {
+  private current?: WorkerProcess;
   private starts = 0;
   constructor(private readonly env: Record<string, string>, private readonly label: string) {}
 
-  /** Start it and wait until it polls. */
   async start(): Promise<void> {
-    this.starts++;
     mkdirSync(LOG_DIR, { recursive: true });
-    const log = createWriteStream(path.join(LOG_DIR, `${this.label}-worker-${this.starts}.log`));
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/worker.ts')], {
-      cwd: ROOT,
-      env: { ...process.env, ...this.env, LOG_LEVEL: 'info', NODE_ENV: 'production' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    this.child = child;
-    child.stderr!.pipe(log);
-    await new Promise<void>((resolve, reject) => {
-      let seen = '';
-      const timer = setTimeout(() => reject(new Error(`the worker did not start within 120 s (see ${log.path})`)), 120_000);
-      child.stdout!.on('data', (d: Buffer) => {
-        log.write(d);
-        seen = (seen + d.toString()).slice(-2000);
-        if (seen.includes('worker polling')) {
-          clearTimeout(timer);
-          resolve();
-        }
-      });
-      child.once('exit', (code, signal) => {
-        clearTimeout(timer);
-        reject(new Error(`the worker exited at start (${code ?? signal}); see ${log.path}`));
-      });
-    });
-  }
-
-  get running(): boolean {
-    return Boolean(this.child && this.child.exitCode === null && this.child.signalCode === null);
+    this.current = await startWorkerProcess(this.env, { logFile: path.join(LOG_DIR, `${this.label}-worker-${++this.starts}.log`) });
   }
 
   /** kill -9: no shutdown, activities cut in the middle. */
-  async kill(): Promise<void> {
-    const child = this.child;
-    if (!child || !this.running) return;
-    const exited = new Promise((r) => child.once('exit', r));
-    child.kill('SIGKILL');
-    await exited;
-  }
-
-  /** A graceful stop (SIGTERM), as at the end of a test. */
-  async stop(): Promise<void> {
-    const child = this.child;
-    if (!child || !this.running) return;
-    const exited = new Promise((r) => child.once('exit', r));
-    child.kill('SIGTERM');
-    await Promise.race([exited, sleep(30_000).then(() => child.kill('SIGKILL'))]);
-  }
+  kill = async () => this.current?.kill();
+  stop = async () => this.current?.stop();
 }
 
 /** The Temporal dev server on a SQLite file that outlives it. */
@@ -148,7 +105,7 @@ function isListening(port: number): Promise<boolean> {
 export interface FaultStack {
   database: TestDatabase;
   temporal: TemporalServer;
-  worker: WorkerProcess;
+  worker: Worker;
   client: Client;
   smtp: TestSmtpServer;
   url: string;
@@ -168,7 +125,7 @@ export async function startFaultStack(label: string): Promise<FaultStack> {
   const smtp = await startSmtpServer();
   const temporal = new TemporalServer(await freePort(), await freePort());
   await temporal.start();
-  const worker = new WorkerProcess(
+  const worker = new Worker(
     {
       TEMPORAL_ADDRESS: temporal.address,
       TEMPORAL_NAMESPACE: 'default',
