@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { startStack, type TestStack } from '../helpers/stack';
 import { seedAgencies, seedPlan } from '../helpers/fixtures';
-import { taskEvents, tasks } from '../../db/schema';
+import { idempotencyKeys, taskEvents, tasks, users } from '../../db/schema';
+import { hashToken } from '../../api/tokens';
 import { taskWorkflowId } from '../../workflows/constants';
 import { getTaskQuery } from '../../workflows/task';
 
@@ -144,6 +146,10 @@ describe('bad input: 4xx naming the field, nothing changed', () => {
       [{ dueDate: '2027-02-30' }, 'dueDate'],
       [{ kind: 'annual' }, 'kind'],
       [{ title: '' }, 'title'],
+      // Postgres has no year 0 and cannot store NUL; half a surrogate pair is not text at all.
+      [{ dueDate: '0000-01-01' }, 'dueDate'],
+      [{ title: 'Số hóa\u0000hồ sơ' }, 'title'],
+      [{ coordinatingAgencies: ['STC', '\ud800'] }, 'coordinatingAgencies.1'],
     ];
     const before = await stack.database.db.$count(tasks);
     for (const [override, field] of cases) {
@@ -251,6 +257,30 @@ describe('concurrency and idempotency', () => {
     expect(other.status).toBe(422);
     const events = await stack.database.db.select().from(taskEvents).where(eq(taskEvents.taskId, task.id));
     expect(events.filter((e) => e.type === 'progress_reported')).toHaveLength(1);
+  });
+
+  it('a key held by a request that never finished is 409 for a while, then taken over, once', async () => {
+    const task = await newTask();
+    const path = `/api/tasks/${task.id}/acknowledge`;
+    const [lead] = await stack.database.db.select({ id: users.id }).from(users).where(eq(users.tokenHash, hashToken(tokens.lead)));
+    // What a request left behind when its process died after claiming the key: no answer stored.
+    const claim = (key: string, ageMs: number) =>
+      stack.database.db.insert(idempotencyKeys).values({
+        userId: lead!.id,
+        key,
+        method: 'POST',
+        path,
+        requestHash: createHash('sha256').update(`POST ${path}\n`).update('{}').digest('hex'),
+        createdAt: new Date(Date.now() - ageMs),
+      });
+    await claim('left-fresh', 1000);
+    await claim('left-stale', 10 * 60_000);
+    const retry = (key: string) => act('lead', task.id, 'acknowledge', {}, { 'Idempotency-Key': key });
+    expect((await retry('left-fresh')).status).toBe(409);
+    expect((await retry('left-stale')).status).toBe(200);
+    expect((await retry('left-stale')).headers.get('idempotent-replayed')).toBe('true');
+    const events = await stack.database.db.select().from(taskEvents).where(eq(taskEvents.taskId, task.id));
+    expect(events.filter((e) => e.type === 'acknowledged')).toHaveLength(1);
   });
 });
 
