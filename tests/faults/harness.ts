@@ -212,11 +212,19 @@ export interface FaultRecord {
 
 export const SUMMARY_FILE = path.join(ROOT, 'tests/.tmp/faults-summary.jsonl');
 
+/** What a scenario found itself; the counts of what was checked come from its final verify. */
+export type ScenarioFindings = Pick<FaultRecord, 'scenario' | 'faults' | 'lost' | 'duplicated' | 'notes'>;
+
 /** One line of the summary that `npm run test:faults` prints at the end. */
-export function recordFaults(record: FaultRecord, report?: VerifyReport): void {
+export function recordFaults(found: ScenarioFindings, report: VerifyReport): void {
   mkdirSync(path.dirname(SUMMARY_FILE), { recursive: true });
-  const line = report
-    ? { ...record, tasks: report.tasksChecked, transitions: report.transitionsChecked, mails: report.mailsChecked, lost: record.lost + report.lost, duplicated: record.duplicated + report.duplicated }
-    : record;
+  const line: FaultRecord = {
+    ...found,
+    tasks: report.tasksChecked,
+    transitions: report.transitionsChecked,
+    mails: report.mailsChecked,
+    lost: found.lost + report.lost,
+    duplicated: found.duplicated + report.duplicated,
+  };
   appendFileSync(SUMMARY_FILE, `${JSON.stringify(line)}\n`);
 }

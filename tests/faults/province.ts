@@ -48,13 +48,14 @@ export async function waitAllProjected(stack: FaultStack, planId: string, expect
   await waitFor(() => projectedCount(stack, planId), (n) => n >= expected, `${expected} tasks projected`, timeoutMs);
 }
 
-/** How many times each task has an event of this type: every value must be exactly 1. */
-export async function eventsPerTask(stack: FaultStack, planId: string, type: string): Promise<Map<string, number>> {
+/** How many times each task of the plan (or only `of` these) has an event of this type: each must be 1. */
+export async function eventsPerTask(stack: FaultStack, planId: string, type: string, of?: readonly { id: string }[]): Promise<Map<string, number>> {
   const rows = await rowsOf<{ id: string; n: number }>(
     stack.database.db,
     sql`select ${tasks.id} as id, count(${taskEvents.id})::int as n from ${tasks} left join ${taskEvents} on ${taskEvents.taskId} = ${tasks.id} and ${taskEvents.type} = ${type} where ${tasks.planId} = ${planId} group by ${tasks.id}`,
   );
-  return new Map(rows.map((r) => [r.id, r.n]));
+  const counts = new Map(rows.map((r) => [r.id, r.n]));
+  return of ? new Map(of.map((t) => [t.id, counts.get(t.id) ?? 0])) : counts;
 }
 
 /** Task workflow executions (every run) of these task ids: one each means each was started once. */

@@ -77,8 +77,8 @@ describe('the Temporal server killed and restarted on the same file', () => {
     expect(Date.now() - backAt).toBeLessThan(150_000);
     const mails = deliveredOnce(sent);
 
-    const reported = expectAllOnce(new Map([...(await eventsPerTask(stack, province.planId, 'progress_reported'))].filter(([id]) => toReport.some((t) => t.id === id))), 'one progress event per task');
-    const cancelled = expectAllOnce(new Map([...(await eventsPerTask(stack, province.planId, 'cancelled'))].filter(([id]) => toCancel.some((t) => t.id === id))), 'one cancellation per task');
+    const reported = expectAllOnce(await eventsPerTask(stack, province.planId, 'progress_reported', toReport), 'one progress event per task');
+    const cancelled = expectAllOnce(await eventsPerTask(stack, province.planId, 'cancelled', toCancel), 'one cancellation per task');
     const report = await stack.verify();
     expect(report.mismatches).toEqual([]);
     recordFaults(
@@ -87,9 +87,6 @@ describe('the Temporal server killed and restarted on the same file', () => {
         faults: 2,
         lost: mails.lost + reported.lost + cancelled.lost,
         duplicated: mails.duplicated + reported.duplicated + cancelled.duplicated,
-        tasks: 0,
-        transitions: 0,
-        mails: 0,
       },
       report,
     );
@@ -121,9 +118,6 @@ describe('an SMTP outage with the worker killed during delivery', () => {
         scenario: `SMTP outage + worker kill -9 during delivery (${atKill.filter((r) => r.status === 'sent').length} of ${sent.length} sent at the kill)`,
         faults: 2,
         ...mails,
-        tasks: 0,
-        transitions: 0,
-        mails: 0,
       },
       report,
     );
