@@ -23,3 +23,5 @@ export function createCalendarActivities({ db }: Pick<ActivityDeps, 'db'>) {
     },
   };
 }
+
+export type CalendarActivities = ReturnType<typeof createCalendarActivities>;

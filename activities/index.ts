@@ -18,6 +18,8 @@ export interface ActivityDeps {
   /** Undefined without SMTP_URL: messages then stay in the outbox. */
   mailer?: Transporter;
   config: Config;
+  /** See MailDeps: 0 under a time-skipping test server. */
+  digestSignalReuseMs?: number;
 }
 
 /**
@@ -25,13 +27,15 @@ export interface ActivityDeps {
  * workflows import only the type.
  */
 export function createActivities(deps: ActivityDeps) {
+  const mail = createMailActivities(deps);
+  const calendar = createCalendarActivities(deps);
   return {
-    ...createTaskActivities(deps),
-    ...createCalendarActivities(deps),
+    ...createTaskActivities({ ...deps, recordNotification: mail.recordNotification, loadCalendar: calendar.loadCalendar }),
+    ...calendar,
     ...createImportJobActivities(deps),
     ...createAgencyMergeActivities(deps),
     ...createAnnualReportActivities(deps),
-    ...createMailActivities(deps),
+    ...mail,
   };
 }
 

@@ -38,7 +38,16 @@ import { NOTIFICATION_KINDS, type Language, type NotificationKind, type OutboxSt
 import type { Config } from '../runtime/config';
 import { createLinkSigner, linkUrl, loadLinkSecret, type LinkSigner } from '../runtime/links';
 import { createMailer } from '../runtime/mailer';
-import { PERMANENT_DELIVERY_ERROR, deliveryWorkflowId, digestWorkflowId, mailDeliveryWorkflow, mailDigestWorkflow, notificationRecordedSignal } from '../workflows/mail';
+import { Coalescer } from './coalesce';
+import {
+  DIGEST_SIGNAL_REUSE_MS,
+  PERMANENT_DELIVERY_ERROR,
+  deliveryWorkflowId,
+  digestWorkflowId,
+  mailDeliveryWorkflow,
+  mailDigestWorkflow,
+  notificationRecordedSignal,
+} from '../workflows/mail';
 
 export type MailConfig = Pick<Config, 'SMTP_URL' | 'MAIL_FROM' | 'publicUrl' | 'LINK_SECRET' | 'dataDir'>;
 
@@ -48,6 +57,12 @@ export interface MailDeps {
   /** Without one (no SMTP_URL), messages stay `pending` in the outbox. */
   mailer?: Transporter;
   config: MailConfig;
+  /**
+   * How long a digest signal this worker sent covers the notifications after it (DIGEST_SIGNAL_REUSE_MS,
+   * at most). It relies on the worker's clock agreeing with the workflows' time: a time-skipping test
+   * server breaks that by design, so its tests set 0 (one signal per notification).
+   */
+  digestSignalReuseMs?: number;
 }
 
 const AUDIENCES = ['lead', 'coordinating', 'coordinator', 'leadership'] as const satisfies readonly Audience[];
@@ -152,6 +167,8 @@ export function createMailActivities(deps: MailDeps) {
   const { db, client, config } = deps;
   const mailer = deps.mailer ?? createMailer(config);
   const signer: LinkSigner = createLinkSigner(loadLinkSecret(config));
+  // At 08:00 thousands of reminders wake the same few digest workflows: one signal per burst, not per task.
+  const digestSignals = new Coalescer(Math.min(deps.digestSignalReuseMs ?? DIGEST_SIGNAL_REUSE_MS, DIGEST_SIGNAL_REUSE_MS));
 
   /** Group codes ("UBND các huyện, thành phố") replaced by their members. */
   async function expandGroups(codes: string[]): Promise<string[]> {
@@ -457,15 +474,12 @@ export function createMailActivities(deps: MailDeps) {
       if (isBatchedKind(input.kind)) {
         const toWake = [...new Set(waiting.filter((w) => w.outboxId === null).map((w) => w.recipient))];
         await Promise.all(
-          toWake.map((recipient) =>
-            client.workflow.signalWithStart(mailDigestWorkflow, {
-              workflowId: digestWorkflowId(recipient, day),
-              taskQueue,
-              args: [{ recipient, day }],
-              signal: notificationRecordedSignal,
-              signalArgs: [],
-            }),
-          ),
+          toWake.map((recipient) => {
+            const workflowId = digestWorkflowId(recipient, day);
+            return digestSignals.run(`${taskQueue}/${workflowId}`, async () => {
+              await client.workflow.signalWithStart(mailDigestWorkflow, { workflowId, taskQueue, args: [{ recipient, day }], signal: notificationRecordedSignal, signalArgs: [] });
+            });
+          }),
         );
       } else {
         for (const w of waiting) {

@@ -6,64 +6,62 @@ import { taskEvents, tasks } from '../db/schema';
 import { searchableText } from '../domain/text';
 import { isOpen } from '../domain/task-status';
 import { taskWorkflowId } from '../workflows/constants';
-import type { CascadeInput, ChildChange, ProjectTaskInput } from '../workflows/types';
+import type { CascadeInput, ChildChange, OpenTaskInput, ProjectTaskInput } from '../workflows/types';
+import type { TaskEvent, TaskState } from '../domain/task-machine';
+import { decideReminders, type PlannedReminder } from '../domain/reminder-plan';
+import { WorkingCalendar, type CalendarData } from '../domain/calendar';
+import type { MailActivities } from './mail';
+import type { CalendarActivities } from './calendar';
 import { cancelTaskUpdate, childChangedSignal, editTaskUpdate } from '../workflows/task';
 import type { ActivityDeps } from './index';
 
-/** Side effects of the task workflow: the read model, and messages to related task workflows. */
-export function createTaskActivities({ db, client }: Pick<ActivityDeps, 'db' | 'client'>) {
-  return {
+/** Side effects of the task workflow: the read model (with the mail an event calls for), and messages to related task workflows. */
+export function createTaskActivities({
+  db,
+  client,
+  recordNotification,
+  loadCalendar,
+}: Pick<ActivityDeps, 'db' | 'client'> & Pick<MailActivities, 'recordNotification'> & Pick<CalendarActivities, 'loadCalendar'>) {
+  const activities = {
     /**
      * Project the workflow's state (and the event that produced it) into `tasks` and `task_events`.
      * Idempotent and order-tolerant: the event is keyed by (task, seq), and the row only moves forward.
      */
-    async projectTask({ state, event, reminderPlan }: ProjectTaskInput): Promise<void> {
-      await db.transaction(async (tx) => {
-        if (event) {
-          await tx
-            .insert(taskEvents)
-            .values({
-              taskId: state.taskId,
-              seq: event.seq,
-              type: event.type,
-              fromStatus: event.fromStatus,
-              toStatus: event.toStatus,
-              actorUserId: event.actor.userId,
-              actorName: event.actor.name,
-              actorRole: event.actor.role,
-              actorAgencyCode: event.actor.agencyCode,
-              note: event.note,
-              data: { ...event.data, ...(event.actor.via ? { via: event.actor.via } : {}) },
-              at: new Date(event.at),
-            })
-            .onConflictDoNothing({ target: [taskEvents.taskId, taskEvents.seq] });
-        }
-        const updated = await tx
-          .update(tasks)
-          .set({
-            title: state.title,
-            titleSearch: searchableText(state.title),
-            leadAgencyCode: state.leadAgencyCode,
-            coordinatingAgencyCodes: state.coordinatingAgencyCodes,
-            dueDate: state.dueDate,
-            status: state.status,
-            progress: state.progress,
-            acknowledgedAt: state.acknowledgedAt ? new Date(state.acknowledgedAt) : null,
-            submittedAt: state.submittedAt ? new Date(state.submittedAt) : null,
-            completedAt: state.completedAt ? new Date(state.completedAt) : null,
-            cancelledAt: state.cancelledAt ? new Date(state.cancelledAt) : null,
-            extensionRequests: state.extensionRequests,
-            reminderPlan,
-            lastSeq: state.seq,
-          })
-          .where(and(eq(tasks.id, state.taskId), lte(tasks.lastSeq, state.seq)))
-          .returning({ id: tasks.id });
-        if (updated.length === 0) {
-          const [row] = await tx.select({ lastSeq: tasks.lastSeq }).from(tasks).where(eq(tasks.id, state.taskId));
-          // A newer projection already landed (activities may finish out of order): nothing to do.
-          if (!row) throw ApplicationFailure.nonRetryable(`Task ${state.taskId} has no row in the read model`, 'TaskRowMissing');
-        }
-      });
+    async projectTask({ state, event, reminderPlan, notification }: ProjectTaskInput): Promise<void> {
+      // One statement, so one round trip and atomic: the event row (a CTE, run whether or not the update
+      // reads it) and the task row, which only moves forward.
+      const update = event
+        ? db
+            .with(
+              db
+                .$with('event_row')
+                .as(db.insert(taskEvents).values(eventValues(state.taskId, event)).onConflictDoNothing({ target: [taskEvents.taskId, taskEvents.seq] }).returning({ seq: taskEvents.seq })),
+            )
+            .update(tasks)
+        : db.update(tasks);
+      const updated = await update
+        .set(taskValues(state, reminderPlan))
+        .where(and(eq(tasks.id, state.taskId), lte(tasks.lastSeq, state.seq)))
+        .returning({ id: tasks.id });
+      if (updated.length === 0) {
+        const [row] = await db.select({ lastSeq: tasks.lastSeq }).from(tasks).where(eq(tasks.id, state.taskId));
+        // A newer projection already landed (activities may finish out of order): nothing to do.
+        if (!row) throw ApplicationFailure.nonRetryable(`Task ${state.taskId} has no row in the read model`, 'TaskRowMissing');
+      }
+      // After the projection, so that a digest composed from it finds the task as the event left it.
+      if (notification) await recordNotification(notification);
+    },
+
+    /**
+     * A new task's first step, in one local activity instead of three: the calendar, the first reminder
+     * plan (domain/reminder-plan, decided as of the workflow's clock, so the workflow that builds its
+     * calendar from the answer decides the same), the `created` projection and the assignment mail.
+     */
+    async openTask({ calendarYears, policy, nowMs, sentReminders, ...projection }: OpenTaskInput): Promise<CalendarData> {
+      const calendar = await loadCalendar(calendarYears);
+      const reminderPlan = decideReminders(projection.state, policy, new WorkingCalendar(calendar), nowMs, new Set(sentReminders)).upcoming;
+      await activities.projectTask({ ...projection, reminderPlan });
+      return calendar;
     },
 
     /** Tell a group parent that one of its children changed. */
@@ -102,5 +100,42 @@ export function createTaskActivities({ db, client }: Pick<ActivityDeps, 'db' | '
         }
       }
     },
+  };
+  return activities;
+}
+
+function eventValues(taskId: string, event: TaskEvent): typeof taskEvents.$inferInsert {
+  return {
+    taskId,
+    seq: event.seq,
+    type: event.type,
+    fromStatus: event.fromStatus,
+    toStatus: event.toStatus,
+    actorUserId: event.actor.userId,
+    actorName: event.actor.name,
+    actorRole: event.actor.role,
+    actorAgencyCode: event.actor.agencyCode,
+    note: event.note,
+    data: { ...event.data, ...(event.actor.via ? { via: event.actor.via } : {}) },
+    at: new Date(event.at),
+  };
+}
+
+function taskValues(state: TaskState, reminderPlan: PlannedReminder[]): Partial<typeof tasks.$inferInsert> {
+  return {
+    title: state.title,
+    titleSearch: searchableText(state.title),
+    leadAgencyCode: state.leadAgencyCode,
+    coordinatingAgencyCodes: state.coordinatingAgencyCodes,
+    dueDate: state.dueDate,
+    status: state.status,
+    progress: state.progress,
+    acknowledgedAt: state.acknowledgedAt ? new Date(state.acknowledgedAt) : null,
+    submittedAt: state.submittedAt ? new Date(state.submittedAt) : null,
+    completedAt: state.completedAt ? new Date(state.completedAt) : null,
+    cancelledAt: state.cancelledAt ? new Date(state.cancelledAt) : null,
+    extensionRequests: state.extensionRequests,
+    reminderPlan,
+    lastSeq: state.seq,
   };
 }

@@ -57,6 +57,7 @@ export function freePort(): Promise<number> {
 
 export interface DevServer {
   address: string;
+  pid: number;
   /** The SQLite file holding every workflow (its size is part of the results). */
   dbFile: string;
   client: Client;
@@ -82,6 +83,7 @@ export async function startDevServer(logger: Logger, pragmas: string[] = SDK_CI_
   const connection = await NativeConnection.connect({ address: server.address });
   return {
     address: server.address,
+    pid: server.pid,
     dbFile: path.join(dataDir, 'temporal.db'),
     client: new Client({ connection: clientConnection, namespace: 'default' }),
     connection,

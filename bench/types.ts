@@ -16,6 +16,8 @@ export interface CaseResult {
   ratio?: number;
   target: string;
   pass: boolean;
+  /** A figure that explains another (where the time goes), with no target of its own. */
+  informative?: boolean;
   /** Extra figures (latency percentiles, counts, sizes) kept in the JSON. */
   detail: Record<string, unknown>;
   notes: string[];
@@ -25,3 +27,6 @@ export interface CaseResult {
 export function measured(label: string, unit: string, summary: Summary): Measured {
   return { label, unit, summary };
 }
+
+/** Whether a result holds its target; informative figures have none. */
+export const meetsTarget = (r: CaseResult): boolean => r.informative === true || r.pass;

@@ -23,6 +23,7 @@ export interface EmbeddedTemporalOptions {
 export interface EmbeddedTemporal {
   address: string;
   uiUrl: string;
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -137,6 +138,7 @@ export async function startEmbeddedTemporal(opts: EmbeddedTemporalOptions): Prom
   return {
     address,
     uiUrl: `http://localhost:${opts.uiPort}`,
+    pid: child.pid!,
     async stop() {
       stopping = true;
       if (exited) return;

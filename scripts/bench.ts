@@ -5,7 +5,7 @@
 import { parseOptions, type CaseName } from '../bench/options';
 import { closeContext, createContext, type BenchContext } from '../bench/context';
 import { table, writeResults } from '../bench/report';
-import type { CaseResult } from '../bench/types';
+import { meetsTarget, type CaseResult } from '../bench/types';
 import { bulkStart } from '../bench/cases/bulk-start';
 import { workerMemory } from '../bench/cases/worker-memory';
 import { commandLatency } from '../bench/cases/command-latency';
@@ -15,17 +15,18 @@ import { reminders } from '../bench/cases/reminders';
 import { historyCase } from '../bench/cases/history';
 import { saturationSweep } from '../bench/cases/sweep';
 
-// In this order: the memory case counts the workflows bulk start left open; the latency case
-// acknowledges some of them.
+// In this order: the latency case acknowledges tasks bulk start left open; the memory case comes last,
+// because it fills the worker's cache with thousands of open workflows, which would weigh on every case
+// after it, and it counts the workflows the earlier cases left open.
 const RUN: Record<CaseName, (ctx: BenchContext) => Promise<CaseResult | CaseResult[]>> = {
   bulk: bulkStart,
-  memory: workerMemory,
   latency: commandLatency,
   list: listAtScale,
   report: annualReport,
   reminders,
   history: historyCase,
   sweep: saturationSweep,
+  memory: workerMemory,
 };
 
 const opts = parseOptions(process.argv.slice(2));
@@ -55,4 +56,4 @@ process.stdout.write(`\n${table(results)}\n\n`);
 for (const r of results) for (const n of r.notes) process.stdout.write(`- ${r.name}: ${n}\n`);
 for (const e of errors) process.stdout.write(`- FAILED ${e.case}: ${e.error}\n`);
 process.stdout.write(`\nresults: ${file}${latest ? ` (and ${opts.out}/latest.json)` : ''}; ${((Date.now() - started.getTime()) / 60_000).toFixed(1)} min\n`);
-process.exit(errors.length === 0 && results.every((r) => r.pass) ? 0 : 1);
+process.exit(errors.length === 0 && results.every(meetsTarget) ? 0 : 1);

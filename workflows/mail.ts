@@ -3,7 +3,8 @@
  *
  * mailDigestWorkflow (`digest-<recipient>-<day>`): reminders of one recipient on one local day become
  * one message. Reminders all fire at 08:00, so it collects for a short window — until no new
- * notification arrived for two minutes, and at most fifteen minutes after the first — then composes
+ * notification arrived for two minutes, and at most fifteen minutes after the first (but never sooner
+ * than a minute after a signal, which lets a worker send one signal per burst) — then composes
  * the digest; the activity that writes it to the outbox starts its delivery workflow, which outlives
  * the digest. Notifications that arrive while it composes make a second message; ones that arrive
  * after it ended start a new run of the same id.
@@ -43,6 +44,13 @@ export const PERMANENT_DELIVERY_ERROR = 'PermanentDeliveryError';
 export const DIGEST_QUIET_MS = 2 * 60_000;
 /** …or this long after it opened, whichever comes first. */
 export const DIGEST_MAX_WINDOW_MS = 15 * 60_000;
+/**
+ * A worker that has just signalled a digest does not signal it again for this long (recordNotification:
+ * at 08:00 thousands of reminders of one agency arrive in a minute, one signal covers them)…
+ */
+export const DIGEST_SIGNAL_REUSE_MS = 30_000;
+/** …because a digest never composes sooner than this after any signal: their writes are in by then. */
+export const DIGEST_SIGNAL_GUARD_MS = 2 * DIGEST_SIGNAL_REUSE_MS;
 
 const { composeDigest, countDigests } = wf.proxyActivities<Activities>({
   startToCloseTimeout: '2 minutes',
@@ -63,8 +71,10 @@ const { deliverOutboxMessage } = wf.proxyActivities<Activities>({
 
 export async function mailDigestWorkflow({ recipient, day }: DigestInput): Promise<DigestResult> {
   let signals = 0;
+  let lastSignalAt = 0;
   wf.setHandler(notificationRecordedSignal, () => {
     signals++;
+    lastSignalAt = Date.now();
   });
 
   const outboxIds: string[] = [];
@@ -78,6 +88,8 @@ export async function mailDigestWorkflow({ recipient, day }: DigestInput): Promi
       const left = closesAt - Date.now();
       if (left <= 0 || !(await wf.condition(() => signals !== seen, Math.min(DIGEST_QUIET_MS, left)))) break;
     }
+    // The maximum window may close right after a signal: still leave the guard its due (see above).
+    while (Date.now() < lastSignalAt + DIGEST_SIGNAL_GUARD_MS) await wf.sleep(lastSignalAt + DIGEST_SIGNAL_GUARD_MS - Date.now());
     const handled = signals;
     const composed = await composeDigest({ recipient, day, sequence });
     skipped += composed.skipped;

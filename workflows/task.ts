@@ -10,14 +10,14 @@ import * as wf from '@temporalio/workflow';
 import { ApplicationFailure } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { Activities } from '../activities';
-import { atLocalHour, localDate, WorkingCalendar, type CalendarData } from '../domain/calendar';
+import { atLocalHour, localDate, WorkingCalendar } from '../domain/calendar';
 import { decideReminders, reminderKey, type PlannedReminder } from '../domain/reminder-plan';
 import { applyCommand, checkCommand, SYSTEM_ACTOR, type TaskCommand, type TaskCommandType, type TaskEvent, type TaskState } from '../domain/task-machine';
 import { notificationForEvent } from '../domain/task-notifications';
 import { isOpen } from '../domain/task-status';
 import { DomainError } from '../domain/errors';
 import { taskWorkflowId } from './constants';
-import type { ChildChange, CommandArgs, TaskSnapshot, TaskWorkflowInput } from './types';
+import type { ChildChange, CommandArgs, ProjectTaskInput, TaskSnapshot, TaskWorkflowInput } from './types';
 
 const DEFAULT_MAX_HISTORY = 1000;
 
@@ -45,7 +45,7 @@ const RETRY = { initialInterval: '1 second', backoffCoefficient: 2, maximumInter
 // The projection, the calendar look-up and recording a notification are a few row reads and writes (and
 // a signal): as local activities they run inside the workflow task instead of costing an activity task
 // round trip through the server on every start, command and reminder (measured by `npm run bench`).
-const { projectTask, loadCalendar, recordNotification } = wf.proxyLocalActivities<Activities>({ startToCloseTimeout: '10 seconds', retry: RETRY });
+const { openTask, projectTask, loadCalendar, recordNotification } = wf.proxyLocalActivities<Activities>({ startToCloseTimeout: '10 seconds', retry: RETRY });
 // Telling the parent signals another workflow: a normal activity, retried on its own.
 const { notifyParent } = wf.proxyActivities<Activities>({ startToCloseTimeout: '10 seconds', retry: RETRY });
 // A group's cascade sends one update per child: long, so it heartbeats.
@@ -76,33 +76,35 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskSnapsh
    * still being projected waits for it, so when a command returns every earlier event is in the read model.
    */
   let lastProjection: Promise<void> = Promise.resolve();
-  function inOrder(step: () => Promise<void>): Promise<void> {
+  function inOrder<T>(step: () => Promise<T>): Promise<T> {
     const run = lastProjection.then(step);
-    lastProjection = run.catch(() => undefined);
+    lastProjection = run.then(
+      () => undefined,
+      () => undefined,
+    );
     return run;
   }
 
-  /** Record an accepted event: project it, tell whoever must hear of it. */
-  function record(event: TaskEvent): Promise<void> {
-    const [current, plan] = [state, upcoming];
-    return inOrder(() => projectAndNotify(event, current, plan));
+  /** What the read model and the mail need of an accepted event, as of now. */
+  function eventProjection(event: TaskEvent): Omit<ProjectTaskInput, 'reminderPlan'> {
+    const notice = notificationForEvent(event, state.isGroup);
+    const notification = notice && {
+      key: `${workflowId}:${event.seq}:${notice.kind}`,
+      kind: notice.kind,
+      taskId: state.taskId,
+      planId: state.planId,
+      scheduledFor: event.at,
+      to: notice.to,
+      cc: notice.cc,
+      data: { event: event.type, note: event.note, actorName: event.actor.name, dueDate: state.dueDate, ...event.data },
+    };
+    return { state, event, notification };
   }
 
-  async function projectAndNotify(event: TaskEvent, state: TaskState, reminderPlan: PlannedReminder[]): Promise<void> {
-    await projectTask({ state, event, reminderPlan });
-    const notice = notificationForEvent(event, state.isGroup);
-    if (notice) {
-      await recordNotification({
-        key: `${workflowId}:${event.seq}:${notice.kind}`,
-        kind: notice.kind,
-        taskId: state.taskId,
-        planId: state.planId,
-        scheduledFor: event.at,
-        to: notice.to,
-        cc: notice.cc,
-        data: { event: event.type, note: event.note, actorName: event.actor.name, dueDate: state.dueDate, ...event.data },
-      });
-    }
+  /** Record an accepted event: project it and, in the same local activity, tell whoever must hear of it. */
+  function record(event: TaskEvent): Promise<void> {
+    const projection = { ...eventProjection(event), reminderPlan: upcoming };
+    return inOrder(() => projectTask(projection));
   }
 
   async function execute(cmd: TaskCommand): Promise<TaskSnapshot> {
@@ -145,19 +147,28 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskSnapsh
     }
   });
 
+  /** The years the calendar must cover: from the assignment (or today) to the year after the deadline. */
+  function calendarYears(): { fromYear: number; toYear: number } {
+    const year = Number(localDate(Date.now()).slice(0, 4));
+    return { fromYear: Math.min(year, Number(state.assignedAt.slice(0, 4))), toYear: Math.max(year, Number(state.dueDate.slice(0, 4))) + 1 };
+  }
+
   if (state.seq === 0) {
     state = { ...state, seq: 1 };
-    await record({ seq: 1, type: 'created', fromStatus: 'assigned', toStatus: 'assigned', actor: input.createdBy, note: null, data: { dueDate: state.dueDate }, at: state.assignedAt });
+    const created: TaskEvent = { seq: 1, type: 'created', fromStatus: 'assigned', toStatus: 'assigned', actor: input.createdBy, note: null, data: { dueDate: state.dueDate }, at: state.assignedAt };
+    // One local activity starts the task: it loads the calendar, decides the first reminder plan with the
+    // same pure function and clock as here, projects it with the `created` event and records the mail.
+    const nowMs = Date.now();
+    const opening = { ...eventProjection(created), calendarYears: calendarYears(), policy: input.policy, nowMs, sentReminders: [...sent] };
+    const data = await inOrder(() => openTask(opening));
+    calendar = new WorkingCalendar(data);
+    calendarLoadedAt = Date.now();
+    upcoming = decideReminders(state, input.policy, calendar, nowMs, sent).upcoming;
   }
 
   async function freshCalendar(maxAgeMs: number): Promise<WorkingCalendar> {
     if (!calendar || Date.now() - calendarLoadedAt > maxAgeMs) {
-      const year = Number(localDate(Date.now()).slice(0, 4));
-      const data: CalendarData = await loadCalendar({
-        fromYear: Math.min(year, Number(state.assignedAt.slice(0, 4))),
-        toYear: Math.max(year, Number(state.dueDate.slice(0, 4))) + 1,
-      });
-      calendar = new WorkingCalendar(data);
+      calendar = new WorkingCalendar(await loadCalendar(calendarYears()));
       calendarLoadedAt = Date.now();
     }
     return calendar;

@@ -2,6 +2,7 @@
  * Payloads of the task workflow and its messages: plain JSON (ISO strings, records), shared by the
  * workflow, its activities and the API.
  */
+import type { RecordNotificationInput } from '../activities/mail';
 import type { ReminderPolicy } from '../domain/plan-settings';
 import type { PlannedReminder } from '../domain/reminder-plan';
 import type { Actor, TaskCommand, TaskCommandType, TaskEvent, TaskState } from '../domain/task-machine';
@@ -37,6 +38,17 @@ export interface ProjectTaskInput {
   state: TaskState;
   event?: TaskEvent;
   reminderPlan: PlannedReminder[];
+  /** The mail the event calls for, recorded once the projection is in. */
+  notification?: RecordNotificationInput;
+}
+
+/** A new task's first projection: the reminder plan is decided where the calendar is loaded. */
+export interface OpenTaskInput extends Omit<ProjectTaskInput, 'reminderPlan'> {
+  calendarYears: { fromYear: number; toYear: number };
+  policy: ReminderPolicy;
+  /** The workflow's clock when it asked: the plan is decided as of then, as the workflow decides it. */
+  nowMs: number;
+  sentReminders: string[];
 }
 
 /** A child's change, signalled to its group parent. */

@@ -10,7 +10,7 @@ import { taskWorkflowId } from '../../workflows/constants';
 import type { BenchContext } from '../context';
 import { countSettled, insertPlan, planCsv } from '../generate';
 import { BASELINE_QUEUE } from '../stack';
-import { pool, summarize, timed, waitUntil } from '../stats';
+import { pool, processCpuMs, summarize, timed, waitUntil } from '../stats';
 import { measured, type CaseResult } from '../types';
 
 async function importPlan(ctx: BenchContext, count: number, label: string, seed: number): Promise<{ count: number; planId: string }> {
@@ -45,15 +45,26 @@ export async function bulkStart(ctx: BenchContext): Promise<CaseResult> {
   const noopIds = await startNoops(ctx, bulkWarmup);
   const ours: number[] = [];
   const base: number[] = [];
+  // CPU ms per started workflow, per process: on a machine this small the processes share two cores,
+  // so what each start costs in CPU is what bounds the throughput.
+  const cpu = { ours: [] as CpuPerStart[], baseline: [] as CpuPerStart[] };
+  const cpuOf = async <T>(count: () => number, side: CpuPerStart[], fn: () => Promise<T>): Promise<T> => {
+    const before = cpuNow(ctx);
+    const value = await fn();
+    const after = cpuNow(ctx);
+    const per = (k: keyof CpuPerStart) => (after[k] - before[k]) / count();
+    side.push({ temporalServer: per('temporalServer'), productWorker: per('productWorker'), benchProcess: per('benchProcess') });
+    return value;
+  };
   for (let r = 0; r < reps; r++) {
     // Alternate which side goes first, so neither always runs on a fresher server.
     const runOurs = async () => {
-      const { ms, value } = await timed(() => importPlan(ctx, n, `BULK-${r + 1}`, 100 + r));
+      const { ms, value } = await timed(() => cpuOf(() => n, cpu.ours, () => importPlan(ctx, n, `BULK-${r + 1}`, 100 + r)));
       ours.push(value.count / (ms / 1000));
       ctx.log(`bulk start ${r + 1}/${reps}: ours ${value.count} tasks in ${(ms / 1000).toFixed(1)} s`);
     };
     const runBase = async () => {
-      const { ms } = await timed(() => startNoops(ctx, n));
+      const { ms } = await timed(() => cpuOf(() => n, cpu.baseline, () => startNoops(ctx, n)));
       base.push(n / (ms / 1000));
       ctx.log(`bulk start ${r + 1}/${reps}: baseline ${n} workflows in ${(ms / 1000).toFixed(1)} s`);
     };
@@ -79,7 +90,28 @@ export async function bulkStart(ctx: BenchContext): Promise<CaseResult> {
     ratio,
     target: '≥ 0.5 × baseline',
     pass: ratio >= 0.5,
-    detail: { tasks: n, concurrency: ctx.opts.concurrency, warmup: bulkWarmup, historyEventsPerTaskWorkflow: taskEvents, historyEventsPerNoop: noopEvents },
-    notes: [`history events at the first timer: task workflow ${taskEvents}, no-op ${noopEvents} (the task also records its task_assigned notification)`],
+    detail: { tasks: n, concurrency: ctx.opts.concurrency, warmup: bulkWarmup, historyEventsPerTaskWorkflow: taskEvents, historyEventsPerNoop: noopEvents, cpuMsPerStart: cpu },
+    notes: [
+      `history events at the first timer: task workflow ${taskEvents}, no-op ${noopEvents} (the task also records its task_assigned notification)`,
+      `CPU ms per start (median): ours ${describeCpu(cpu.ours)}; baseline ${describeCpu(cpu.baseline)}`,
+    ],
   };
+}
+
+interface CpuPerStart {
+  temporalServer: number;
+  /** The worker process running the task workflows and their activities (idle during the baseline). */
+  productWorker: number;
+  /** This process: the API and the import on our side, the client and the baseline's worker on the other. */
+  benchProcess: number;
+}
+
+function cpuNow(ctx: BenchContext): CpuPerStart {
+  const own = process.cpuUsage();
+  return { temporalServer: processCpuMs(ctx.server.pid), productWorker: processCpuMs(ctx.worker.pid), benchProcess: (own.user + own.system) / 1000 };
+}
+
+function describeCpu(samples: CpuPerStart[]): string {
+  const median = (k: keyof CpuPerStart) => summarize(samples.map((s) => s[k])).median.toFixed(1);
+  return `server ${median('temporalServer')}, product worker ${median('productWorker')}, bench process ${median('benchProcess')}`;
 }

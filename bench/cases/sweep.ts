@@ -54,8 +54,9 @@ export async function saturationSweep(ctx: BenchContext): Promise<CaseResult> {
   return {
     name: `dev server saturation (busy ×${steps} activities)`,
     ours: measured('peak activities/s', 'activities/s', { ...peak, median: peak.max }),
-    target: 'informative',
+    target: 'where the dev server saturates',
     pass: true,
+    informative: true,
     detail: { points, saturatedAtInFlight: saturatedAt, peakActivitiesPerSecond: peak.max, sqliteBytes },
     notes: [saturatedAt ? `throughput stops growing at ~${saturatedAt} busy workflows in flight (peak ${peak.max.toFixed(0)} activities/s)` : `still growing at ${points.at(-1)?.inFlight} in flight (peak ${peak.max.toFixed(0)} activities/s)`],
   };

@@ -49,15 +49,25 @@ export function solarToLunar(date: string): LunarDate {
   return { day: lunar.date, month: lunar.month, year: lunar.year, leap: lunar.isLeap };
 }
 
-/** Mùng 1 Tết: the first day of the lunar year that begins in Gregorian `year`. */
-export function tetDate(year: number): string {
-  return lunarToSolar({ day: 1, month: 1, year, leap: false });
+/**
+ * A pure function of the year, remembered: the lunar conversion is the costliest step of building a
+ * working-day calendar, which every task workflow does. Shared by the workflows of a worker thread, and
+ * safe to share because the answer never changes.
+ */
+function byYear(convert: (year: number) => string): (year: number) => string {
+  const known = new Map<number, string>();
+  return (year) => {
+    let date = known.get(year);
+    if (date === undefined) known.set(year, (date = convert(year)));
+    return date;
+  };
 }
 
+/** Mùng 1 Tết: the first day of the lunar year that begins in Gregorian `year`. */
+export const tetDate = byYear((year) => lunarToSolar({ day: 1, month: 1, year, leap: false }));
+
 /** Giỗ Tổ Hùng Vương: the 10th day of the 3rd lunar month (never a leap month). */
-export function hungKingsDate(year: number): string {
-  return lunarToSolar({ day: 10, month: 3, year, leap: false });
-}
+export const hungKingsDate = byYear((year) => lunarToSolar({ day: 10, month: 3, year, leap: false }));
 
 /** "mùng 3 tháng Giêng", "29 tháng Chạp": how a lunar date is named in a holiday notice. */
 export function lunarLabel({ day, month, leap }: LunarDate): string {

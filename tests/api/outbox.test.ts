@@ -54,7 +54,7 @@ beforeAll(async () => {
   task.sxd = await newTask('SXD');
 
   // The real activity, as a task workflow calls it, on the stack's worker queue (mail goes to the SMTP server above).
-  const mail = createMailActivities({ db, client: stack.env.client, config: testConfig });
+  const mail = createMailActivities({ db, client: stack.env.client, config: testConfig, digestSignalReuseMs: 0 });
   const record = (input: Omit<RecordNotificationInput, 'planId' | 'cc'>) =>
     new MockActivityEnvironment({ taskQueue: TASK_QUEUE }).run(mail.recordNotification, { planId, cc: [], ...input });
   const statusChange = (taskId: string, seq: number) =>

@@ -6,6 +6,7 @@ import { createApp, type AppOptions } from '../../api/app';
 import type { AppDeps } from '../../api/context';
 import { createUser, ensureBootstrapAdmin, type CreateUserInput } from '../../api/services/users';
 import { createTestDatabase, type TestDatabase } from './db';
+import { DIGEST_SIGNAL_REUSE_MS } from '../../workflows/mail';
 import { createLocalEnv, createTestWorker, createTimeSkippingEnv, testConfig, testLogger, type TestWorkerOptions } from './temporal';
 
 export interface ApiResponse<T = any> {
@@ -65,7 +66,8 @@ export async function startStack(
 ): Promise<TestStack> {
   const database = await createTestDatabase(opts.label);
   const env = await (opts.temporal === 'local' ? createLocalEnv() : createTimeSkippingEnv());
-  const worker = await createTestWorker(env, database.db, opts.worker);
+  // The dev server keeps real time: there the worker coalesces digest signals as in production.
+  const worker = await createTestWorker(env, database.db, { ...(opts.temporal === 'local' ? { digestSignalReuseMs: DIGEST_SIGNAL_REUSE_MS } : {}), ...opts.worker });
   const running = worker.run();
   const config = { ...testConfig, DATABASE_URL: database.url };
   const deps: AppDeps = { database, temporal: env.client, config, logger: testLogger };

@@ -38,6 +38,8 @@ export interface TestWorkerOptions {
   /** A nodemailer transport to the in-process SMTP server; without it mail stays in the outbox. */
   mailer?: Transporter;
   config?: Partial<Config>;
+  /** A digest signal per notification unless set (the time-skipping server's clock runs ahead of ours). */
+  digestSignalReuseMs?: number;
 }
 
 export function createTestWorker(env: TestWorkflowEnvironment, db: Db, opts: TestWorkerOptions = {}): Promise<Worker> {
@@ -50,6 +52,7 @@ export function createTestWorker(env: TestWorkflowEnvironment, db: Db, opts: Tes
     mailer: opts.mailer,
     config: { ...testConfig, ...opts.config },
     taskQueue: opts.taskQueue,
+    digestSignalReuseMs: opts.digestSignalReuseMs ?? 0,
     workflowBundle: { code: readFileSync(inject('workflowBundlePath'), 'utf8') },
   });
 }

@@ -45,7 +45,7 @@ beforeAll(async () => {
     const worker = await createTestWorker(env, database.db, { taskQueue, mailer });
     workers.push({ worker, running: worker.run() });
   }
-  mail = createMailActivities({ db: database.db, client: env.client, config: testConfig });
+  mail = createMailActivities({ db: database.db, client: env.client, config: testConfig, digestSignalReuseMs: 0 });
 });
 
 afterAll(async () => {

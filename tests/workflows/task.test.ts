@@ -101,7 +101,7 @@ describe('continue-as-new', () => {
 
 describe('a worker that dies in the middle of a transition', () => {
   it('finishes the transition once on the next worker, and the read model matches the workflow', async () => {
-    const real = createActivities({ db: database.db, logger: testLogger, client: env.client, config: testConfig });
+    const real = createActivities({ db: database.db, logger: testLogger, client: env.client, config: testConfig, digestSignalReuseMs: 0 });
     let reachedProjection!: () => void;
     const projecting = new Promise<void>((r) => (reachedProjection = r));
     // Worker 1 hangs inside the projection of the acknowledgement, as if the process froze there.
