@@ -1,9 +1,9 @@
-import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql, type SQLWrapper } from 'drizzle-orm';
 import { agencies, agencyReports, annualCycles, plans, tasks } from '../db/schema';
-import type { Db } from '../db/client';
+import { rowsOf, type Db } from '../db/client';
 import { localDate } from '../domain/calendar';
 import { reminderPolicyOf, reportSettingsOf, type ReportSettings } from '../domain/plan-settings';
-import { compileAnnualReport, type AnnualReport } from '../domain/report';
+import { compileAnnualReport, type AnnualReport, type ReportInput, type ReportTaskInput } from '../domain/report';
 import { OPEN_STATUSES } from '../domain/task-status';
 import type { ActivityDeps } from './index';
 
@@ -51,19 +51,43 @@ export function currentReports(db: Db, planId: string, year: number) {
     .orderBy(desc(agencyReports.submittedAt));
 }
 
+/** An instant as ISO 8601 UTC text, the way Date.toISOString() writes it (milliseconds, truncated). */
+const isoInstant = (instant: SQLWrapper) => sql`to_char(${instant} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+const isoDate = (date: SQLWrapper) => sql`to_char(${date}, 'YYYY-MM-DD')`;
+
+/**
+ * A plan's tasks as the report takes them. The query does the shaping — only the columns the report
+ * reads, named as ReportTaskInput names them, instants already ISO text — so the driver's rows are the
+ * report's input, with no per-row mapping in JavaScript. Unordered: the report sorts them into plan
+ * order itself, and unsorted rows stream from the server as it reads them.
+ */
+function reportTasks(db: Db, planId: string): Promise<ReportTaskInput[]> {
+  // A completion is on time when the agency submitted it in time, however long the acceptance took.
+  const completedAt = sql`case when ${tasks.status} = 'completed' then ${isoInstant(sql`coalesce(${tasks.submittedAt}, ${tasks.completedAt})`)} end`;
+  return rowsOf<ReportTaskInput>(
+    db,
+    sql`select ${tasks.id} as "id", ${tasks.parentId} as "parentId", ${tasks.isGroup} as "isGroup", ${tasks.number} as "number",
+      ${tasks.sectionCode} as "sectionCode", ${tasks.section} as "section", ${tasks.position} as "position", ${tasks.title} as "title",
+      ${tasks.leadAgencyCode} as "leadAgencyCode", ${tasks.kind} as "kind", ${tasks.status} as "status", ${tasks.progress} as "progress",
+      ${isoDate(tasks.startDate)} as "startDate", ${isoDate(tasks.dueDate)} as "dueDate", ${isoDate(tasks.originalDueDate)} as "originalDueDate",
+      ${isoInstant(tasks.acknowledgedAt)} as "acknowledgedAt", ${completedAt} as "completedAt", ${isoInstant(tasks.submittedAt)} as "submittedAt",
+      ${tasks.funding} as "funding", ${tasks.note} as "note"
+    from ${tasks} where ${tasks.planId} = ${planId}`,
+  );
+}
+
 /** Everything the compiled report is made of, read from the read model. */
-export async function reportInput(db: Db, planId: string, year: number, version: number, compiledAt: Date): Promise<Parameters<typeof compileAnnualReport>[0]> {
-  const plan = await planOf(db, planId);
-  const settings = reportSettingsOf(plan.settings);
-  const [taskRows, agencyRows, reports, [cycle]] = await Promise.all([
-    db.select().from(tasks).where(eq(tasks.planId, planId)).orderBy(asc(tasks.position)),
+export async function reportInput(db: Db, planId: string, year: number, version: number, compiledAt: Date): Promise<ReportInput> {
+  const [plan, taskRows, agencyRows, reports, [cycle]] = await Promise.all([
+    planOf(db, planId),
+    reportTasks(db, planId),
     db.select({ code: agencies.code, name: agencies.name, shortName: agencies.shortName }).from(agencies),
     currentReports(db, planId, year),
     db.select().from(annualCycles).where(and(eq(annualCycles.planId, planId), eq(annualCycles.year, year))),
   ]);
+  const settings = reportSettingsOf(plan.settings);
   const coordinator = agencyRows.find((a) => a.code === plan.coordinatorAgencyCode);
   const today = localDate(compiledAt.getTime());
-  const iso = (d: Date | null) => (d ? d.toISOString() : null);
   return {
     plan: { ...plan, createdAt: undefined, updatedAt: undefined } as never,
     year,
@@ -74,29 +98,7 @@ export async function reportInput(db: Db, planId: string, year: number, version:
     version,
     coordinator: { code: plan.coordinatorAgencyCode, name: coordinator?.name ?? plan.coordinatorAgencyCode },
     agencies: agencyRows,
-    tasks: taskRows.map((t) => ({
-      id: t.id,
-      parentId: t.parentId,
-      isGroup: t.isGroup,
-      number: t.number,
-      sectionCode: t.sectionCode,
-      section: t.section,
-      position: t.position,
-      title: t.title,
-      leadAgencyCode: t.leadAgencyCode,
-      kind: t.kind,
-      status: t.status,
-      progress: t.progress,
-      startDate: t.startDate,
-      dueDate: t.dueDate,
-      originalDueDate: t.originalDueDate,
-      acknowledgedAt: iso(t.acknowledgedAt),
-      // A completion is on time when the agency submitted it in time, however long the acceptance took.
-      completedAt: t.status === 'completed' ? iso(t.submittedAt ?? t.completedAt) : null,
-      submittedAt: iso(t.submittedAt),
-      funding: t.funding,
-      note: t.note,
-    })),
+    tasks: taskRows,
     requestedAgencyCodes: cycle?.agencyCodes ?? [],
     submissions: reports.map((r) => ({ agencyCode: r.agencyCode, submittedAt: r.submittedAt.toISOString(), onTime: r.onTime, summary: r.summary, items: r.items })),
   };

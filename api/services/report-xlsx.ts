@@ -1,7 +1,7 @@
-import ExcelJS from 'exceljs';
 import { CLASS_LABELS, fundingSourcesLabel, KIND_LABELS, REPORT_STATUS_LABELS, REPORT_TEXT } from '../../domain/report/labels';
 import type { AnnualReport, ReportFundingRow } from '../../domain/report/compile';
 import type { Language } from '../../domain/vocabulary';
+import { XlsxWriter, type CellStyle, type CellValue, type Sheet } from './xlsx-writer';
 
 /**
  * The compiled annual report as a workbook: one sheet per view (summary, tasks, agencies, funding,
@@ -9,8 +9,6 @@ import type { Language } from '../../domain/vocabulary';
  * sort and filter it. Numbers are numbers, percentages are fractions shown with a % format, dates are
  * dates shown dd/mm/yyyy.
  */
-
-type CellValue = string | number | Date | null;
 
 interface Column {
   header: string;
@@ -36,8 +34,11 @@ export function neutraliseFormula(text: string): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
-/** A calendar date YYYY-MM-DD as the Date exceljs writes as that day (it converts via UTC). */
-const excelDate = (iso: string | null): Date | null => (iso ? new Date(`${iso.slice(0, 10)}T00:00:00Z`) : null);
+/** A calendar date YYYY-MM-DD as the Date the sheet shows as that day (a date-only ISO string reads as UTC midnight). */
+const excelDate = (iso: string | null): Date | null => (iso ? new Date(iso.slice(0, 10)) : null);
+/** "II. Phát triển hạ tầng số": the section's code and title, whichever the plan gives. */
+const sectionText = ({ sectionCode: code, section }: { sectionCode: string | null; section: string | null }): string | null =>
+  code && section ? `${code}. ${section}` : code || section || null;
 /** The local (UTC+7) date of an instant. */
 const localDate = (instant: string | null): Date | null => (instant ? excelDate(new Date(Date.parse(instant) + 7 * 3600_000).toISOString()) : null);
 
@@ -45,50 +46,52 @@ function displayLength(v: CellValue, numFmt?: string): number {
   if (v === null) return 0;
   if (v instanceof Date) return 10;
   if (typeof v === 'number') return numFmt === PERCENT ? 7 : String(Math.round(v * 1000) / 1000).length + 2;
-  return Math.max(...v.split(/\r?\n/).map((l) => l.length));
+  return v.includes('\n') ? Math.max(...v.split(/\r?\n/).map((l) => l.length)) : v.length;
 }
 
-/** One sheet holding one table: header row frozen, autofilter over header and data, widths from content. */
-function addTable(wb: ExcelJS.Workbook, name: string, columns: Column[], rows: CellValue[][], totalRow?: CellValue[]): ExcelJS.Worksheet {
-  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1, xSplit: 0, topLeftCell: 'A2', activeCell: 'A2' }] });
-  ws.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' };
-  const header = ws.addRow(columns.map((c) => c.header));
-  header.font = { bold: true };
-  header.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
-  header.eachCell((cell) => {
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7EEF7' } };
-    cell.border = { bottom: { style: 'thin' } };
-  });
+const HEADER_STYLE: CellStyle = { font: 'bold', fill: 'FFE7EEF7', bottomBorder: true, horizontal: 'center', vertical: 'center', wrap: true };
 
-  const write = (values: CellValue[]) => {
-    const row = ws.addRow(values.map((v) => (typeof v === 'string' ? neutraliseFormula(v) : v)));
-    columns.forEach((c, i) => {
-      const cell = row.getCell(i + 1);
-      if (c.numFmt && values[i] !== null) cell.numFmt = c.numFmt;
-      cell.alignment = { vertical: 'top', wrapText: !!c.wrap };
-    });
-    return row;
+interface TableOptions<T> {
+  /** A bold total row below the filtered range, so sorting the table never moves it. */
+  total?: CellValue[];
+  /** Styles of an item's cells when they are not the columns' own. */
+  styles?: (item: T) => number[];
+}
+
+/**
+ * One sheet holding one table: header row frozen, autofilter over header and data, widths from
+ * content. Each row is made from its item and written straight away, so no row is kept.
+ */
+function addTable<T>(book: XlsxWriter, name: string, columns: Column[], items: readonly T[], cells: (item: T) => CellValue[], options: TableOptions<T> = {}): Sheet {
+  const sheet = book.addSheet(name, 1);
+  const columnStyles = (font?: 'bold') => columns.map((c) => book.style({ numFmt: c.numFmt, vertical: 'top', wrap: c.wrap, font }));
+  const longest = columns.map((c) => c.header.length * 0.6);
+  const write = (values: CellValue[], styles: number[]) => {
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i]!;
+      longest[i] = Math.max(longest[i]!, displayLength(v, columns[i]!.numFmt));
+      if (typeof v === 'string') values[i] = neutraliseFormula(v);
+    }
+    sheet.addRow(values, styles);
   };
-  rows.forEach(write);
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: rows.length + 1, column: columns.length } };
-  // The total sits below the filtered range, so sorting the table never moves it.
-  if (totalRow) write(totalRow).font = { bold: true };
 
-  columns.forEach((c, i) => {
-    const longest = Math.max(c.header.length * 0.6, ...[...rows, ...(totalRow ? [totalRow] : [])].map((r) => displayLength(r[i] ?? null, c.numFmt)));
-    ws.getColumn(i + 1).width = Math.min(c.max ?? 60, Math.max(c.min ?? 8, Math.ceil(longest) + 2));
-  });
-  return ws;
+  const header = book.style(HEADER_STYLE);
+  sheet.addRow(
+    columns.map((c) => c.header),
+    columns.map(() => header),
+  );
+  const plain = columnStyles();
+  for (const item of items) write(cells(item), options.styles?.(item) ?? plain);
+  sheet.autoFilterTo = items.length + 1;
+  if (options.total) write([...options.total], columnStyles('bold'));
+  sheet.widths = columns.map((c, i) => Math.min(c.max ?? 60, Math.max(c.min ?? 8, Math.ceil(longest[i]!) + 2)));
+  return sheet;
 }
 
 export async function renderAnnualReportXlsx(report: AnnualReport, language: Language): Promise<Buffer> {
   const t = REPORT_TEXT[language];
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'Giao việc';
-  // The compilation time, not the rendering time: the same report renders to the same workbook content.
-  wb.created = new Date(report.compiledAt);
-  wb.modified = new Date(report.compiledAt);
-  wb.title = `${report.plan.documentNumber} — ${report.year}`;
+  // The compilation time, not the rendering time: the same report renders to the same workbook.
+  const wb = new XlsxWriter({ creator: 'Giao việc', title: `${report.plan.documentNumber} — ${report.year}`, created: new Date(report.compiledAt) });
 
   const h = report.headline;
   const yesNo = (b: boolean | null) => (b === null ? null : b ? t.yes : t.no);
@@ -119,6 +122,10 @@ export async function renderAnnualReportXlsx(report: AnnualReport, language: Lan
     [t.agenciesMissing, h.agenciesMissing, INTEGER],
     [t.missingAgencies, h.missingAgencyCodes.map(nameOf).join('; ') || null],
   ];
+  // Text to the left, figures to the right.
+  const valueStyle = ([, v, numFmt]: (typeof summary)[number]) =>
+    wb.style({ numFmt: v === null ? undefined : numFmt, horizontal: typeof v === 'string' ? 'left' : 'right', vertical: 'top', wrap: true });
+  const indicatorStyle = wb.style({ vertical: 'top' });
   const summarySheet = addTable(
     wb,
     t.sheetSummary,
@@ -126,15 +133,11 @@ export async function renderAnnualReportXlsx(report: AnnualReport, language: Lan
       { header: t.indicator, min: 30, max: 50 },
       { header: t.value, min: 14, max: 80, wrap: true },
     ],
-    summary.map(([k, v]) => [k, v]),
+    summary,
+    ([k, v]) => [k, v],
+    { styles: (item) => [indicatorStyle, valueStyle(item)] },
   );
-  summary.forEach(([, v, fmt], i) => {
-    if (fmt && v !== null) summarySheet.getCell(i + 2, 2).numFmt = fmt;
-    summarySheet.getCell(i + 2, 2).alignment = { horizontal: typeof v === 'string' ? 'left' : 'right', vertical: 'top', wrapText: true };
-  });
-  const noteRow = summarySheet.addRow([t.onTimeRate, neutraliseFormula(t.onTimeRateNote)]);
-  noteRow.font = { italic: true };
-  noteRow.getCell(2).alignment = { wrapText: true, vertical: 'top' };
+  summarySheet.addRow([t.onTimeRate, neutraliseFormula(t.onTimeRateNote)], [wb.style({ font: 'italic' }), wb.style({ font: 'italic', vertical: 'top', wrap: true })]);
 
   addTable(
     wb,
@@ -155,9 +158,10 @@ export async function renderAnnualReportXlsx(report: AnnualReport, language: Lan
       { header: t.funding, min: 14, max: 40, wrap: true },
       { header: t.note, min: 20, max: 60, wrap: true },
     ],
-    report.tasks.map((r) => [
+    report.tasks,
+    (r) => [
       r.number,
-      [r.sectionCode, r.section].filter(Boolean).join('. ') || null,
+      sectionText(r),
       r.title,
       r.leadAgencyName,
       KIND_LABELS[r.kind][language],
@@ -170,7 +174,7 @@ export async function renderAnnualReportXlsx(report: AnnualReport, language: Lan
       excelDate(r.completedOn),
       r.funding ? r.funding.text || fundingSourcesLabel(r.funding.sources, language) : null,
       r.note,
-    ]),
+    ],
   );
 
   const count = (header: string): Column => ({ header, numFmt: INTEGER, min: 10, max: 14 });
@@ -194,7 +198,8 @@ export async function renderAnnualReportXlsx(report: AnnualReport, language: Lan
       { header: t.submittedAt, numFmt: DATE, min: 12, max: 14 },
       { header: t.summary, min: 30, max: 80, wrap: true },
     ],
-    report.agencies.map((a) => [
+    report.agencies,
+    (a) => [
       a.agencyCode,
       a.agencyName,
       a.total,
@@ -210,8 +215,8 @@ export async function renderAnnualReportXlsx(report: AnnualReport, language: Lan
       yesNo(a.reportOnTime),
       localDate(a.submittedAt),
       a.summary,
-    ]),
-    [null, t.grandTotal, h.total, h.open, h.completed, h.completedOnTime, h.completedLate, h.inProgressOnTime, h.overdue, h.notStarted, h.onTimeRate, h.agenciesReported, h.agenciesReportedOnTime, null, null],
+    ],
+    { total: [null, t.grandTotal, h.total, h.open, h.completed, h.completedOnTime, h.completedLate, h.inProgressOnTime, h.overdue, h.notStarted, h.onTimeRate, h.agenciesReported, h.agenciesReportedOnTime, null, null] },
   );
 
   const amount = (header: string): Column => ({ header, numFmt: AMOUNT, min: 14, max: 20 });
@@ -220,8 +225,9 @@ export async function renderAnnualReportXlsx(report: AnnualReport, language: Lan
     wb,
     t.sheetFunding,
     [{ header: t.fundingSource, min: 24, max: 60, wrap: true }, count(t.taskCount), count(t.itemsWithAmounts), amount(t.recurrent), amount(t.investment), amount(t.amountTotal)],
-    report.funding.rows.map((r) => [fundingSourcesLabel(r.sources, language), ...fundingCells(r)]),
-    [t.grandTotal, ...fundingCells(report.funding.total)],
+    report.funding.rows,
+    (r) => [fundingSourcesLabel(r.sources, language), ...fundingCells(r)],
+    { total: [t.grandTotal, ...fundingCells(report.funding.total)] },
   );
 
   addTable(
@@ -235,8 +241,9 @@ export async function renderAnnualReportXlsx(report: AnnualReport, language: Lan
       { header: t.taskDueDate, numFmt: DATE, min: 12, max: 14 },
       { header: t.note, min: 20, max: 60, wrap: true },
     ],
-    report.cancelled.map((c) => [c.number, [c.sectionCode, c.section].filter(Boolean).join('. ') || null, c.title, c.leadAgencyName, excelDate(c.dueDate), c.note]),
+    report.cancelled,
+    (c) => [c.number, sectionText(c), c.title, c.leadAgencyName, excelDate(c.dueDate), c.note],
   );
 
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return wb.toBuffer();
 }

@@ -129,7 +129,7 @@ export async function reminders(ctx: BenchContext): Promise<CaseResult[]> {
         pass: t.median / b.median <= 3,
         informative: true,
         detail: {},
-        notes: ['includes one recordNotification per task (DB rows + a digest signal), which no baseline message does'],
+        notes: ['includes one recordNotification per task (its rows; the digest signals are coalesced, about one per agency and burst), which no baseline message does'],
       },
     ];
   } finally {

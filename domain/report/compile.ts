@@ -9,6 +9,7 @@ import { FUNDING_SOURCES, type Funding, type FundingSource, type TaskKind } from
 import {
   addToTally,
   classifyTask,
+  countOf,
   effectiveDueDate,
   emptyTally,
   finishTally,
@@ -199,7 +200,81 @@ function addAmounts(sums: AmountSums, funding: Funding | null): void {
   if (total !== undefined) sums.total = (sums.total ?? 0) + toMilli(total);
 }
 
-const sortedSources = (funding: Funding | null): FundingSource[] => FUNDING_SOURCES.filter((s) => funding?.sources.includes(s));
+/** A funding's sources as a bit set (bit i: FUNDING_SOURCES[i]), so that the same sources in any order are one key. */
+function sourceSet(funding: Funding | null): number {
+  let set = 0;
+  for (const s of funding?.sources ?? []) {
+    const i = FUNDING_SOURCES.indexOf(s);
+    if (i >= 0) set |= 1 << i;
+  }
+  return set;
+}
+
+/** The sources of a set, in vocabulary order. */
+const sourcesOf = (set: number): FundingSource[] => FUNDING_SOURCES.filter((_, i) => set & (1 << i));
+
+const byId = (a: { id: string }, b: { id: string }): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** The lead agency's latest report is the one that counts; a resubmission supersedes. */
+function latestSubmissions(submissions: ReportSubmissionInput[]): Map<string, ReportSubmissionInput> {
+  const latest = new Map<string, ReportSubmissionInput>();
+  for (const s of submissions) {
+    const prev = latest.get(s.agencyCode);
+    if (!prev || Date.parse(s.submittedAt) >= Date.parse(prev.submittedAt)) latest.set(s.agencyCode, s);
+  }
+  return latest;
+}
+
+type ReportItem = ReportSubmissionInput['items'][number];
+
+/** Each agency's report items by task; an item repeated for a task counts once, the first time. */
+function itemsByAgency(latest: Map<string, ReportSubmissionInput>): Map<string, Map<string, ReportItem>> {
+  const byAgency = new Map<string, Map<string, ReportItem>>();
+  for (const [code, submission] of latest) {
+    const byTask = new Map<string, ReportItem>();
+    for (const item of submission.items) if (!byTask.has(item.taskId)) byTask.set(item.taskId, item);
+    byAgency.set(code, byTask);
+  }
+  return byAgency;
+}
+
+/** Two tasks by their place in the appendix: position, then id. */
+const byPosition = (a: ReportTaskInput, b: ReportTaskInput): number => a.position - b.position || byId(a, b);
+
+/** A section of the plan; sections rank in the order of their first tasks. */
+interface SectionSlot {
+  first: ReportTaskInput;
+  rank: number;
+}
+
+/** A task with what puts it in plan order, worked out once rather than at every comparison. */
+interface PlanOrderKey {
+  task: ReportTaskInput;
+  section: SectionSlot;
+  lead: string;
+}
+
+function planOrderKeys(tasks: ReportTaskInput[], nameOf: (code: string) => string): PlanOrderKey[] {
+  // Section code, then section title, to the section.
+  const sections = new Map<string | null, Map<string | null, SectionSlot>>();
+  const keys = tasks.map((task) => {
+    let byTitle = sections.get(task.sectionCode ?? null);
+    if (!byTitle) sections.set(task.sectionCode ?? null, (byTitle = new Map()));
+    let section = byTitle.get(task.section ?? null);
+    if (!section) byTitle.set(task.section ?? null, (section = { first: task, rank: 0 }));
+    else if (byPosition(task, section.first) < 0) section.first = task;
+    return { task, section, lead: nameOf(task.leadAgencyCode) };
+  });
+  [...sections.values()]
+    .flatMap((byTitle) => [...byTitle.values()])
+    .sort((a, b) => byPosition(a.first, b.first))
+    .forEach((section, rank) => (section.rank = rank));
+  return keys;
+}
+
+/** Plan order: section, place in the appendix, lead agency's name, then id so that ties never depend on input order. */
+const byPlanOrder = (a: PlanOrderKey, b: PlanOrderKey): number =>
+  a.section.rank - b.section.rank || a.task.position - b.task.position || byText(a.lead, b.lead) || byId(a.task, b.task);
 
 export function compileAnnualReport(input: ReportInput): AnnualReport {
   const yearEnd = `${input.year}-12-31`;
@@ -207,34 +282,18 @@ export function compileAnnualReport(input: ReportInput): AnnualReport {
   const agencyByCode = new Map(input.agencies.map((a) => [a.code, a]));
   const nameOf = (code: string) => agencyByCode.get(code)?.name ?? code;
 
-  // The lead agency's latest report is the one that counts; a resubmission supersedes.
-  const latest = new Map<string, ReportSubmissionInput>();
-  for (const s of input.submissions) {
-    const prev = latest.get(s.agencyCode);
-    if (!prev || Date.parse(s.submittedAt) >= Date.parse(prev.submittedAt)) latest.set(s.agencyCode, s);
-  }
+  const latest = latestSubmissions(input.submissions);
+  const reportItems = itemsByAgency(latest);
 
   // In scope for year Y: started by 31/12/Y. Group parents are headings; their children are the tasks.
   const inScope = input.tasks.filter((t) => t.startDate <= yearEnd);
-  const counted = inScope.filter((t) => !t.isGroup && t.status !== 'cancelled');
-  const cancelledTasks = inScope.filter((t) => !t.isGroup && t.status === 'cancelled');
+  const keyed = planOrderKeys(inScope, nameOf);
+  const counted = keyed.filter(({ task: t }) => !t.isGroup && t.status !== 'cancelled').sort(byPlanOrder);
+  const cancelled = keyed.filter(({ task: t }) => !t.isGroup && t.status === 'cancelled').sort(byPlanOrder);
 
-  // Sections in plan order: the order of their first task.
-  const sectionKey = (t: Pick<ReportTaskInput, 'sectionCode' | 'section'>) => JSON.stringify([t.sectionCode ?? null, t.section ?? null]);
-  const sectionOrder = new Map<string, number>();
-  for (const t of [...inScope].sort((a, b) => a.position - b.position || (a.id < b.id ? -1 : 1))) {
-    const key = sectionKey(t);
-    if (!sectionOrder.has(key)) sectionOrder.set(key, sectionOrder.size);
-  }
-  const planOrder = <T extends { sectionCode: string | null; section: string | null; position: number; leadAgencyCode: string; id: string }>(a: T, b: T) =>
-    sectionOrder.get(sectionKey(a))! - sectionOrder.get(sectionKey(b))! ||
-    a.position - b.position ||
-    byText(nameOf(a.leadAgencyCode), nameOf(b.leadAgencyCode)) ||
-    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-
-  const rows: ReportTaskRow[] = [...counted].sort(planOrder).map((t) => {
+  const rows: ReportTaskRow[] = counted.map(({ task: t }) => {
     const cls = classifyTask(t, input.asOf, periodEnd)!;
-    const item = latest.get(t.leadAgencyCode)?.items.find((i) => i.taskId === t.id);
+    const item = reportItems.get(t.leadAgencyCode)?.get(t.id);
     const reportNote = nonEmpty(item?.note);
     const taskNote = nonEmpty(t.note);
     // An accepted completion is 100 % whatever an earlier figure said.
@@ -267,15 +326,15 @@ export function compileAnnualReport(input: ReportInput): AnnualReport {
 
   const headlineTally = emptyTally();
   const byAgency = new Map<string, ClassTally>();
-  const bySection = new Map<string, { code: string | null; title: string | null; tally: ClassTally }>();
-  for (const r of rows) {
+  const bySection = new Map<number, { code: string | null; title: string | null; tally: ClassTally }>();
+  rows.forEach((r, i) => {
     addToTally(headlineTally, r.class);
     if (!byAgency.has(r.leadAgencyCode)) byAgency.set(r.leadAgencyCode, emptyTally());
     addToTally(byAgency.get(r.leadAgencyCode)!, r.class);
-    const key = sectionKey(r);
-    if (!bySection.has(key)) bySection.set(key, { code: r.sectionCode, title: r.section, tally: emptyTally() });
-    addToTally(bySection.get(key)!.tally, r.class);
-  }
+    const rank = counted[i]!.section.rank;
+    if (!bySection.has(rank)) bySection.set(rank, { code: r.sectionCode, title: r.section, tally: emptyTally() });
+    addToTally(bySection.get(rank)!.tally, r.class);
+  });
   finishTally(headlineTally);
 
   const requested = new Set(input.requestedAgencyCodes);
@@ -298,15 +357,15 @@ export function compileAnnualReport(input: ReportInput): AnnualReport {
     .sort((a, b) => byText(a.agencyName, b.agencyName) || byText(a.agencyCode, b.agencyCode));
 
   const sections: ReportSectionRow[] = [...bySection.entries()]
-    .sort(([a], [b]) => sectionOrder.get(a)! - sectionOrder.get(b)!)
+    .sort(([a], [b]) => a - b)
     .map(([, s]) => ({ code: s.code, title: s.title, ...finishTally(s.tally) }));
 
-  const funding = compileFunding(inScope, counted);
+  const funding = compileFunding(inScope, counted.map(({ task }) => task));
 
   const missing = agencies.filter((a) => a.requested && !a.reportSubmitted);
   const headline: ReportHeadline = {
     ...headlineTally,
-    cancelled: cancelledTasks.length,
+    cancelled: cancelled.length,
     agenciesRequested: requested.size,
     agenciesReported: agencies.filter((a) => a.reportSubmitted).length,
     agenciesReportedOnTime: agencies.filter((a) => a.reportOnTime === true).length,
@@ -324,10 +383,10 @@ export function compileAnnualReport(input: ReportInput): AnnualReport {
     version: input.version,
     coordinator: { ...input.coordinator },
     headline,
-    classes: TASK_CLASSES.map((cls) => ({ class: cls, count: rows.filter((r) => r.class === cls).length })),
+    classes: TASK_CLASSES.map((cls) => ({ class: cls, count: countOf(headlineTally, cls) })),
     sections,
     tasks: rows,
-    cancelled: [...cancelledTasks].sort(planOrder).map((t) => ({
+    cancelled: cancelled.map(({ task: t }) => ({
       id: t.id,
       number: t.number,
       sectionCode: t.sectionCode,
@@ -352,24 +411,27 @@ export function compileAnnualReport(input: ReportInput): AnnualReport {
  * from the parent once (when at least one of its children is counted) and never from the children.
  */
 function compileFunding(inScope: ReportTaskInput[], counted: ReportTaskInput[]): { rows: ReportFundingRow[]; total: ReportFundingRow } {
-  const byId = new Map(inScope.map((t) => [t.id, t]));
-  const groups = new Map<string, { sources: FundingSource[]; taskCount: number; sums: AmountSums }>();
+  // Only group parents hold amounts for other tasks (their children).
+  const groupById = new Map(inScope.filter((t) => t.isGroup).map((t) => [t.id, t]));
+  const groups = new Map<number, { sources: FundingSource[]; taskCount: number; sums: AmountSums }>();
   const groupOf = (funding: Funding | null) => {
-    const sources = sortedSources(funding);
-    const key = sources.join('+');
-    if (!groups.has(key)) groups.set(key, { sources, taskCount: 0, sums: { recurrent: null, investment: null, total: null, items: 0 } });
-    return groups.get(key)!;
+    const key = sourceSet(funding);
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { sources: sourcesOf(key), taskCount: 0, sums: { recurrent: null, investment: null, total: null, items: 0 } }));
+    return group;
   };
 
-  const amountItems = new Set<string>();
+  // Sums are whole thousandths, so the order they are added in cannot change them.
+  const parentsSummed = new Set<ReportTaskInput>();
   for (const t of counted) {
-    groupOf(t.funding).taskCount++;
-    const parent = t.parentId ? byId.get(t.parentId) : undefined;
-    amountItems.add(parent?.isGroup ? parent.id : t.id);
-  }
-  for (const id of [...amountItems].sort()) {
-    const item = byId.get(id)!;
-    addAmounts(groupOf(item.funding).sums, item.funding);
+    const group = groupOf(t.funding);
+    group.taskCount++;
+    const parent = t.parentId ? groupById.get(t.parentId) : undefined;
+    if (!parent) addAmounts(group.sums, t.funding);
+    else if (!parentsSummed.has(parent)) {
+      parentsSummed.add(parent);
+      addAmounts(groupOf(parent.funding).sums, parent.funding);
+    }
   }
 
   const toRow = (sources: FundingSource[], taskCount: number, sums: AmountSums): ReportFundingRow => ({
