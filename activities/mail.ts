@@ -170,24 +170,50 @@ export function createMailActivities(deps: MailDeps) {
   // At 08:00 thousands of reminders wake the same few digest workflows: one signal per burst, not per task.
   const digestSignals = new Coalescer(Math.min(deps.digestSignalReuseMs ?? DIGEST_SIGNAL_REUSE_MS, DIGEST_SIGNAL_REUSE_MS));
 
-  /** Group codes ("UBND các huyện, thành phố") replaced by their members. */
-  async function expandGroups(codes: string[]): Promise<string[]> {
-    if (codes.length === 0) return [];
-    const members = await db
-      .select({ group: agencyGroupMembers.groupCode, member: agencyGroupMembers.memberCode })
-      .from(agencyGroupMembers)
-      .where(inArray(agencyGroupMembers.groupCode, codes))
-      .orderBy(asc(agencyGroupMembers.memberCode));
-    const groups = new Set(members.map((m) => m.group));
-    return [...new Set([...codes.filter((c) => !groups.has(c)), ...members.map((m) => m.member)])];
+  /** For each group among `codes` ("UBND các huyện, thành phố"), its members: one query for all audiences. */
+  async function groupMembers(codes: string[]): Promise<Map<string, string[]>> {
+    const members = codes.length
+      ? await db
+          .select({ group: agencyGroupMembers.groupCode, member: agencyGroupMembers.memberCode })
+          .from(agencyGroupMembers)
+          .where(inArray(agencyGroupMembers.groupCode, [...new Set(codes)]))
+          .orderBy(asc(agencyGroupMembers.memberCode))
+      : [];
+    const byGroup = new Map<string, string[]>();
+    for (const m of members) byGroup.set(m.group, [...(byGroup.get(m.group) ?? []), m.member]);
+    return byGroup;
   }
 
   async function resolveRecipients(input: z.infer<typeof recordNotificationInput>): Promise<ResolvedRecipient[]> {
-    const [task] = input.taskId
-      ? await db.select({ lead: tasks.leadAgencyCode, coordinating: tasks.coordinatingAgencyCodes, planId: tasks.planId }).from(tasks).where(eq(tasks.id, input.taskId))
+    // The task with its plan's coordinator, or the plan alone: one query either way.
+    const [found] = input.taskId
+      ? await db
+          .select({ lead: tasks.leadAgencyCode, coordinating: tasks.coordinatingAgencyCodes, coordinator: plans.coordinatorAgencyCode })
+          .from(tasks)
+          .innerJoin(plans, eq(plans.id, tasks.planId))
+          .where(eq(tasks.id, input.taskId))
       : [];
-    if (input.taskId && !task) log.warn('notification about a task with no row', { taskId: input.taskId, key: input.key });
-    const [plan] = await db.select({ coordinator: plans.coordinatorAgencyCode }).from(plans).where(eq(plans.id, task?.planId ?? input.planId));
+    if (input.taskId && !found) log.warn('notification about a task with no row', { taskId: input.taskId, key: input.key });
+    const task = found && { lead: found.lead, coordinating: found.coordinating };
+    const coordinator = found?.coordinator ?? (await db.select({ coordinator: plans.coordinatorAgencyCode }).from(plans).where(eq(plans.id, input.planId)))[0]?.coordinator;
+
+    const codesOf = (audience: Audience): string[] => {
+      if (audience === 'lead' && task) return [task.lead];
+      if (audience === 'coordinating' && task) return task.coordinating;
+      if (audience === 'coordinator' && coordinator) return [coordinator];
+      return [];
+    };
+    const audiences = [...input.to, ...input.cc];
+    const members = await groupMembers([...audiences.flatMap(codesOf), ...(input.agencyCodes ?? [])]);
+    // Plain codes first, then the groups' members in code order.
+    const expand = (codes: string[]) => [...new Set([...codes.filter((c) => !members.has(c)), ...codes.flatMap((c) => members.get(c) ?? []).sort()])];
+    const viewers = audiences.includes('leadership')
+      ? await db
+          .select({ id: users.id, agencyCode: users.agencyCode })
+          .from(users)
+          .where(and(eq(users.role, 'viewer'), isNull(users.disabledAt)))
+          .orderBy(asc(users.createdAt))
+      : [];
 
     const out = new Map<string, ResolvedRecipient>();
     const add = (r: ResolvedRecipient) => {
@@ -195,25 +221,16 @@ export function createMailActivities(deps: MailDeps) {
       const had = out.get(r.recipient);
       if (!had || (had.copy && !r.copy)) out.set(r.recipient, r);
     };
-    const resolve = async (audience: Audience, copy: boolean) => {
-      let codes: string[] = [];
-      if (audience === 'lead' && task) codes = [task.lead];
-      if (audience === 'coordinating' && task) codes = task.coordinating;
-      if (audience === 'coordinator' && plan) codes = [plan.coordinator];
+    const resolve = (audience: Audience, copy: boolean) => {
       if (audience === 'leadership') {
-        const viewers = await db
-          .select({ id: users.id, agencyCode: users.agencyCode })
-          .from(users)
-          .where(and(eq(users.role, 'viewer'), isNull(users.disabledAt)))
-          .orderBy(asc(users.createdAt));
         for (const v of viewers) add({ recipient: userRecipient(v.id), agencyCode: v.agencyCode, userId: v.id, role: audience, copy });
         return;
       }
-      for (const code of await expandGroups(codes)) add({ recipient: agencyRecipient(code), agencyCode: code, userId: null, role: audience, copy });
+      for (const code of expand(codesOf(audience))) add({ recipient: agencyRecipient(code), agencyCode: code, userId: null, role: audience, copy });
     };
-    for (const audience of input.to) await resolve(audience, false);
-    for (const code of await expandGroups(input.agencyCodes ?? [])) add({ recipient: agencyRecipient(code), agencyCode: code, userId: null, role: null, copy: false });
-    for (const audience of input.cc) await resolve(audience, true);
+    for (const audience of input.to) resolve(audience, false);
+    for (const code of expand(input.agencyCodes ?? [])) add({ recipient: agencyRecipient(code), agencyCode: code, userId: null, role: null, copy: false });
+    for (const audience of input.cc) resolve(audience, true);
     return [...out.values()];
   }
 
