@@ -28,11 +28,11 @@ export interface BenchOptions {
 const USAGE = `npm run bench -- [flags]
   --quick                 small sizes: a sanity run in a few minutes
   --reps N                repetitions per case after the warm-up (default 3)
-  --bulk-tasks N          tasks per imported plan (default 1000; the issue's 5000 takes ~7 min a repetition on the SQLite dev server)
+  --bulk-tasks N          tasks per imported plan (default 5000, the issue's size: ~80 s a repetition here)
   --bulk-warmup N         tasks of the warm-up import (default 100)
   --concurrency N         starts in flight, for the import job and the baseline alike (default 16)
-  --memory-tasks N        open task workflows for the worker memory case (default 4000, above the worker's
-                          workflow cache; the issue's 10000 takes ~13 min to start on the SQLite dev server)
+  --memory-tasks N        open task workflows for the worker memory case (default 10000, the issue's size,
+                          ten times the worker's workflow cache; bulk start's workflows count)
   --latency-samples N     commands per repetition (default 200)
   --list-tasks N          tasks in the read model for the list case (default 10000)
   --list-samples N        requests per repetition (default 300)
@@ -90,10 +90,10 @@ export function parseOptions(argv: string[]): BenchOptions {
   return {
     quick: q,
     reps: num(values.reps, q ? 2 : 3, 'reps'),
-    bulkTasks: num(values['bulk-tasks'], q ? 200 : 1000, 'bulk-tasks'),
+    bulkTasks: num(values['bulk-tasks'], q ? 200 : 5000, 'bulk-tasks'),
     bulkWarmup: num(values['bulk-warmup'], q ? 20 : 100, 'bulk-warmup'),
     concurrency: num(values.concurrency, 16, 'concurrency'),
-    memoryTasks: num(values['memory-tasks'], q ? 500 : 4000, 'memory-tasks'),
+    memoryTasks: num(values['memory-tasks'], q ? 500 : 10000, 'memory-tasks'),
     latencySamples: num(values['latency-samples'], q ? 30 : 200, 'latency-samples'),
     listTasks: num(values['list-tasks'], q ? 1000 : 10_000, 'list-tasks'),
     listSamples: num(values['list-samples'], q ? 50 : 300, 'list-samples'),
