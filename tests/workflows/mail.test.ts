@@ -234,6 +234,45 @@ describe('SMTP outage', () => {
   });
 });
 
+describe('the digest window and coalesced signals', () => {
+  it('a notification just before the 15-minute maximum still gets a minute: the digest composes no sooner than 60 s after the last signal', async () => {
+    const day = '2027-03-01';
+    const recipient = 'agency:STC';
+    const remind = async () => {
+      const t = await newTask({ lead: 'STC', dueDate: '2027-03-05' });
+      await record({ ...dueReminder(t, day, '2027-03-05'), cc: [] });
+      return t;
+    };
+    const list = [await remind()];
+    // Keep the window open (a notification every 100 s, inside the 2-minute quiet), then one at 14½ min.
+    for (let i = 0; i < 8; i++) {
+      await env.sleep('100 seconds');
+      list.push(await remind());
+    }
+    await env.sleep('70 seconds');
+    list.push(await remind());
+
+    const result = await digestResult(recipient, day);
+    expect(result.outboxIds).toHaveLength(1);
+    const history = await env.client.workflow.getHandle(digestWorkflowId(recipient, day)).fetchHistory();
+    const at = (e: { eventTime?: { seconds?: unknown } | null }) => Number(e.eventTime!.seconds);
+    const events = history.events ?? [];
+    const opened = at(events[0]!);
+    const lastSignal = Math.max(...events.filter((e) => e.workflowExecutionSignaledEventAttributes).map(at));
+    const composeActivity = events.filter((e) => e.activityTaskScheduledEventAttributes?.activityType?.name === 'composeDigest').map(at);
+    expect(lastSignal - opened).toBeGreaterThanOrEqual(860);
+    // The 15-minute maximum closed the window 30 s after that signal; the compose waited out the minute,
+    // and no longer: not the 2-minute quiet either.
+    expect(composeActivity).toHaveLength(1);
+    expect(composeActivity[0]! - lastSignal).toBeGreaterThanOrEqual(60);
+    expect(composeActivity[0]! - lastSignal).toBeLessThan(120);
+    expect((await deliveryResult(result.outboxIds[0]!)).status).toBe('sent');
+    const [message] = smtp.messagesTo(STC).filter((m) => m.subject.includes(`${list.length} nhiệm vụ`));
+    expect(message, `one message listing the ${list.length} tasks`).toBeDefined();
+    for (const t of list) expect(message!.text).toContain(t.title);
+  });
+});
+
 describe('temporary refusal', () => {
   it('a 4xx "try later" keeps the message pending and retries it until the server accepts it', async () => {
     const t = await newTask({ lead: 'SKHCN', dueDate: '2027-02-28' });
