@@ -53,11 +53,17 @@ function fromApplicationFailure(failure: ApplicationFailure): HttpError {
 /** Postgres states and socket errors of a connection that was cut or refused (restart, pg_terminate_backend). */
 const CONNECTION_LOST = new Set(['57P01', '57P02', '57P03', '08000', '08003', '08006', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE']);
 
+/**
+ * The same, as pg words it without a code. "not queryable" is a client whose connection already broke; a
+ * transaction cut in the middle throws it from its ROLLBACK, which is the error Drizzle then raises.
+ */
+const LOST_MESSAGES = /Connection terminated|connection timeout|timeout exceeded when trying to connect|is not queryable/i;
+
 /** A lost database connection, raw or wrapped by Drizzle (`cause`): the request can be retried. */
 function isDatabaseUnavailable(err: unknown): boolean {
   for (let e = err as { code?: string; message?: string; cause?: unknown } | undefined, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) {
     if (typeof e.code === 'string' && CONNECTION_LOST.has(e.code)) return true;
-    if (typeof e.message === 'string' && /Connection terminated|connection timeout|timeout exceeded when trying to connect/i.test(e.message)) return true;
+    if (typeof e.message === 'string' && LOST_MESSAGES.test(e.message)) return true;
   }
   return false;
 }

@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import pg from 'pg';
+import { pino } from 'pino';
 import { createApp } from '../../api/app';
 import { freePort } from '../../bench/stack';
 import { startWorkerProcess, type WorkerProcess } from '../../bench/worker-process';
@@ -24,15 +25,17 @@ import { resolveTemporalBinary } from '../../runtime/temporal-binaries';
 import { createTestDatabase, TEST_DATABASE_URL, type TestDatabase } from '../helpers/db';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp';
 import { requester, type ApiResponse, type RequestOptions } from '../helpers/stack';
-import { createLogger } from '../../runtime/logger';
-
-/** The faults make the API answer 503 and log it; only a crash is worth printing here. */
-const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'fatal');
 
 export const LINK_SECRET = 'fault-suite-link-secret-0123456789abcdef';
 const ADMIN_TOKEN = 'fault-suite-admin-token-0123456789abcdef';
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const LOG_DIR = path.join(ROOT, 'tests/.tmp/faults');
+
+/**
+ * The faults make the API answer 503 and log each one: too many lines for the console, so the API's
+ * warnings and errors go to a file beside the workers' logs, where an unexpected 500 can be read.
+ */
+const logger = pino({ name: 'giao-viec', level: process.env.TEST_LOG_LEVEL ?? 'warn' }, pino.destination({ dest: path.join(LOG_DIR, 'api.log'), mkdir: true, sync: true }));
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
