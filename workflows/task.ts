@@ -42,9 +42,9 @@ export const childChangedSignal = wf.defineSignal<[ChildChange]>('childChanged')
 // Activities retry until the database is back: a transition accepted here is never lost, only late.
 // Each attempt is a few row writes: one that takes 10 s is stuck (a dead worker) and is retried elsewhere.
 const RETRY = { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', nonRetryableErrorTypes: ['InvalidInput'] };
-// The projection, the calendar look-up and recording a notification are a few row reads and writes (and
-// a signal): as local activities they run inside the workflow task instead of costing an activity task
-// round trip through the server on every start, command and reminder (measured by `npm run bench`).
+// Opening a task, a projection, the calendar look-up and recording a notification are a few row reads and
+// writes (and a coalesced signal): as local activities they run inside the workflow task instead of costing
+// an activity task round trip through the server on every start, command and reminder (`npm run bench`).
 const { openTask, projectTask, loadCalendar, recordNotification } = wf.proxyLocalActivities<Activities>({ startToCloseTimeout: '10 seconds', retry: RETRY });
 // Telling the parent signals another workflow: a normal activity, retried on its own.
 const { notifyParent } = wf.proxyActivities<Activities>({ startToCloseTimeout: '10 seconds', retry: RETRY });

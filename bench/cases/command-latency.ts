@@ -42,7 +42,7 @@ export async function commandLatency(ctx: BenchContext): Promise<CaseResult[]> {
   const handles = ids.map((id) => ctx.server.client.workflow.getHandle(id));
 
   let next = 0;
-  const ack = async (row = rows[next++]!): Promise<number> => {
+  const ack = async (row: (typeof rows)[number]): Promise<number> => {
     const start = performance.now();
     const res = await ctx.api.request('POST', `/api/tasks/${row.id}/acknowledge`, { token: ctx.agencyTokens.get(row.lead)!, body: {} });
     const ms = performance.now() - start;
@@ -72,13 +72,13 @@ export async function commandLatency(ctx: BenchContext): Promise<CaseResult[]> {
   };
 
   ctx.log(`command latency: warm-up of ${warmup}, then ${reps} × ${n} commands each side`);
-  await sample(() => ack(), warmup);
+  await sample(() => ack(rows[next++]!), warmup);
   await sample(() => update(), warmup);
   const ours: Latencies[] = [];
   const base: Latencies[] = [];
   const straight: Latencies[] = [];
   for (let r = 0; r < reps; r++) {
-    ours.push(latencies(await sample(() => ack(), n)));
+    ours.push(latencies(await sample(() => ack(rows[next++]!), n)));
     base.push(latencies(await sample(() => update(), n)));
     straight.push(latencies(await sample(() => directAck(), direct)));
   }

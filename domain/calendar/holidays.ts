@@ -6,7 +6,7 @@
  * for a year without a notice the rules below make them the way recent notices did.
  */
 import { addDays, isWeekend, weekday, ymd } from './dates';
-import { hungKingsDate, lunarLabel, solarToLunar, tetDate } from './lunar';
+import { byYear, hungKingsDate, lunarLabel, solarToLunar, tetDate } from './lunar';
 
 /** The occasions of Điều 112 khoản 1, and Ngày Văn hóa Việt Nam. */
 export type HolidayOccasion = 'new_year' | 'tet' | 'hung_kings' | 'victory' | 'labour' | 'national_day' | 'culture_day';
@@ -27,26 +27,21 @@ export interface LawHoliday {
  */
 export const CULTURE_DAY_FIRST_YEAR = 2026;
 
-/** Tết's days per year, remembered: the lunar conversions are pure and cost more than the rest (see `tetDate`). */
-const tetDaysByYear = new Map<number, LawHoliday[]>();
-
 /**
  * Tết's five days when no notice says: the last two days of the old lunar year and mùng 1–3, the split
  * of the notices for 2024 (5015/TB-LĐTBXH) and 2025 (6150/TB-BLĐTBXH). The 2026 notice (9441/TB-BNV)
  * chose 29 tháng Chạp and mùng 1–4 instead; with the made-up Sunday the working days come out the same.
  */
 export function tetDays(year: number): LawHoliday[] {
-  let days = tetDaysByYear.get(year);
-  if (!days) {
-    const tet = tetDate(year);
-    days = [-2, -1, 0, 1, 2].map((offset) => {
-      const date = addDays(tet, offset);
-      return { date, occasion: 'tet' as const, name: `Tết Nguyên Đán (${lunarLabel(solarToLunar(date))})` };
-    });
-    tetDaysByYear.set(year, days);
-  }
-  return days.map((d) => ({ ...d }));
+  return tetDaysOf(year).map((d) => ({ ...d }));
 }
+const tetDaysOf = byYear((year): LawHoliday[] => {
+  const tet = tetDate(year);
+  return [-2, -1, 0, 1, 2].map((offset) => {
+    const date = addDays(tet, offset);
+    return { date, occasion: 'tet' as const, name: `Tết Nguyên Đán (${lunarLabel(solarToLunar(date))})` };
+  });
+});
 
 /**
  * The day that joins Quốc khánh when no notice says: the side that reaches the weekend, as the notices

@@ -51,15 +51,13 @@ export function solarToLunar(date: string): LunarDate {
 
 /**
  * A pure function of the year, remembered: the lunar conversion is the costliest step of building a
- * working-day calendar, which every task workflow does. Shared by the workflows of a worker thread, and
- * safe to share because the answer never changes.
+ * working-day calendar. Safe to share, because the answer never changes; callers must not mutate it.
  */
-function byYear(convert: (year: number) => string): (year: number) => string {
-  const known = new Map<number, string>();
+export function byYear<T>(compute: (year: number) => T): (year: number) => T {
+  const known = new Map<number, T>();
   return (year) => {
-    let date = known.get(year);
-    if (date === undefined) known.set(year, (date = convert(year)));
-    return date;
+    if (!known.has(year)) known.set(year, compute(year));
+    return known.get(year)!;
   };
 }
 
