@@ -1,5 +1,6 @@
 import type { Request } from 'express';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { preparedPerDatabase } from '../db/prepared';
 import { users } from '../db/schema';
 import { unauthorized } from './errors';
 import type { AppDeps, AuthUser } from './context';
@@ -7,11 +8,8 @@ import { hashToken } from './tokens';
 
 const BEARER = /^Bearer\s+(\S+)$/i;
 
-/** The user behind `Authorization: Bearer <token>`, or 401. */
-export async function authenticate(req: Request, deps: AppDeps): Promise<AuthUser> {
-  const match = BEARER.exec(req.get('authorization') ?? '');
-  if (!match?.[1]) throw unauthorized();
-  const [row] = await deps.database.db
+const userByToken = preparedPerDatabase((db) =>
+  db
     .select({
       id: users.id,
       name: users.name,
@@ -21,8 +19,16 @@ export async function authenticate(req: Request, deps: AppDeps): Promise<AuthUse
       language: users.language,
     })
     .from(users)
-    .where(and(eq(users.tokenHash, hashToken(match[1])), isNull(users.disabledAt)))
-    .limit(1);
+    .where(and(eq(users.tokenHash, sql.placeholder('tokenHash')), isNull(users.disabledAt)))
+    .limit(1)
+    .prepare('user_by_token'),
+);
+
+/** The user behind `Authorization: Bearer <token>`, or 401. Looked up on every request, so a disabled account is refused at once. */
+export async function authenticate(req: Request, deps: AppDeps): Promise<AuthUser> {
+  const match = BEARER.exec(req.get('authorization') ?? '');
+  if (!match?.[1]) throw unauthorized();
+  const [row] = await userByToken(deps.database.db).execute({ tokenHash: hashToken(match[1]) });
   if (!row) throw unauthorized();
   return row;
 }

@@ -19,14 +19,27 @@ export async function noopWorkflow(): Promise<void> {
 export const noopUpdate = wf.defineUpdate<number, [number]>('noop');
 export const finishSignal = wf.defineSignal('finish');
 
-/** Waits for Updates that are validated and answered without any side effect. */
-export async function updatableWorkflow(): Promise<void> {
+const { noopActivity: noopLocalActivity } = wf.proxyLocalActivities<{ noopActivity(): Promise<void> }>({ startToCloseTimeout: '1 minute' });
+
+/**
+ * Waits for Updates that are validated and answered without any side effect. With `awaitLocalActivity`,
+ * each Update first awaits a local activity that does nothing: the least an Update costs that writes
+ * something before it answers, as the task's does.
+ */
+export async function updatableWorkflow(awaitLocalActivity = false): Promise<void> {
   let done = false;
-  wf.setHandler(noopUpdate, (n) => n, {
-    validator: (n) => {
-      if (!Number.isInteger(n)) throw new Error('not an integer');
+  wf.setHandler(
+    noopUpdate,
+    async (n) => {
+      if (awaitLocalActivity) await noopLocalActivity();
+      return n;
     },
-  });
+    {
+      validator: (n) => {
+        if (!Number.isInteger(n)) throw new Error('not an integer');
+      },
+    },
+  );
   wf.setHandler(finishSignal, () => {
     done = true;
   });

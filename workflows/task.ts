@@ -11,7 +11,7 @@ import { ApplicationFailure } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { Activities } from '../activities';
 import { atLocalHour, localDate, WorkingCalendar } from '../domain/calendar';
-import { decideReminders, reminderKey, type PlannedReminder } from '../domain/reminder-plan';
+import { decideReminders, reminderKey, type PlannedReminder, type ReminderDecision } from '../domain/reminder-plan';
 import { applyCommand, checkCommand, SYSTEM_ACTOR, type TaskCommand, type TaskCommandType, type TaskEvent, type TaskState } from '../domain/task-machine';
 import { notificationForEvent } from '../domain/task-notifications';
 import { isOpen } from '../domain/task-status';
@@ -66,6 +66,13 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskSnapsh
   let calendarLoadedAt = 0;
   /** Events not yet acted on by the main loop (cascades to children). */
   const cascadeQueue: TaskEvent[] = [];
+  /** Whether a command changed the task since the main loop last looked, and how to wake it. */
+  let changed = false;
+  let wakeSleeper = () => {};
+  const wakeLoop = () => {
+    changed = true;
+    wakeSleeper();
+  };
   const workflowId = wf.workflowInfo().workflowId;
 
   const snapshot = (): TaskSnapshot => ({ state, reminders: upcoming, recordedReminders: [...recorded] });
@@ -76,13 +83,31 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskSnapsh
    * still being projected waits for it, so when a command returns every earlier event is in the read model.
    */
   let lastProjection: Promise<void> = Promise.resolve();
+  let projectionsUnderWay = 0;
   function inOrder<T>(step: () => Promise<T>): Promise<T> {
-    const run = lastProjection.then(step);
+    // With none under way the step starts at once: every promise made in a workflow costs the SDK a
+    // stack trace (its stack-trace query), and this is on every command's path.
+    const run = projectionsUnderWay === 0 ? step() : lastProjection.then(step);
+    projectionsUnderWay++;
     lastProjection = run.then(
-      () => undefined,
-      () => undefined,
+      () => void projectionsUnderWay--,
+      () => void projectionsUnderWay--,
     );
     return run;
+  }
+
+  /**
+   * The reminder decision for the state, calendar and clock of now: a command decides while it is
+   * handled and the main loop again in the same activation, where the answer cannot differ.
+   */
+  let lastDecision: { state: TaskState; calendar: WorkingCalendar; nowMs: number; sentCount: number; decision: ReminderDecision } | undefined;
+  function decide(cal: WorkingCalendar): ReminderDecision {
+    const nowMs = Date.now();
+    const d = lastDecision;
+    if (d && d.state === state && d.calendar === cal && d.nowMs === nowMs && d.sentCount === sent.size) return d.decision;
+    const decision = decideReminders(state, input.policy, cal, nowMs, sent);
+    lastDecision = { state, calendar: cal, nowMs, sentCount: sent.size, decision };
+    return decision;
   }
 
   /** What the read model and the mail need of an accepted event, as of now. */
@@ -112,8 +137,9 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskSnapsh
     // The state changes before the first await, so a concurrent command's validator already sees it.
     state = next;
     // Re-plan now, so the projection of this event already shows the reminders of the new deadline.
-    if (calendar) upcoming = decideReminders(state, input.policy, calendar, Date.now(), sent).upcoming;
+    if (calendar) upcoming = decide(calendar).upcoming;
     if (state.isGroup && (cmd.type === 'cancel' || cmd.type === 'edit')) cascadeQueue.push(event);
+    wakeLoop();
     await record(event);
     return snapshot();
   }
@@ -166,11 +192,10 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskSnapsh
     upcoming = decideReminders(state, input.policy, calendar, nowMs, sent).upcoming;
   }
 
-  async function freshCalendar(maxAgeMs: number): Promise<WorkingCalendar> {
-    if (!calendar || Date.now() - calendarLoadedAt > maxAgeMs) {
-      calendar = new WorkingCalendar(await loadCalendar(calendarYears()));
-      calendarLoadedAt = Date.now();
-    }
+  const isFresh = (cal: WorkingCalendar | undefined, maxAgeMs: number): cal is WorkingCalendar => cal !== undefined && Date.now() - calendarLoadedAt <= maxAgeMs;
+  async function reloadCalendar(): Promise<WorkingCalendar> {
+    calendar = new WorkingCalendar(await loadCalendar(calendarYears()));
+    calendarLoadedAt = Date.now();
     return calendar;
   }
 
@@ -179,11 +204,34 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskSnapsh
   // Wake at the local new year to continue-as-new: each year's history starts small.
   const nextYearStart = atLocalHour(`${Number(runYear) + 1}-01-01`, 0);
 
+  /**
+   * The main loop's one timer. It is kept while it is due no later than the next wake-up, so a command
+   * that moves the next reminder later costs no timer commands (a cancel and a start on every command
+   * otherwise); when it fires early the loop finds nothing due and sets the next one.
+   */
+  let timer: { at: number; scope: wf.CancellationScope; fired: Promise<void> } | undefined;
+  function timerUntil(at: number): Promise<void> {
+    if (timer && timer.at <= at) return timer.fired;
+    timer?.scope.cancel();
+    const scope = new wf.CancellationScope();
+    const next = {
+      at,
+      scope,
+      fired: scope.run(() => wf.sleep(Math.max(1, at - Date.now()))).then(
+        () => void (timer === next && (timer = undefined)),
+        () => undefined, // cancelled: replaced by an earlier one
+      ),
+    };
+    timer = next;
+    return next.fired;
+  }
+
   for (;;) {
-    let decision = decideReminders(state, input.policy, await freshCalendar(Infinity), Date.now(), sent);
-    if (decision.send.length > 0) {
+    changed = false;
+    let decision = decide(isFresh(calendar, Infinity) ? calendar : await reloadCalendar());
+    if (decision.send.length > 0 && !isFresh(calendar, CALENDAR_FRESH_MS)) {
       // An admin may have declared a holiday since the timer was set: decide again on today's calendar.
-      decision = decideReminders(state, input.policy, await freshCalendar(CALENDAR_FRESH_MS), Date.now(), sent);
+      decision = decide(await reloadCalendar());
     }
     for (const r of decision.skip) sent.add(reminderKey(r));
     for (const r of decision.send) {
@@ -239,9 +287,10 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskSnapsh
         cascadedSeq,
       });
     }
-    const seqBefore = state.seq;
+    // A command handled while this pass awaited an activity has already said so: look again at once.
+    if (changed) continue;
     const wakeAt = Math.min(decision.next ? Date.parse(decision.next.at) : Infinity, nextYearStart);
-    await wf.condition(() => state.seq !== seqBefore || cascadeQueue.length > 0, Math.max(1, wakeAt - Date.now()));
+    await Promise.race([timerUntil(wakeAt), new Promise<void>((resolve) => (wakeSleeper = resolve))]);
   }
 }
 

@@ -31,14 +31,50 @@ const DATE = 'dd/mm/yyyy';
  * the sheet is copied or re-saved.
  */
 export function neutraliseFormula(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return FORMULA_START.has(text.charCodeAt(0)) ? `'${text}` : text;
 }
+
+/** `=`, `+`, `-`, `@`, tab and carriage return, as character codes: one set lookup per cell rather than a regex. */
+const FORMULA_START = new Set([...'=+-@\t\r'].map((c) => c.charCodeAt(0)));
 
 /** A calendar date YYYY-MM-DD as the Date the sheet shows as that day (a date-only ISO string reads as UTC midnight). */
 const excelDate = (iso: string | null): Date | null => (iso ? new Date(iso.slice(0, 10)) : null);
+
+/**
+ * `excelDate`, made once per distinct date: ten thousand rows hold a few thousand dates, and parsing
+ * one is dearer than looking it up. The writer only reads the Dates, so rows can share them.
+ */
+function excelDates(): (iso: string | null) => Date | null {
+  const made = new Map<string, Date | null>();
+  return (iso) => {
+    if (iso === null) return null;
+    let date = made.get(iso);
+    if (date === undefined) made.set(iso, (date = excelDate(iso)));
+    return date;
+  };
+}
+
+type Sectioned = { sectionCode: string | null; section: string | null };
 /** "II. Phát triển hạ tầng số": the section's code and title, whichever the plan gives. */
-const sectionText = ({ sectionCode: code, section }: { sectionCode: string | null; section: string | null }): string | null =>
-  code && section ? `${code}. ${section}` : code || section || null;
+const sectionText = ({ sectionCode: code, section }: Sectioned): string | null => (code && section ? `${code}. ${section}` : code || section || null);
+
+/**
+ * `sectionText` that reuses the last row's text while the section stays the same (rows come in plan
+ * order, a section at a time): one string per section, rather than a new one to hash for every row.
+ */
+function sectionTexts(): (row: Sectioned) => string | null {
+  let code: string | null = null;
+  let section: string | null = null;
+  let text: string | null = null;
+  return (row) => {
+    if (row.sectionCode !== code || row.section !== section || text === null) {
+      ({ sectionCode: code, section } = row);
+      text = sectionText(row);
+    }
+    return text;
+  };
+}
+
 /** The local (UTC+7) date of an instant. */
 const localDate = (instant: string | null): Date | null => (instant ? excelDate(new Date(Date.parse(instant) + 7 * 3600_000).toISOString()) : null);
 
@@ -69,8 +105,11 @@ function addTable<T>(book: XlsxWriter, name: string, columns: Column[], items: r
   const write = (values: CellValue[], styles: number[]) => {
     for (let i = 0; i < values.length; i++) {
       const v = values[i]!;
-      longest[i] = Math.max(longest[i]!, displayLength(v, columns[i]!.numFmt));
-      if (typeof v === 'string') values[i] = neutraliseFormula(v);
+      if (typeof v === 'string') {
+        // A text no longer than the widest so far cannot widen the column (lines are never longer than the text).
+        if (v.length > longest[i]!) longest[i] = Math.max(longest[i]!, displayLength(v));
+        values[i] = neutraliseFormula(v);
+      } else longest[i] = Math.max(longest[i]!, displayLength(v, columns[i]!.numFmt));
     }
     sheet.addRow(values, styles);
   };
@@ -94,6 +133,9 @@ export async function renderAnnualReportXlsx(report: AnnualReport, language: Lan
   const wb = new XlsxWriter({ creator: 'Giao việc', title: `${report.plan.documentNumber} — ${report.year}`, created: new Date(report.compiledAt) });
 
   const h = report.headline;
+  const date = excelDates();
+  const taskSection = sectionTexts();
+  const cancelledSection = sectionTexts();
   const yesNo = (b: boolean | null) => (b === null ? null : b ? t.yes : t.no);
   const nameOf = (code: string) => report.agencies.find((a) => a.agencyCode === code)?.agencyName ?? code;
 
@@ -161,7 +203,7 @@ export async function renderAnnualReportXlsx(report: AnnualReport, language: Lan
     report.tasks,
     (r) => [
       r.number,
-      sectionText(r),
+      taskSection(r),
       r.title,
       r.leadAgencyName,
       KIND_LABELS[r.kind][language],
@@ -169,9 +211,9 @@ export async function renderAnnualReportXlsx(report: AnnualReport, language: Lan
       CLASS_LABELS[r.class][language],
       r.progress / 100,
       r.progressSource === 'report' ? t.fromReport : t.fromTask,
-      excelDate(r.dueDate),
-      excelDate(r.originalDueDate),
-      excelDate(r.completedOn),
+      date(r.dueDate),
+      date(r.originalDueDate),
+      date(r.completedOn),
       r.funding ? r.funding.text || fundingSourcesLabel(r.funding.sources, language) : null,
       r.note,
     ],
@@ -242,7 +284,7 @@ export async function renderAnnualReportXlsx(report: AnnualReport, language: Lan
       { header: t.note, min: 20, max: 60, wrap: true },
     ],
     report.cancelled,
-    (c) => [c.number, sectionText(c), c.title, c.leadAgencyName, excelDate(c.dueDate), c.note],
+    (c) => [c.number, cancelledSection(c), c.title, c.leadAgencyName, date(c.dueDate), c.note],
   );
 
   return wb.toBuffer();

@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gte, inArray, lt, lte, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { agencies, tasks } from '../../db/schema';
 import { addDays, localDate } from '../../domain/calendar';
@@ -23,13 +23,16 @@ export function isDueSoon(row: Pick<TaskRow, 'status' | 'dueDate'>, today = loca
   return (row.status === 'assigned' || row.status === 'in_progress') && row.dueDate >= today && row.dueDate <= addDays(today, DUE_SOON_DAYS);
 }
 
+/** A date, or the placeholder of a prepared statement that takes one. */
+type DateValue = string | Placeholder;
+
 /** The same rule as `isDueSoon`, as SQL for the list filter. */
-export function dueSoonSql(today = localDate(Date.now())): SQL {
-  return and(inArray(tasks.status, ['assigned', 'in_progress']), gte(tasks.dueDate, today), lte(tasks.dueDate, addDays(today, DUE_SOON_DAYS)))!;
+export function dueSoonSql(today: DateValue = localDate(Date.now())): SQL {
+  return and(inArray(tasks.status, ['assigned', 'in_progress']), gte(tasks.dueDate, today), lte(tasks.dueDate, sql`${today}::date + ${DUE_SOON_DAYS}::integer`))!;
 }
 
 /** The same rule as `isOverdue`, as SQL for list filters and statistics. */
-export function overdueSql(today = localDate(Date.now())): SQL {
+export function overdueSql(today: DateValue = localDate(Date.now())): SQL {
   return or(
     and(inArray(tasks.status, ['assigned', 'in_progress']), lt(tasks.dueDate, today)),
     and(

@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, eq, gt, inArray, like, not, or, sql, type SQL } from 'drizzle-orm';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { Db, Tx } from '../../db/client';
+import { preparedPerDatabase } from '../../db/prepared';
 import { agencies, agencyGroupMembers, plans, taskEvents, tasks } from '../../db/schema';
+import { localDate } from '../../domain/calendar';
 import { isIsoDate, type Actor } from '../../domain/task-machine';
 import { isOpen, type TaskStatus } from '../../domain/task-status';
 import { searchableText } from '../../domain/text';
@@ -30,12 +32,17 @@ export function canSeeTask(user: AuthUser, row: Pick<TaskRow, 'leadAgencyCode' |
   return false;
 }
 
-export async function loadTaskView(deps: AppDeps, id: string): Promise<TaskView | undefined> {
-  const [found] = await deps.database.db
+const taskById = preparedPerDatabase((db) =>
+  db
     .select({ task: tasks, leadAgencyName: agencies.name })
     .from(tasks)
     .leftJoin(agencies, eq(agencies.code, tasks.leadAgencyCode))
-    .where(eq(tasks.id, id));
+    .where(eq(tasks.id, sql.placeholder('id')))
+    .prepare('task_by_id'),
+);
+
+export async function loadTaskView(deps: AppDeps, id: string): Promise<TaskView | undefined> {
+  const [found] = await taskById(deps.database.db).execute({ id });
   return found && taskView(found.task, found.leadAgencyName);
 }
 
@@ -230,33 +237,65 @@ function decodeCursor(cursor: string): [string, string] {
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-/** Tasks in due-date order, filtered and paged by a (dueDate, id) cursor that the indexes serve. */
-export async function listTasks(deps: AppDeps, user: AuthUser, q: TaskListQuery) {
-  const where: SQL[] = [];
+/** One filter of a list request: a letter for the statement's name, its SQL, the values it takes. */
+interface ListFilter {
+  key: string;
+  where: () => SQL;
+  values: Record<string, unknown>;
+}
+
+const param = sql.placeholder;
+
+/** The request's filters, each written with placeholders so that one statement serves every value. */
+function listFilters(user: AuthUser, q: TaskListQuery): ListFilter[] {
+  const filters: ListFilter[] = [];
+  const add = (key: string, where: () => SQL, values: Record<string, unknown> = {}) => filters.push({ key, where, values });
   if (user.role === 'agency') {
     if (!user.agencyCode) throw forbidden();
     if (q.agency && q.agency !== user.agencyCode) throw forbidden('Chỉ xem được nhiệm vụ của đơn vị mình.');
-    where.push(or(eq(tasks.leadAgencyCode, user.agencyCode), sql`${tasks.coordinatingAgencyCodes} ? ${user.agencyCode}`)!);
+    add('m', () => or(eq(tasks.leadAgencyCode, param('own')), sql`${tasks.coordinatingAgencyCodes} ? ${param('own')}`)!, { own: user.agencyCode });
   } else if (q.agency) {
-    where.push(eq(tasks.leadAgencyCode, q.agency));
+    add('a', () => eq(tasks.leadAgencyCode, param('agency')), { agency: q.agency });
   }
-  if (q.plan) where.push(eq(tasks.planId, q.plan));
-  if (q.status?.length) where.push(inArray(tasks.status, q.status));
-  if (q.overdue !== undefined) where.push(q.overdue ? overdueSql() : not(overdueSql()));
-  if (q.dueSoon !== undefined) where.push(q.dueSoon ? dueSoonSql() : not(dueSoonSql()));
-  if (q.q) where.push(like(tasks.titleSearch, `%${escapeLike(searchableText(q.q))}%`));
-  if (q.parent) where.push(eq(tasks.parentId, q.parent));
+  if (q.plan) add('p', () => eq(tasks.planId, param('plan')), { plan: q.plan });
+  if (q.status?.length) add('s', () => sql`${tasks.status} = any(${param('status')})`, { status: q.status });
+  const today = localDate(Date.now());
+  if (q.overdue !== undefined) add(q.overdue ? 'o' : 'O', () => (q.overdue ? overdueSql(param('today')) : not(overdueSql(param('today')))), { today });
+  if (q.dueSoon !== undefined) add(q.dueSoon ? 'd' : 'D', () => (q.dueSoon ? dueSoonSql(param('today')) : not(dueSoonSql(param('today')))), { today });
+  if (q.q) add('q', () => like(tasks.titleSearch, param('pattern')), { pattern: `%${escapeLike(searchableText(q.q))}%` });
+  if (q.parent) add('c', () => eq(tasks.parentId, param('parent')), { parent: q.parent });
   if (q.cursor) {
-    const [dueDate, id] = decodeCursor(q.cursor);
-    where.push(or(gt(tasks.dueDate, dueDate), and(eq(tasks.dueDate, dueDate), gt(tasks.id, id)))!);
+    const [afterDue, afterId] = decodeCursor(q.cursor);
+    add('k', () => or(gt(tasks.dueDate, param('afterDue')), and(eq(tasks.dueDate, param('afterDue')), gt(tasks.id, param('afterId'))))!, { afterDue, afterId });
   }
-  const rows = await deps.database.db
+  return filters;
+}
+
+function prepareList(db: Db, filters: ListFilter[], name: string) {
+  return db
     .select({ task: tasks, leadAgencyName: agencies.name })
     .from(tasks)
     .leftJoin(agencies, eq(agencies.code, tasks.leadAgencyCode))
-    .where(and(...where))
+    .where(and(...filters.map((f) => f.where())))
     .orderBy(asc(tasks.dueDate), asc(tasks.id))
-    .limit(q.limit + 1);
+    .limit(param('limit'))
+    .prepare(name);
+}
+
+/** The list's statements, one per combination of filters, prepared when first asked for. */
+const listStatements = preparedPerDatabase(() => new Map<string, ReturnType<typeof prepareList>>());
+
+/** Tasks in due-date order, filtered and paged by a (dueDate, id) cursor that the indexes serve. */
+export async function listTasks(deps: AppDeps, user: AuthUser, q: TaskListQuery) {
+  const filters = listFilters(user, q);
+  const name = `task_list_${filters.map((f) => f.key).join('')}`;
+  const statements = listStatements(deps.database.db);
+  let statement = statements.get(name);
+  if (!statement) {
+    statement = prepareList(deps.database.db, filters, name);
+    statements.set(name, statement);
+  }
+  const rows = await statement.execute(Object.assign({ limit: q.limit + 1 }, ...filters.map((f) => f.values)));
   const page = rows.slice(0, q.limit);
   return {
     items: page.map((r) => taskView(r.task, r.leadAgencyName)),

@@ -42,6 +42,19 @@ export function escapeXml(text: string): string {
   return text.replace(INVALID_XML, '').replace(/[&<>"]/g, (c) => ESCAPES[c]!);
 }
 
+/** Whitespace as a regular expression's `\s` matches it (ECMAScript WhiteSpace and LineTerminator). */
+function isWhitespace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * Leading or trailing blanks and line breaks survive only with xml:space="preserve". Character tests
+ * rather than a regular expression: this runs once for every distinct text of the workbook.
+ */
+export const keepsBlanks = (text: string): boolean =>
+  text.length > 0 && (isWhitespace(text.charCodeAt(0)) || isWhitespace(text.charCodeAt(text.length - 1)) || text.includes('\n'));
+
 /** Column letters: 0 → A, 25 → Z, 26 → AA. */
 function columnName(index: number): string {
   let name = '';
@@ -51,6 +64,34 @@ function columnName(index: number): string {
 
 /** Days since 1899-12-30, the 1900 date system's serial number (Excel's "day 0" quirk included). */
 const excelSerial = (d: Date): number => 25569 + d.getTime() / 86_400_000;
+
+/** ASCII `text` into `buf` at `at`, a character at a time (cheaper than a call into the encoder for short pieces); returns where it ends. */
+function put(buf: Buffer, at: number, text: string): number {
+  for (let i = 0; i < text.length; i++) buf[at++] = text.charCodeAt(i);
+  return at;
+}
+
+/** Below this, an integer's digits come from 32-bit integer arithmetic, far cheaper than floating-point division. */
+const INT32_LIMIT = 2 ** 31;
+
+/** An integer from 0 to 2³¹ − 1 in decimal into `buf` at `at`, without making a string of it; returns where it ends. */
+function putUint(buf: Buffer, at: number, n: number): number {
+  let end = at + 1;
+  for (let rest = n; rest >= 10; rest = (rest / 10) | 0) end++;
+  for (let i = end - 1; i >= at; i--) {
+    const tenth = (n / 10) | 0;
+    buf[i] = 48 + n - tenth * 10;
+    n = tenth;
+  }
+  return end;
+}
+
+/**
+ * Most bytes a row's own markup (`<row r="1048576">`, `</row>`) and one cell's take: `<c r="XFD1048576"`,
+ * a style id, the type, and the longest number text (about 25 characters) or shared-string index.
+ */
+const ROW_BYTES = 32;
+const CELL_BYTES = 80;
 
 /** Large enough to be worth a deflate stream of its own (each takes a few hundred KiB of state). */
 const CHUNK = 256 * 1024;
@@ -63,7 +104,8 @@ const CHUNK = 256 * 1024;
 class ByteSink {
   private readonly segments: Segment[] = [];
   private current = Buffer.allocUnsafe(CHUNK);
-  private used = 0;
+  /** Bytes of `current` written. */
+  used = 0;
 
   write(text: string): void {
     // A UTF-16 code unit takes at most 3 bytes in UTF-8.
@@ -74,29 +116,13 @@ class ByteSink {
   /** ASCII text, copied a character at a time: cheaper than a call into the encoder for short pieces. */
   ascii(text: string): void {
     this.reserve(text.length);
-    const buf = this.current;
-    let at = this.used;
-    for (let i = 0; i < text.length; i++) buf[at++] = text.charCodeAt(i);
-    this.used = at;
+    this.used = put(this.current, this.used, text);
   }
 
-  /** A non-negative integer in decimal, without making a string of it. */
-  uint(n: number): void {
-    this.reserve(16);
-    const buf = this.current;
-    const start = this.used;
-    let end = start;
-    do {
-      buf[end++] = 48 + (n % 10);
-      n = Math.floor(n / 10);
-    } while (n > 0);
-    // The digits came least significant first.
-    for (let i = start, j = end - 1; i < j; i++, j--) {
-      const digit = buf[i]!;
-      buf[i] = buf[j]!;
-      buf[j] = digit;
-    }
-    this.used = end;
+  /** The buffer to write up to `bytes` more bytes into, from `used` on; the writer then moves `used` past them. */
+  room(bytes: number): Buffer {
+    this.reserve(bytes);
+    return this.current;
   }
 
   /** The part's segments: `head`, the bytes written, then `tail`, which ends it. */
@@ -126,9 +152,10 @@ class SharedStrings {
     if (i === undefined) {
       i = this.index.size;
       this.index.set(text, i);
-      // Leading or trailing blanks and line breaks survive only with xml:space="preserve".
-      const space = /^\s|\n|\s$/.test(text) ? ' xml:space="preserve"' : '';
-      this.items.write(`<si><t${space}>${escapeXml(text)}</t></si>`);
+      // Straight into the part's bytes: no string is made for the entry's markup.
+      this.items.ascii(keepsBlanks(text) ? '<si><t xml:space="preserve">' : '<si><t>');
+      this.items.write(escapeXml(text));
+      this.items.ascii('</t></si>');
     }
     return i;
   }
@@ -201,6 +228,13 @@ class Styles {
   }
 }
 
+/** The markup after a cell's reference, for one style: up to a shared-string index, up to a number, or the whole empty cell. */
+interface CellTail {
+  text: string;
+  number: string;
+  empty: string;
+}
+
 export class Sheet {
   /** Column widths, in characters; set any time before the workbook is written. */
   widths: number[] = [];
@@ -210,6 +244,8 @@ export class Sheet {
   private columns = 0;
   private readonly data = new ByteSink();
   private readonly refs: string[] = [];
+  private readonly cellStarts: string[] = [];
+  private readonly cellTails: CellTail[] = [];
 
   constructor(
     readonly name: string,
@@ -220,32 +256,45 @@ export class Sheet {
 
   /** Append a row; `styles[i]` (from `XlsxWriter.style`) formats `values[i]`. A null value leaves a styled empty cell. */
   addRow(values: readonly CellValue[], styles: readonly number[]): void {
-    // Text is in the shared strings: the row itself is ASCII, written piece by piece.
+    // Text is in the shared strings, so the row is ASCII: written byte by byte into room reserved once
+    // for the whole row, from pieces made once per column and per style rather than once per cell.
     const out = this.data;
-    const r = String(++this.rows);
-    out.ascii('<row r="');
-    out.ascii(r);
-    out.ascii('">');
+    const buf = out.room(ROW_BYTES + values.length * CELL_BYTES);
+    let at = put(buf, out.used, '<row r="');
+    // The row number's digits, written once here and copied into each cell's reference.
+    const digits = at;
+    at = putUint(buf, at, ++this.rows);
+    const digitsEnd = at;
+    at = put(buf, at, '">');
     for (let i = 0; i < values.length; i++) {
       const v = values[i];
-      out.ascii('<c r="');
-      out.ascii(this.columnRef(i));
-      out.ascii(r);
-      out.ascii('" s="');
-      out.uint(styles[i] ?? 0);
+      const style = this.styleOf(styles[i] ?? 0);
+      at = put(buf, at, this.cellStart(i));
+      for (let d = digits; d < digitsEnd; d++) buf[at++] = buf[d]!;
       const number = typeof v === 'number' ? v : v instanceof Date ? excelSerial(v) : NaN;
       if (typeof v === 'string') {
-        out.ascii('" t="s"><v>');
-        out.uint(this.strings.indexOf(v));
-        out.ascii('</v></c>');
+        at = put(buf, at, style.text);
+        at = putUint(buf, at, this.strings.indexOf(v));
+        at = put(buf, at, '</v></c>');
       } else if (Number.isFinite(number)) {
-        out.ascii('"><v>');
-        out.ascii(String(number));
-        out.ascii('</v></c>');
-      } else out.ascii('"/>');
+        at = put(buf, at, style.number);
+        // Whole numbers (dates, counts) without making a string of them.
+        at = Number.isInteger(number) && number >= 0 && number < INT32_LIMIT ? putUint(buf, at, number) : put(buf, at, String(number));
+        at = put(buf, at, '</v></c>');
+      } else at = put(buf, at, style.empty);
     }
-    out.ascii('</row>');
+    out.used = put(buf, at, '</row>');
     this.columns = Math.max(this.columns, values.length);
+  }
+
+  /** `<c r="B`: a cell of column `i`, up to its row number. */
+  private cellStart(i: number): string {
+    return (this.cellStarts[i] ??= `<c r="${this.columnRef(i)}`);
+  }
+
+  /** What follows a cell's reference for style id `s`, by what the cell holds. */
+  private styleOf(s: number): CellTail {
+    return (this.cellTails[s] ??= { text: `" s="${s}" t="s"><v>`, number: `" s="${s}"><v>`, empty: `" s="${s}"/>` });
   }
 
   private columnRef(i: number): string {

@@ -2,7 +2,9 @@
  * Command latency: `POST /api/tasks/:id/acknowledge` → 200 (HTTP, auth, Update with validator, the
  * projection activity, the answer) against `executeUpdate` of a no-op Update on a bare workflow, both
  * on workflows in their worker's cache. One command at a time, so that the figures are latencies, not
- * queueing. What a cache miss adds (the workflow replayed from its history) is reported beside.
+ * queueing. What a cache miss adds (the workflow replayed from its history) is reported beside, and so
+ * are the parts: the acknowledge Update without HTTP, and a no-op Update that awaits a local activity
+ * doing nothing (what writing before answering costs at the least).
  */
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, gte, inArray } from 'drizzle-orm';
@@ -10,7 +12,7 @@ import { tasks } from '../../db/schema';
 import type { BenchContext } from '../context';
 import { BASELINE_QUEUE } from '../stack';
 import { latencies, summarize, type Latencies } from '../stats';
-import { noopUpdate } from '../workflows';
+import { noopUpdate, updatableWorkflow } from '../workflows';
 import { taskWorkflowId } from '../../workflows/constants';
 import { acknowledgeTaskUpdate } from '../../workflows/task';
 import { MAX_CACHED_WORKFLOWS } from '../../runtime/worker';
@@ -36,10 +38,15 @@ export async function commandLatency(ctx: BenchContext): Promise<CaseResult[]> {
   const evicted = open - needed > MAX_CACHED_WORKFLOWS ? await ctx.database.db.select(columns).from(tasks).where(assigned).orderBy(asc(tasks.updatedAt)).limit(Math.min(n, open - needed - MAX_CACHED_WORKFLOWS)) : [];
 
   // The baseline's workflows, started and running before any measurement.
-  const ids = Array.from({ length: 8 }, () => `bench-updatable-${randomUUID()}`);
-  for (const workflowId of ids) await ctx.server.client.workflow.start('updatableWorkflow', { taskQueue: BASELINE_QUEUE, workflowId });
-  await ctx.tracker.waitFor(ids, 60_000);
-  const handles = ids.map((id) => ctx.server.client.workflow.getHandle(id));
+  const startUpdatable = async (awaitLocalActivity: boolean) => {
+    const ids = Array.from({ length: 8 }, () => `bench-updatable-${randomUUID()}`);
+    for (const workflowId of ids) await ctx.server.client.workflow.start(updatableWorkflow, { taskQueue: BASELINE_QUEUE, workflowId, args: [awaitLocalActivity] });
+    await ctx.tracker.waitFor(ids, 60_000);
+    return ids.map((id) => ctx.server.client.workflow.getHandle(id));
+  };
+  const handles = await startUpdatable(false);
+  // Informative: the same Update awaiting a local activity that does nothing (the projection's shape).
+  const withLocalActivity = await startUpdatable(true);
 
   let next = 0;
   const ack = async (row: (typeof rows)[number]): Promise<number> => {
@@ -50,13 +57,15 @@ export async function commandLatency(ctx: BenchContext): Promise<CaseResult[]> {
     return ms;
   };
   let k = 0;
-  const update = async (): Promise<number> => {
+  const updateOn = (on: typeof handles) => async (): Promise<number> => {
     const start = performance.now();
-    const echoed = await handles[k % handles.length]!.executeUpdate(noopUpdate, { args: [k] });
+    const echoed = await on[k % on.length]!.executeUpdate(noopUpdate, { args: [k] });
     const ms = performance.now() - start;
     if (echoed !== k++) throw new Error('the no-op Update answered something else');
     return ms;
   };
+  const update = updateOn(handles);
+  const updateWithLocalActivity = updateOn(withLocalActivity);
   const directAck = async (): Promise<number> => {
     const row = rows[next++]!;
     const start = performance.now();
@@ -74,16 +83,19 @@ export async function commandLatency(ctx: BenchContext): Promise<CaseResult[]> {
   ctx.log(`command latency: warm-up of ${warmup}, then ${reps} × ${n} commands each side`);
   await sample(() => ack(rows[next++]!), warmup);
   await sample(() => update(), warmup);
+  await sample(() => updateWithLocalActivity(), warmup);
   const ours: Latencies[] = [];
   const base: Latencies[] = [];
   const straight: Latencies[] = [];
+  const local: Latencies[] = [];
   for (let r = 0; r < reps; r++) {
     ours.push(latencies(await sample(() => ack(rows[next++]!), n)));
     base.push(latencies(await sample(() => update(), n)));
     straight.push(latencies(await sample(() => directAck(), direct)));
+    local.push(latencies(await sample(() => updateWithLocalActivity(), direct)));
   }
   const cold = evicted.length ? latencies(await sample((i) => ack(evicted[i]!), evicted.length)) : undefined;
-  for (const h of handles) await h.signal('finish');
+  for (const h of [...handles, ...withLocalActivity]) await h.signal('finish');
 
   const o50 = summarize(ours.map((l) => l.p50));
   const o95 = summarize(ours.map((l) => l.p95));
@@ -92,8 +104,11 @@ export async function commandLatency(ctx: BenchContext): Promise<CaseResult[]> {
   const r50 = o50.median / b50.median;
   const r95 = o95.median / b95.median;
   const d50 = summarize(straight.map((l) => l.p50));
-  const detail = { samplesPerRep: n, warmup, oursPerRep: ours, baselinePerRep: base, acknowledgeUpdateWithoutHttp: straight, evictedWorkflows: cold };
-  const breakdown = `without HTTP (executeUpdate acknowledgeTask on the task workflow): p50 ${d50.median.toFixed(1)} ms; so the workflow's projection round trip costs ${(d50.median - b50.median).toFixed(1)} ms and the API ${(o50.median - d50.median).toFixed(1)} ms over the bare Update`;
+  const l50 = summarize(local.map((l) => l.p50));
+  const detail = { samplesPerRep: n, warmup, oursPerRep: ours, baselinePerRep: base, acknowledgeUpdateWithoutHttp: straight, noopUpdateWithLocalActivity: local, evictedWorkflows: cold };
+  const breakdown =
+    `p50 of the parts: bare no-op Update ${b50.median.toFixed(1)} ms; the same awaiting a local activity that does nothing ${l50.median.toFixed(1)} ms; ` +
+    `the acknowledge Update without HTTP (validator, transition, projection written before it answers) ${d50.median.toFixed(1)} ms; through the API ${o50.median.toFixed(1)} ms`;
   const miss = cold ? [`on ${evicted.length} workflows evicted from the worker's cache (replayed from history first): p50 ${cold.p50.toFixed(1)} ms, p95 ${cold.p95.toFixed(1)} ms`] : [];
   return [
     {

@@ -18,6 +18,8 @@ function assertCount(n: number, what: string): void {
 
 export class WorkingCalendar {
   private readonly years = new Map<number, Map<string, CalendarDay>>();
+  /** Answers already given: a reminder plan asks about the same few hundred days again and again. */
+  private readonly working = new Map<string, boolean>();
   private readonly decreeAmendments: CalendarAmendment[];
   private readonly adminAmendments: CalendarAmendment[];
 
@@ -71,9 +73,13 @@ export class WorkingCalendar {
   }
 
   isWorkingDay(date: string): boolean {
-    const day = this.special(date);
-    if (day) return day.kind === 'work';
-    return !isWeekend(date);
+    let answer = this.working.get(date);
+    if (answer === undefined) {
+      const day = this.special(date);
+      answer = day ? day.kind === 'work' : !isWeekend(date);
+      this.working.set(date, answer);
+    }
+    return answer;
   }
 
   /** Why `date` is not a working day, or undefined when it is one. */

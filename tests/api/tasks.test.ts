@@ -7,6 +7,7 @@ import { idempotencyKeys, taskEvents, tasks, users } from '../../db/schema';
 import { hashToken } from '../../api/tokens';
 import { taskWorkflowId } from '../../workflows/constants';
 import { getTaskQuery } from '../../workflows/task';
+import { addDays, localDate } from '../../domain/calendar';
 
 let stack: TestStack;
 let planId: string;
@@ -310,6 +311,16 @@ describe('listing', () => {
     expect(page1.items.map((t: { id: string }) => t.id)).toEqual([a.id, b.id]);
     const page2 = (await stack.request('GET', `/api/tasks?plan=${otherPlan}&limit=2&cursor=${page1.nextCursor}`, { token: tokens.coordinator })).body;
     expect(page2).toEqual({ items: [expect.objectContaining({ id: c.id })], nextCursor: null });
+
+    // Due soon: open and due within the next seven days (today's date in Asia/Ho_Chi_Minh).
+    const soonPlan = await seedPlan(stack.database.db);
+    const today = localDate(Date.now());
+    const soon = (await stack.request('POST', `/api/plans/${soonPlan}/tasks`, { token: tokens.coordinator, body: { title: 'Báo cáo quý', leadAgency: 'SNV', dueDate: addDays(today, 7) } })).body;
+    const later = (await stack.request('POST', `/api/plans/${soonPlan}/tasks`, { token: tokens.coordinator, body: { title: 'Báo cáo năm', leadAgency: 'SNV', dueDate: addDays(today, 8) } })).body;
+    const inSoonPlan = async (qs: string) => ((await stack.request('GET', `/api/tasks?plan=${soonPlan}&${qs}`, { token: tokens.coordinator })).body.items as { id: string }[]).map((t) => t.id);
+    expect(await inSoonPlan('dueSoon=true')).toEqual([soon.id]);
+    expect(await inSoonPlan('dueSoon=false')).toEqual([later.id]);
+    expect(await inSoonPlan('dueSoon=true&overdue=false&status=assigned')).toEqual([soon.id]);
 
     const bad = await stack.request('GET', `/api/tasks?status=done&limit=0&cursor=xyz`, { token: tokens.coordinator });
     expect(bad.status).toBe(422);

@@ -16,6 +16,7 @@ import {
   tetDate,
   type CalendarDay,
 } from '../../domain/calendar';
+import { dayNumber, fromDayNumber } from '../../domain/calendar/dates';
 
 const cal = new WorkingCalendar({ amendments: [] });
 /** The law alone, without the shipped notices. */
@@ -261,5 +262,35 @@ describe('instants in Asia/Ho_Chi_Minh', () => {
     expect(cal.nextWorkingDayAt(Date.parse('2026-02-13T07:00:00+07:00'), 14)).toBe(Date.parse('2026-02-13T14:00:00+07:00'));
     // Saturday 10/1/2026 is worked (làm bù for 2/1).
     expect(cal.nextWorkingDayAt(Date.parse('2026-01-09T09:00:00+07:00'))).toBe(Date.parse('2026-01-10T08:00:00+07:00'));
+  });
+});
+
+describe('date arithmetic without Date objects', () => {
+  // The reference: what a JavaScript Date says of the same day.
+  const byDate = (n: number) => new Date(n * 86_400_000).toISOString().slice(0, 10);
+
+  it('gives every day from 1600 to 2400 the number and the text a Date gives it', () => {
+    const wrong: string[] = [];
+    for (let n = dayNumber('1600-01-01'); n <= dayNumber('2400-12-31'); n++) {
+      const text = byDate(n);
+      if (fromDayNumber(n) !== text || dayNumber(text) !== n) wrong.push(`${n} ${text}`);
+    }
+    expect(wrong).toEqual([]);
+    expect(dayNumber('1970-01-01')).toBe(0);
+    expect(fromDayNumber(dayNumber('0001-01-01'))).toBe('0001-01-01');
+    expect(fromDayNumber(dayNumber('9999-12-31'))).toBe('9999-12-31');
+  });
+
+  it('refuses text that is not a date, and dates that do not exist', () => {
+    for (const bad of ['2026-1-05', '2026/01/05', '2026-01-05T00:00', ' 2026-01-05', '2026-0a-05', '', '20260105']) {
+      expect(() => dayNumber(bad), bad).toThrow(/không đúng dạng/);
+    }
+    for (const unreal of ['2026-02-29', '2100-02-29', '2026-04-31', '2026-13-01', '2026-00-10', '2026-01-00', '0000-01-01']) {
+      expect(() => dayNumber(unreal), unreal).toThrow(/không có thật/);
+    }
+    expect(dayNumber('2024-02-29')).toBe(dayNumber('2024-02-28') + 1);
+    expect(dayNumber('2000-02-29')).toBe(dayNumber('2000-03-01') - 1);
+    expect(() => fromDayNumber(dayNumber('9999-12-31') + 1)).toThrow(RangeError);
+    expect(() => fromDayNumber(0.5)).toThrow(RangeError);
   });
 });

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { escapeXml, XlsxWriter, type CellValue } from '../../api/services/xlsx-writer';
+import { escapeXml, keepsBlanks, XlsxWriter, type CellValue } from '../../api/services/xlsx-writer';
+import { neutraliseFormula } from '../../api/services/report-xlsx';
 
 /** The annual report's workbook writer, read back by an independent reader (exceljs). */
 async function readBack(book: XlsxWriter) {
@@ -59,5 +60,33 @@ describe('XLSX writer', () => {
     // A literal, never a formula: the writer has no formulas at all.
     expect(ws.getCell('C1').value).toBe('=1+1');
     expect(ws.getCell('C1').type).toBe(ExcelJS.ValueType.String);
+  });
+
+  it('marks blanks to keep exactly where a regular expression\'s \\s would find them', () => {
+    // Character tests stand in for /^\s|\n|\s$/: every UTF-16 code unit at the start, at the end, alone.
+    const disagreeing: string[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      for (const text of [ch, `${ch}a`, `a${ch}`, `a${ch}b`]) if (keepsBlanks(text) !== /^\s|\n|\s$/.test(text)) disagreeing.push(text);
+    }
+    expect(disagreeing).toEqual([]);
+    expect(keepsBlanks('')).toBe(false);
+    expect(keepsBlanks('😀')).toBe(false);
+  });
+
+  it('neutralises text that starts like a formula, and nothing else', () => {
+    for (let c = 0; c < 0x80; c++) {
+      const text = `${String.fromCharCode(c)}1+1`;
+      expect(neutraliseFormula(text)).toBe(/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
+    }
+    expect(neutraliseFormula('')).toBe('');
+  });
+
+  it('writes every number the way JavaScript prints it, whole or not', async () => {
+    const numbers = [0, -0, 7, 10, 99, 100, 2 ** 31 - 1, 2 ** 31, 2 ** 53, -5, 0.1 + 0.2, 1e21, 1e-7, -1234.5];
+    const book = new XlsxWriter({ creator: 'x', title: 'y', created: new Date(0) });
+    book.addSheet('Số', 0).addRow(numbers, numbers.map(() => 0));
+    const ws = (await readBack(book)).getWorksheet('Số')!;
+    expect(numbers.map((_, i) => ws.getRow(1).getCell(i + 1).value)).toEqual(numbers.map((n) => (Object.is(n, -0) ? 0 : n)));
   });
 });
