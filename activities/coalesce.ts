@@ -25,12 +25,12 @@ export class Coalescer {
   ) {}
 
   run(key: string, send: () => Promise<void>): Promise<void> {
+    // A recent success answers even while another send is on its way: under steady traffic the lane is
+    // never empty, and waiting for it would cost a send per round trip instead of one per `reuseForMs`.
+    const sent = this.sentAt.get(key);
+    if (sent !== undefined && this.now() < sent + this.reuseForMs) return Promise.resolve();
     const lane = this.lanes.get(key);
-    if (!lane) {
-      const sent = this.sentAt.get(key);
-      if (sent !== undefined && this.now() < sent + this.reuseForMs) return Promise.resolve();
-      return this.start(key, send);
-    }
+    if (!lane) return this.start(key, send);
     lane.next ??= lane.current.then(
       () => this.start(key, send),
       () => this.start(key, send),

@@ -98,5 +98,22 @@ describe('Coalescer', () => {
     started[2]!.finish();
     await retry;
   });
-});
 
+  it('a recent success answers callers even while the send queued behind it is on its way', async () => {
+    let now = 1_000;
+    const c = new Coalescer(30_000, () => now);
+    const { started, send } = controlledSends();
+    const first = c.run('k', send);
+    const queued = c.run('k', send); // arrived while the first was on its way: it needs a later one
+    started[0]!.finish();
+    await first;
+    await flush();
+    expect(started).toHaveLength(2);
+    // The queued send is still out, but the first succeeded 10 s ago: the digest looks after this write.
+    now += 10_000;
+    await expect(c.run('k', send)).resolves.toBeUndefined();
+    expect(started).toHaveLength(2);
+    started[1]!.finish();
+    await queued;
+  });
+});
