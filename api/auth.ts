@@ -1,6 +1,6 @@
 import type { Request } from 'express';
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { preparedPerDatabase } from '../db/prepared';
+import { oncePerDatabase } from '../db/prepared';
 import { users } from '../db/schema';
 import { unauthorized } from './errors';
 import type { AppDeps, AuthUser } from './context';
@@ -8,7 +8,7 @@ import { hashToken } from './tokens';
 
 const BEARER = /^Bearer\s+(\S+)$/i;
 
-const userByToken = preparedPerDatabase((db) =>
+const userByToken = oncePerDatabase((db) =>
   db
     .select({
       id: users.id,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, eq, gt, inArray, like, not, or, sql, type SQL } from 'drizzle-orm';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { Db, Tx } from '../../db/client';
-import { preparedPerDatabase } from '../../db/prepared';
+import { oncePerDatabase } from '../../db/prepared';
 import { agencies, agencyGroupMembers, plans, taskEvents, tasks } from '../../db/schema';
 import { localDate } from '../../domain/calendar';
 import { isIsoDate, type Actor } from '../../domain/task-machine';
@@ -32,7 +32,7 @@ export function canSeeTask(user: AuthUser, row: Pick<TaskRow, 'leadAgencyCode' |
   return false;
 }
 
-const taskById = preparedPerDatabase((db) =>
+const taskById = oncePerDatabase((db) =>
   db
     .select({ task: tasks, leadAgencyName: agencies.name })
     .from(tasks)
@@ -283,7 +283,7 @@ function prepareList(db: Db, filters: ListFilter[], name: string) {
 }
 
 /** The list's statements, one per combination of filters, prepared when first asked for. */
-const listStatements = preparedPerDatabase(() => new Map<string, ReturnType<typeof prepareList>>());
+const listStatements = oncePerDatabase(() => new Map<string, ReturnType<typeof prepareList>>());
 
 /** Tasks in due-date order, filtered and paged by a (dueDate, id) cursor that the indexes serve. */
 export async function listTasks(deps: AppDeps, user: AuthUser, q: TaskListQuery) {
