@@ -6,6 +6,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outbox, taskEvents } from '../../db/schema';
+import { deliveryWorkflowId } from '../../workflows/mail';
 import { pool } from '../../bench/stats';
 import { waitFor } from '../helpers/wait';
 import { recordFaults, startFaultStack, type FaultStack } from './harness';
@@ -53,7 +54,12 @@ describe('the Temporal server killed and restarted on the same file', () => {
     // The mail server is down: each cancellation's mail fails its first attempt and waits 30 s on a server-side retry timer.
     await stack.smtp.stop();
     for (const t of toCancel) expect((await cancel(t, `cancel-${t.id}`)).status).toBe(200);
-    await waitFor(() => cancellationMail(since), (rows) => rows.length >= toCancel.length && rows.every((r) => r.attempts >= 1), 'first delivery attempts failed');
+    const waiting = await waitFor(() => cancellationMail(since), (rows) => rows.length >= toCancel.length && rows.every((r) => r.attempts >= 1), 'first delivery attempts failed');
+    // ...and the server has each failure (the second attempt is scheduled): a failure still on its way
+    // when the server dies leaves that attempt to its 3-minute start-to-close timeout instead.
+    const scheduledAttempts = () =>
+      Promise.all(waiting.map(async (r) => (await stack.client.workflow.getHandle(deliveryWorkflowId(r.id)).describe()).raw.pendingActivities?.[0]?.attempt ?? 0));
+    await waitFor(scheduledAttempts, (attempts) => attempts.every((a) => a >= 2), 'every delivery waiting on its retry timer');
 
     await stack.temporal.kill();
     const during = new Map<string, number>();
@@ -99,7 +105,12 @@ describe('an SMTP outage with the worker killed during delivery', () => {
     const toCancel = tasks.slice(30, 50);
     await stack.smtp.stop();
     for (const t of toCancel) expect((await cancel(t, `cancel-${t.id}`)).status).toBe(200);
-    await waitFor(() => cancellationMail(since), (rows) => rows.length >= toCancel.length && rows.every((r) => r.attempts >= 1), 'first delivery attempts failed');
+    const waiting = await waitFor(() => cancellationMail(since), (rows) => rows.length >= toCancel.length && rows.every((r) => r.attempts >= 1), 'first delivery attempts failed');
+    // ...and the server has each failure (the second attempt is scheduled): a failure still on its way
+    // when the server dies leaves that attempt to its 3-minute start-to-close timeout instead.
+    const scheduledAttempts = () =>
+      Promise.all(waiting.map(async (r) => (await stack.client.workflow.getHandle(deliveryWorkflowId(r.id)).describe()).raw.pendingActivities?.[0]?.attempt ?? 0));
+    await waitFor(scheduledAttempts, (attempts) => attempts.every((a) => a >= 2), 'every delivery waiting on its retry timer');
 
     // Back up; kill the worker as soon as the first retried message is through, in the middle of the rest.
     await stack.smtp.start();
