@@ -192,7 +192,6 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskSnapsh
     upcoming = decideReminders(state, input.policy, calendar, nowMs, sent).upcoming;
   }
 
-  const isFresh = (cal: WorkingCalendar | undefined, maxAgeMs: number): cal is WorkingCalendar => cal !== undefined && Date.now() - calendarLoadedAt <= maxAgeMs;
   async function reloadCalendar(): Promise<WorkingCalendar> {
     calendar = new WorkingCalendar(await loadCalendar(calendarYears()));
     calendarLoadedAt = Date.now();
@@ -228,8 +227,9 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskSnapsh
 
   for (;;) {
     changed = false;
-    let decision = decide(isFresh(calendar, Infinity) ? calendar : await reloadCalendar());
-    if (decision.send.length > 0 && !isFresh(calendar, CALENDAR_FRESH_MS)) {
+    // No await when the calendar is at hand: an await is a promise, and each costs the SDK a stack trace.
+    let decision = decide(calendar ?? (await reloadCalendar()));
+    if (decision.send.length > 0 && Date.now() - calendarLoadedAt > CALENDAR_FRESH_MS) {
       // An admin may have declared a holiday since the timer was set: decide again on today's calendar.
       decision = decide(await reloadCalendar());
     }
