@@ -63,8 +63,9 @@ export function dayNumber(date: string): number {
 
 /** The `YYYY-MM-DD` date of a day number (years 1 to 9999). */
 export function fromDayNumber(n: number): string {
+  if (!Number.isInteger(n)) throw new RangeError(`Số ngày "${n}" phải là số nguyên.`);
   const [year, month, day] = civilFromDays(n);
-  if (!Number.isInteger(n) || year < 1 || year > 9999) throw new RangeError(`Ngày thứ ${n} nằm ngoài các năm 1–9999.`);
+  if (year < 1 || year > 9999) throw new RangeError(`Ngày thứ ${n} nằm ngoài các năm 1–9999.`);
   return ymd(year, month, day);
 }
 

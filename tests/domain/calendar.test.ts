@@ -290,7 +290,8 @@ describe('date arithmetic without Date objects', () => {
     }
     expect(dayNumber('2024-02-29')).toBe(dayNumber('2024-02-28') + 1);
     expect(dayNumber('2000-02-29')).toBe(dayNumber('2000-03-01') - 1);
-    expect(() => fromDayNumber(dayNumber('9999-12-31') + 1)).toThrow(RangeError);
-    expect(() => fromDayNumber(0.5)).toThrow(RangeError);
+    expect(() => fromDayNumber(dayNumber('9999-12-31') + 1)).toThrow(/nằm ngoài các năm 1–9999/);
+    expect(() => fromDayNumber(0.5)).toThrow(/phải là số nguyên/);
+    expect(() => fromDayNumber(Number.NaN)).toThrow(/phải là số nguyên/);
   });
 });
