@@ -75,10 +75,10 @@ function leftovers(): string[] {
     .filter((cmd) => cmd.includes(dataDir));
 }
 
-const api = async (method: string, url: string, body?: unknown) => {
+const api = async (method: string, url: string, body?: unknown, token = ADMIN) => {
   const res = await fetch(base + url, {
     method,
-    headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' },
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   return { status: res.status, body: await res.json() };
@@ -91,6 +91,9 @@ try {
   if (created.status !== 201) fail(`POST /api/users → ${created.status} ${JSON.stringify(created.body)}`);
   const read1 = await api('GET', `/api/users/${created.body.id}`);
   if (read1.body.name !== 'Nguyễn Thị Kiểm thử') fail(`read back ${JSON.stringify(read1.body)}`);
+  // The task list runs as prepared statements with placeholders: on PGlite too, every kind of filter.
+  const listed = await api('GET', '/api/tasks?agency=STTTT&status=assigned,in_progress&overdue=false&dueSoon=true&q=so%20hoa&limit=5', undefined, created.body.token);
+  if (listed.status !== 200 || !Array.isArray(listed.body.items)) fail(`GET /api/tasks → ${listed.status} ${JSON.stringify(listed.body)}`);
   const stop1 = await stop(first.child);
   if (leftovers().length) fail(`processes left after stop: ${leftovers().join(' | ')}`);
 
