@@ -137,21 +137,41 @@ describe('a 2021–2025 plan: its Schedule starts each year’s cycle on its own
   });
 });
 
+/**
+ * The year of the scenario below: the time-skipping server's clock starts at today's date and only
+ * moves forward, so it is the next December whose 1st is still ahead. ANNUAL_SCENARIO_YEAR runs a later
+ * one today (the scenario the clock will pick after 1 December).
+ */
+function scenarioYear(): number {
+  const given = process.env.ANNUAL_SCENARIO_YEAR;
+  if (given !== undefined) {
+    if (!/^\d{4}$/.test(given)) throw new Error(`ANNUAL_SCENARIO_YEAR must be a year such as 2027, not "${given}"`);
+    return Number(given);
+  }
+  const thisYear = new Date().getUTCFullYear();
+  return Date.now() < Date.parse(`${thisYear}-12-01T00:00:00Z`) ? thisYear : thisYear + 1;
+}
+
+/**
+ * The days the cycle of `year` acts on with the default settings (request 1/12, due 20/12), counted
+ * here by hand rather than with domain/calendar: December has no public holiday in Vietnam, so its
+ * working days are Monday to Friday. The request goes out on the first working day from 1/12, the
+ * reminders 5 and 1 working days before 20/12, the escalation on the first working day after it.
+ */
+function decemberScenario(year: number): { request: string; reminders: [string, string]; escalation: string } {
+  const isWorkingDay = (day: number) => ![0, 6].includes(new Date(Date.UTC(year, 11, day)).getUTCDay());
+  const date = (day: number) => `${year}-12-${String(day).padStart(2, '0')}`;
+  const firstWorkingDayFrom = (day: number) => (isWorkingDay(day) ? day : firstWorkingDayFrom(day + 1));
+  const workingDaysBefore = (day: number, n: number): number => (n === 0 ? day : workingDaysBefore(day - 1, isWorkingDay(day - 1) ? n - 1 : n));
+  return { request: date(firstWorkingDayFrom(1)), reminders: [date(workingDaysBefore(20, 5)), date(workingDaysBefore(20, 1))], escalation: date(firstWorkingDayFrom(21)) };
+}
+
 describe('a cycle by hand, through time: request, reminders, compile, escalation, a late report', () => {
   let stack: TestStack;
   let coordinator: string;
   let planId: string;
-  /**
-   * The time-skipping server's clock starts at today's date and only moves forward, so the scenario is
-   * the next December; its working days are pinned here by hand (1/12 request at 08:00, reminders 5 and
-   * 1 working days before the due date 20/12, escalation the first working day after it).
-   */
-  const SCENARIOS = {
-    2026: { request: '2026-12-01', reminders: ['2026-12-14', '2026-12-18'], escalation: '2026-12-21' }, // 20/12/2026 is a Sunday
-    2027: { request: '2027-12-01', reminders: ['2027-12-13', '2027-12-17'], escalation: '2027-12-21' }, // 20/12/2027 is a Monday
-  } as const;
-  const year = Date.now() < Date.parse('2026-12-01T00:00:00Z') ? 2026 : 2027;
-  const days = SCENARIOS[year];
+  const year = scenarioYear();
+  const days = decemberScenario(year);
   const at8 = (date: string) => `${date}T01:00:00.000Z`;
 
   beforeAll(async () => {
@@ -161,7 +181,7 @@ describe('a cycle by hand, through time: request, reminders, compile, escalation
     await stack.user({ role: 'viewer' });
     const [plan] = await stack.database.db
       .insert(plans)
-      .values({ code: 'KH-2026', title: 'Kế hoạch chuyển đổi số 2026', documentNumber: '88/KH-UBND', issuer: 'UBND tỉnh Sơn La', issuedOn: '2026-01-05', periodStart: '2026-01-01', periodEnd: '2026-12-31', coordinatorAgencyCode: 'STTTT' })
+      .values({ code: `KH-${year}`, title: `Kế hoạch chuyển đổi số ${year}`, documentNumber: '88/KH-UBND', issuer: 'UBND tỉnh Sơn La', issuedOn: `${year}-01-05`, periodStart: `${year}-01-01`, periodEnd: `${year}-12-31`, coordinatorAgencyCode: 'STTTT' })
       .returning({ id: plans.id });
     planId = plan!.id;
     for (const [title, leadAgency] of [
@@ -169,14 +189,14 @@ describe('a cycle by hand, through time: request, reminders, compile, escalation
       ['Đào tạo kỹ năng số cho cán bộ', 'SNV'],
       ['Nâng cấp Trung tâm dữ liệu', 'STTTT'],
     ]) {
-      const res = await stack.request('POST', `/api/plans/${planId}/tasks`, { token: coordinator, body: { title, leadAgency, startDate: '2026-01-01', dueDate: '2026-12-31' } });
+      const res = await stack.request('POST', `/api/plans/${planId}/tasks`, { token: coordinator, body: { title, leadAgency, startDate: `${year}-01-01`, dueDate: `${year}-12-31` } });
       expect(res.status).toBe(201);
     }
   });
   afterAll(() => stack?.close());
 
   it('runs on the right working days and recompiles for a late report', { timeout: 240_000 }, async () => {
-    // This scenario lives in December 2026: the test server's clock starts at today's date.
+    // The scenario lives in December of `year`: the test server's clock starts at today's date.
     expect(await stack.env.currentTimeMs(), `the scenario needs a clock before 1/12/${year}`).toBeLessThan(Date.parse(at8(days.request)));
     const start = await stack.request('POST', `/api/plans/${planId}/annual-cycles`, { token: coordinator, body: { year } });
     expect(start.status).toBe(201);
