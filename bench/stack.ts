@@ -214,54 +214,65 @@ export function benchConfig(extra: Record<string, string | undefined> = {}): Con
   });
 }
 
+/** A request and its answer, the body parsed when it is JSON. */
+export type JsonRequest = <T = any>(method: string, path: string, opts?: { token?: string; body?: unknown; rawBody?: string | Buffer; headers?: Record<string, string> }) => Promise<{ status: number; body: T }>;
+
 export interface BenchApi {
   url: string;
-  /** One request; the body parsed when it is JSON. */
-  request<T = any>(method: string, path: string, opts?: { token?: string; body?: unknown; rawBody?: string | Buffer; headers?: Record<string, string> }): Promise<{ status: number; body: T }>;
+  request: JsonRequest;
   close(): Promise<void>;
 }
 
 /**
- * The product's Express app (api/app.ts) on an ephemeral port, as `npm start` serves it. Requests go
- * through node:http on one kept-alive connection, as a browser sends them: `fetch` (undici) adds about
- * 0.3 ms of its own to every request, which is the client's cost, not the API's.
+ * Requests to `url` through node:http on one kept-alive connection, as a browser sends them: `fetch`
+ * (undici) adds about 0.3 ms of its own to every request, which is the client's cost, not the server's.
  */
-export async function startApi(deps: AppDeps): Promise<BenchApi> {
-  const app = createApp(deps);
-  const server: Server = await new Promise((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+export function jsonClient(url: string): { request: JsonRequest; close(): void } {
   const agent = new http.Agent({ keepAlive: true });
+  const request: JsonRequest = (method, p, o = {}) => {
+    const headers: Record<string, string> = { ...o.headers };
+    if (o.token) headers.authorization = `Bearer ${o.token}`;
+    let body = o.rawBody;
+    if (body === undefined && o.body !== undefined) {
+      headers['content-type'] ??= 'application/json';
+      body = JSON.stringify(o.body);
+    }
+    if (body !== undefined) headers['content-length'] = String(Buffer.byteLength(body));
+    return new Promise((resolve, reject) => {
+      const req = http.request(url + p, { method, headers, agent }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('error', reject);
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          const json = (res.headers['content-type'] ?? '').includes('json') && text ? JSON.parse(text) : text;
+          resolve({ status: res.statusCode ?? 0, body: json });
+        });
+      });
+      req.on('error', reject);
+      req.end(body);
+    });
+  };
+  return { request, close: () => agent.destroy() };
+}
+
+/** An HTTP server on an ephemeral port of 127.0.0.1, and its URL. */
+export async function listenLocally(server: Server): Promise<string> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+/** The product's Express app (api/app.ts) on an ephemeral port, as `npm start` serves it. */
+export async function startApi(deps: AppDeps): Promise<BenchApi> {
+  const server = http.createServer(createApp(deps));
+  const url = await listenLocally(server);
+  const client = jsonClient(url);
   return {
     url,
-    request(method, p, o = {}) {
-      const headers: Record<string, string> = { ...o.headers };
-      if (o.token) headers.authorization = `Bearer ${o.token}`;
-      let body = o.rawBody;
-      if (body === undefined && o.body !== undefined) {
-        headers['content-type'] ??= 'application/json';
-        body = JSON.stringify(o.body);
-      }
-      if (body !== undefined) headers['content-length'] = String(Buffer.byteLength(body));
-      return new Promise((resolve, reject) => {
-        const req = http.request(url + p, { method, headers, agent }, (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (chunk: Buffer) => chunks.push(chunk));
-          res.on('error', reject);
-          res.on('end', () => {
-            const text = Buffer.concat(chunks).toString('utf8');
-            const json = (res.headers['content-type'] ?? '').includes('json') && text ? JSON.parse(text) : text;
-            resolve({ status: res.statusCode ?? 0, body: json });
-          });
-        });
-        req.on('error', reject);
-        req.end(body);
-      });
-    },
+    request: client.request,
     close: () =>
       new Promise<void>((done) => {
-        agent.destroy();
+        client.close();
         server.close(() => done());
         server.closeAllConnections();
       }),
