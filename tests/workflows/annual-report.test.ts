@@ -161,7 +161,7 @@ function scenarioYear(): number {
 function decemberScenario(year: number): { request: string; reminders: [string, string]; escalation: string } {
   const isWorkingDay = (day: number) => ![0, 6].includes(new Date(Date.UTC(year, 11, day)).getUTCDay());
   const date = (day: number) => `${year}-12-${String(day).padStart(2, '0')}`;
-  const firstWorkingDayFrom = (day: number) => (isWorkingDay(day) ? day : firstWorkingDayFrom(day + 1));
+  const firstWorkingDayFrom = (day: number): number => (isWorkingDay(day) ? day : firstWorkingDayFrom(day + 1));
   const workingDaysBefore = (day: number, n: number): number => (n === 0 ? day : workingDaysBefore(day - 1, isWorkingDay(day - 1) ? n - 1 : n));
   return { request: date(firstWorkingDayFrom(1)), reminders: [date(workingDaysBefore(20, 5)), date(workingDaysBefore(20, 1))], escalation: date(firstWorkingDayFrom(21)) };
 }
