@@ -227,7 +227,7 @@ export interface BenchApi {
  * Requests to `url` through node:http on one kept-alive connection, as a browser sends them: `fetch`
  * (undici) adds about 0.3 ms of its own to every request, which is the client's cost, not the server's.
  */
-export function jsonClient(url: string): { request: JsonRequest; close(): void } {
+function jsonClient(url: string): { request: JsonRequest; close(): void } {
   const agent = new http.Agent({ keepAlive: true });
   const request: JsonRequest = (method, p, o = {}) => {
     const headers: Record<string, string> = { ...o.headers };
@@ -256,16 +256,10 @@ export function jsonClient(url: string): { request: JsonRequest; close(): void }
   return { request, close: () => agent.destroy() };
 }
 
-/** An HTTP server on an ephemeral port of 127.0.0.1, and its URL. */
-export async function listenLocally(server: Server): Promise<string> {
+/** `server` listening on an ephemeral port of 127.0.0.1, with a client for it; `close` stops both. */
+export async function serveLocally(server: Server): Promise<BenchApi> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
-
-/** The product's Express app (api/app.ts) on an ephemeral port, as `npm start` serves it. */
-export async function startApi(deps: AppDeps): Promise<BenchApi> {
-  const server = http.createServer(createApp(deps));
-  const url = await listenLocally(server);
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const client = jsonClient(url);
   return {
     url,
@@ -277,4 +271,9 @@ export async function startApi(deps: AppDeps): Promise<BenchApi> {
         server.closeAllConnections();
       }),
   };
+}
+
+/** The product's Express app (api/app.ts) on an ephemeral port, as `npm start` serves it. */
+export function startApi(deps: AppDeps): Promise<BenchApi> {
+  return serveLocally(http.createServer(createApp(deps)));
 }

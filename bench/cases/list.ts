@@ -9,7 +9,7 @@ import pg from 'pg';
 import { localDate } from '../../domain/calendar';
 import type { BenchContext } from '../context';
 import { insertPlan, insertProjectedTasks } from '../generate';
-import { jsonClient, listenLocally } from '../stack';
+import { serveLocally } from '../stack';
 import { latencies, summarize, type Latencies } from '../stats';
 import { measured, type CaseResult } from '../types';
 
@@ -49,16 +49,7 @@ async function startHttpFloor(raw: pg.Client, today: string) {
       (err: Error) => res.writeHead(500).end(err.message),
     );
   });
-  const client = jsonClient(await listenLocally(server));
-  return {
-    request: client.request,
-    close: () =>
-      new Promise<void>((done) => {
-        client.close();
-        server.close(() => done());
-        server.closeAllConnections();
-      }),
-  };
+  return serveLocally(server);
 }
 
 export async function listAtScale(ctx: BenchContext): Promise<CaseResult[]> {
