@@ -21,10 +21,12 @@ import { createTestWorker, createTimeSkippingEnv } from '../helpers/temporal';
  * worker, real Postgres and a real SMTP server, with months of timers skipped in seconds. The scenario
  * is the issue's: assigned Tuesday 2026-12-01, due Friday 2027-02-26, across Tết 2027 (4–10/2 off).
  * The test server's clock starts at the real time and only moves forward, so from December 2026 the
- * same story runs a year later, across Tết 2028 (24–28/1 off, 3/1 off for 1/1 on a Saturday). Every
- * date below was worked out by hand from the calendar and DEFAULT_REMINDER_POLICY: 3 and 5 working days
- * to acknowledge, due reminders 30, 7 and 1 working days before, overdue notices from the first working
- * day after and then weekly, leadership 30 days after (the next working day).
+ * same story runs a year later, across Tết 2028 (24–28/1 off, 3/1 off for 1/1 on a Saturday), and from
+ * December 2027 two years later, across Tết 2029 (no notice yet, so the law's rule: 11–15/2, Sunday 11/2
+ * made up on Friday 16/2; 1/1/2029 a Monday). Every date below was worked out by hand from the
+ * calendar and DEFAULT_REMINDER_POLICY: 3 and 5 working days to acknowledge, due reminders 30, 7 and
+ * 1 working days before, overdue notices from the first working day after and then weekly, leadership
+ * 30 days after (the next working day).
  */
 interface Scenario {
   assigned: string;
@@ -81,8 +83,24 @@ const SCENARIOS: Scenario[] = [
     digestDue: '2028-06-30',
     digestDay: '2028-06-29',
   },
+  {
+    assigned: '2028-12-01', // Friday
+    due: '2029-02-23',
+    dueText: '23/02/2029',
+    ackReminder: '2028-12-06',
+    ackEscalation: '2028-12-08',
+    dueReminders: ['2029-01-05', '2029-02-07', '2029-02-22'],
+    overdueNotices: ['2029-02-26', '2029-03-05', '2029-03-12', '2029-03-19', '2029-03-26', '2029-04-02'],
+    overdueEscalation: '2029-03-26', // 25/3 is a Sunday
+    extensionOn: '2029-01-22',
+    extendedTo: '2029-03-30',
+    dueRemindersAfterExtension: ['2029-02-09', '2029-03-21', '2029-03-29'],
+    end: '2029-04-02',
+    digestDue: '2029-06-29',
+    digestDay: '2029-06-28',
+  },
 ];
-// The first scenario still ahead of the clock; REMINDERS_SCENARIO_YEAR=2027 runs a later one today.
+// The first scenario still ahead of the clock; REMINDERS_SCENARIO_YEAR=2027 (or 2028) runs a later one today.
 const scenario = SCENARIOS.find(
   (sc) => Date.now() < Date.parse(`${sc.assigned}T01:00:00Z`) && sc.assigned >= (process.env.REMINDERS_SCENARIO_YEAR ?? ''),
 );
@@ -104,7 +122,7 @@ beforeAll(async () => {
   [env, database, smtp] = await Promise.all([createTimeSkippingEnv(), createTestDatabase('reminders'), startSmtpServer()]);
   await seedAgencies(database.db);
   await database.db.insert(users).values({ name: 'Lãnh đạo UBND tỉnh', email: 'lanhdao@ubnd.example.gov.vn', role: 'viewer', tokenHash: hashToken(randomUUID()) });
-  planId = await seedPlan(database.db, { periodEnd: '2028-12-31' });
+  planId = await seedPlan(database.db, { periodEnd: '2029-12-31' });
   worker = await createTestWorker(env, database.db, { mailer: smtp.transport() });
   running = worker.run();
 }, 120_000);
