@@ -68,6 +68,8 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskSnapsh
   const cascadeQueue: TaskEvent[] = [];
   /** Whether a command changed the task since the main loop last looked, and how to wake it. */
   let changed = false;
+  /** Whether the task's `created` event is recorded (in this run or an earlier one). */
+  let opened = input.state.seq > 0;
   let wakeSleeper = () => {};
   const wakeLoop = () => {
     changed = true;
@@ -133,6 +135,9 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskSnapsh
   }
 
   async function execute(cmd: TaskCommand): Promise<TaskSnapshot> {
+    // A command delivered with the workflow's start reaches its handler as soon as the handler is set,
+    // before the task is opened below: it waits, so that `created` stays the first event.
+    if (!opened) await wf.condition(() => opened);
     const { state: next, event } = applyCommand(state, cmd, nowIso());
     // The state changes before the first await, so a concurrent command's validator already sees it.
     state = next;
@@ -190,6 +195,7 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskSnapsh
     calendar = new WorkingCalendar(data);
     calendarLoadedAt = Date.now();
     upcoming = decideReminders(state, input.policy, calendar, nowMs, sent).upcoming;
+    opened = true;
   }
 
   async function reloadCalendar(): Promise<WorkingCalendar> {

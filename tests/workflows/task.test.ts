@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { setTimeout as delay } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { asc, eq } from 'drizzle-orm';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { createActivities } from '../../activities';
-import { taskEvents, tasks } from '../../db/schema';
+import { notifications, taskEvents, tasks } from '../../db/schema';
 import { DEFAULT_REMINDER_POLICY } from '../../domain/plan-settings';
 import { initialTaskState, type Actor } from '../../domain/task-machine';
 import { searchableText } from '../../domain/text';
@@ -95,6 +96,33 @@ describe('continue-as-new', () => {
       expect(row).toMatchObject({ status: 'in_progress', progress: 70, lastSeq: 15 });
       expect(events.map((e) => e.seq)).toEqual(Array.from({ length: 15 }, (_, i) => i + 1));
       expect(events.filter((e) => e.type === 'progress_reported')).toHaveLength(13);
+    });
+  });
+});
+
+describe('a command sent before any worker has run the new task', () => {
+  it('waits for the task to open: `created` stays the first event, the assignment is mailed, the reminders are planned', async () => {
+    const { id, handle } = await newTask();
+    const acknowledged = handle.executeUpdate(acknowledgeTaskUpdate, { args: [{ actor: lead }] });
+    // No worker polls yet: the first workflow task carries the start and the Update together, and the
+    // SDK hands the Update to its handler as soon as the workflow sets it, before the task is opened.
+    await delay(1000);
+    const worker = await createTestWorker(env, database.db);
+    await worker.runUntil(async () => {
+      const snapshot = await acknowledged;
+      expect(snapshot.state).toMatchObject({ status: 'in_progress', seq: 2 });
+      const { row, events } = await readModel(id);
+      expect(events.map((e) => [e.seq, e.type])).toEqual([
+        [1, 'created'],
+        [2, 'acknowledged'],
+      ]);
+      expect(row).toMatchObject({ status: 'in_progress', lastSeq: 2 });
+      // The plan of the acknowledged task (due reminders, no acknowledgement reminder), as the workflow has it.
+      expect(snapshot.reminders.length).toBeGreaterThan(0);
+      expect(snapshot.reminders.map((r) => r.kind)).not.toContain('ack_reminder');
+      expect(row.reminderPlan).toEqual(snapshot.reminders);
+      const mails = await database.db.select().from(notifications).where(eq(notifications.taskId, id));
+      expect(mails.map((n) => n.kind)).toEqual(['task_assigned']);
     });
   });
 });
