@@ -66,10 +66,10 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskSnapsh
   let calendarLoadedAt = 0;
   /** Events not yet acted on by the main loop (cascades to children). */
   const cascadeQueue: TaskEvent[] = [];
-  /** Whether a command changed the task since the main loop last looked, and how to wake it. */
-  let changed = false;
   /** Whether the task's `created` event is recorded (in this run or an earlier one). */
   let opened = input.state.seq > 0;
+  /** Whether a command changed the task since the main loop last looked, and how to wake it. */
+  let changed = false;
   let wakeSleeper = () => {};
   const wakeLoop = () => {
     changed = true;
