@@ -139,7 +139,7 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskSnapsh
     // before the task is opened below: it waits, so that `created` stays the first event.
     if (!opened) await wf.condition(() => opened);
     const { state: next, event } = applyCommand(state, cmd, nowIso());
-    // The state changes before the first await, so a concurrent command's validator already sees it.
+    // Once the task is open, the state changes before any await: a concurrent command's validator sees it.
     state = next;
     // Re-plan now, so the projection of this event already shows the reminders of the new deadline.
     if (calendar) upcoming = decide(calendar).upcoming;

@@ -11,7 +11,7 @@ import { DEFAULT_REMINDER_POLICY } from '../../domain/plan-settings';
 import { initialTaskState, type Actor } from '../../domain/task-machine';
 import { searchableText } from '../../domain/text';
 import { TASK_QUEUE, taskWorkflowId } from '../../workflows/constants';
-import { acknowledgeTaskUpdate, getTaskQuery, reportProgressUpdate, taskWorkflow } from '../../workflows/task';
+import { acknowledgeTaskUpdate, childChangedSignal, getTaskQuery, reportProgressUpdate, taskWorkflow } from '../../workflows/task';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { seedAgencies, seedPlan } from '../helpers/fixtures';
 import { createTestWorker, createTimeSkippingEnv, testConfig, testLogger } from '../helpers/temporal';
@@ -34,7 +34,7 @@ const lead: Actor = { userId: null, name: 'Văn thư Sở TTTT', role: 'agency',
 const coordinator: Actor = { userId: null, name: 'Điều phối', role: 'coordinator', agencyCode: 'VPUBND' };
 
 /** A task row as the API would insert it, and its workflow's input. */
-async function newTask(opts: { maxHistoryLength?: number } = {}) {
+async function newTask(opts: { maxHistoryLength?: number; childIds?: string[] } = {}) {
   const id = randomUUID();
   const now = new Date(await env.currentTimeMs());
   await database.db.insert(tasks).values({
@@ -53,7 +53,7 @@ async function newTask(opts: { maxHistoryLength?: number } = {}) {
     taskId: id,
     planId,
     parentId: null,
-    childIds: [],
+    childIds: opts.childIds ?? [],
     title: 'Nâng cấp cổng dịch vụ công',
     leadAgencyCode: 'STTTT',
     coordinatingAgencyCodes: [],
@@ -123,6 +123,21 @@ describe('a command sent before any worker has run the new task', () => {
       expect(row.reminderPlan).toEqual(snapshot.reminders);
       const mails = await database.db.select().from(notifications).where(eq(notifications.taskId, id));
       expect(mails.map((n) => n.kind)).toEqual(['task_assigned']);
+    });
+  });
+  it('and so does a child’s first signal to its group parent', async () => {
+    const childId = randomUUID();
+    const { id, handle } = await newTask({ childIds: [childId] });
+    // Sent before any worker polls: the parent's first workflow task carries its start and the signal.
+    await handle.signal(childChangedSignal, { childId, status: 'in_progress', progress: 40, seq: 2 });
+    const worker = await createTestWorker(env, database.db);
+    await worker.runUntil(async () => {
+      const events = async () => (await readModel(id)).events.map((e) => [e.seq, e.type]);
+      await expect.poll(events, { timeout: 20_000 }).toEqual([
+        [1, 'created'],
+        [2, 'child_changed'],
+      ]);
+      expect((await handle.query(getTaskQuery)).state).toMatchObject({ isGroup: true, seq: 2, progress: 40 });
     });
   });
 });
