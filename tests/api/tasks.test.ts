@@ -7,7 +7,8 @@ import { idempotencyKeys, taskEvents, tasks, users } from '../../db/schema';
 import { hashToken } from '../../api/tokens';
 import { taskWorkflowId } from '../../workflows/constants';
 import { getTaskQuery } from '../../workflows/task';
-import { addDays, localDate } from '../../domain/calendar';
+import { addDays } from '../../domain/calendar';
+import { fromToday } from '../helpers/dates';
 
 let stack: TestStack;
 let planId: string;
@@ -27,12 +28,16 @@ beforeAll(async () => {
 });
 afterAll(() => stack?.close());
 
+/** A new task's start and deadline: three months ahead, on whatever day the suite runs, so its due reminders are still to come. */
+const START = fromToday(4);
+const DUE = fromToday(91);
+
 const as = (who: keyof typeof tokens | 'admin') => (who === 'admin' ? stack.adminToken : tokens[who]);
 
 async function newTask(overrides: Record<string, unknown> = {}) {
   const res = await stack.request('POST', `/api/plans/${planId}/tasks`, {
     token: tokens.coordinator,
-    body: { title: 'Xây dựng Trung tâm dữ liệu tỉnh', leadAgency: 'STTTT', coordinatingAgencies: ['STC'], startDate: '2026-12-01', dueDate: '2027-02-26', ...overrides },
+    body: { title: 'Xây dựng Trung tâm dữ liệu tỉnh', leadAgency: 'STTTT', coordinatingAgencies: ['STC'], startDate: START, dueDate: DUE, ...overrides },
   });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body as { id: string; status: string; children: { id: string; leadAgency: string }[] };
@@ -44,7 +49,7 @@ const act = (who: keyof typeof tokens | 'admin', id: string, action: string, bod
 describe('the lifecycle through the API', () => {
   it('assign → acknowledge → progress → completion → acceptance, each step recorded with who did it', async () => {
     const task = await newTask();
-    expect(task).toMatchObject({ status: 'assigned', leadAgency: 'STTTT', coordinatingAgencies: ['STC'], dueDate: '2027-02-26', progress: 0 });
+    expect(task).toMatchObject({ status: 'assigned', leadAgency: 'STTTT', coordinatingAgencies: ['STC'], dueDate: DUE, progress: 0 });
     expect((await act('lead', task.id, 'acknowledge')).body).toMatchObject({ status: 'in_progress' });
     expect((await act('lead', task.id, 'progress', { percent: 60, note: 'Đã lắp đặt thiết bị' })).body).toMatchObject({ progress: 60 });
     expect((await act('lead', task.id, 'completion', { note: 'Đã vận hành' })).body).toMatchObject({ status: 'completion_submitted' });
@@ -80,22 +85,23 @@ describe('the lifecycle through the API', () => {
     const task = await newTask();
     await act('lead', task.id, 'acknowledge');
     const before = (await stack.database.db.select().from(tasks).where(eq(tasks.id, task.id)))[0]!;
-    expect(before.reminderPlan.filter((r) => r.kind === 'due_reminder').every((r) => r.dueDate === '2027-02-26')).toBe(true);
+    expect(before.reminderPlan.filter((r) => r.kind === 'due_reminder').every((r) => r.dueDate === DUE)).toBe(true);
 
-    const requested = await act('lead', task.id, 'extension-requests', { newDueDate: '2027-06-30', reason: 'Chờ phân bổ vốn' });
+    const extended = addDays(DUE, 124);
+    const requested = await act('lead', task.id, 'extension-requests', { newDueDate: extended, reason: 'Chờ phân bổ vốn' });
     expect(requested.status).toBe(201);
     const approved = await act('coordinator', task.id, `extension-requests/${requested.body.requestId}/decision`, { approve: true, note: 'Đồng ý' });
-    expect(approved.body).toMatchObject({ dueDate: '2027-06-30', originalDueDate: '2027-02-26' });
+    expect(approved.body).toMatchObject({ dueDate: extended, originalDueDate: DUE });
     const after = (await stack.database.db.select().from(tasks).where(eq(tasks.id, task.id)))[0]!;
     const dueReminders = after.reminderPlan.filter((r) => r.kind === 'due_reminder');
     expect(dueReminders.length).toBeGreaterThan(0);
-    expect(dueReminders.every((r) => r.dueDate === '2027-06-30' && r.at > '2027-05-01')).toBe(true);
+    expect(dueReminders.every((r) => r.dueDate === extended && r.at > addDays(extended, -60))).toBe(true);
     const query = await stack.env.client.workflow.getHandle(taskWorkflowId(task.id)).query(getTaskQuery);
     expect(query.reminders).toEqual(after.reminderPlan);
 
-    const second = await act('lead', task.id, 'extension-requests', { newDueDate: '2027-09-30', reason: 'Thêm hạng mục' });
+    const second = await act('lead', task.id, 'extension-requests', { newDueDate: addDays(extended, 92), reason: 'Thêm hạng mục' });
     const rejected = await act('coordinator', task.id, `extension-requests/${second.body.requestId}/decision`, { approve: false, note: 'Không đủ căn cứ' });
-    expect(rejected.body.dueDate).toBe('2027-06-30');
+    expect(rejected.body.dueDate).toBe(extended);
     expect(rejected.body.extensionRequests.map((r: { status: string }) => r.status)).toEqual(['approved', 'rejected']);
   });
 
@@ -156,7 +162,7 @@ describe('bad input: 4xx naming the field, nothing changed', () => {
     for (const [override, field] of cases) {
       const res = await stack.request('POST', `/api/plans/${planId}/tasks`, {
         token: tokens.coordinator,
-        body: { title: 'X', leadAgency: 'STTTT', coordinatingAgencies: [], startDate: '2026-12-01', dueDate: '2027-02-26', ...override },
+        body: { title: 'X', leadAgency: 'STTTT', coordinatingAgencies: [], startDate: START, dueDate: DUE, ...override },
       });
       expect(res.status, JSON.stringify(override)).toBe(422);
       expect(res.body.error.details.map((d: { field: string }) => d.field)).toContain(field);
@@ -175,7 +181,7 @@ describe('bad input: 4xx naming the field, nothing changed', () => {
     expect(await field('progress', { percent: 120 })).toContain('percent');
     expect(await field('progress', { percent: -1 })).toContain('percent');
     expect(await field('progress', { percent: 30 })).toContain('note');
-    expect(await field('extension-requests', { newDueDate: '2027-02-01', reason: 'x' })).toContain('newDueDate');
+    expect(await field('extension-requests', { newDueDate: addDays(DUE, -25), reason: 'x' })).toContain('newDueDate');
     expect(await field('extension-requests', { newDueDate: 'mai', reason: 'x' })).toContain('newDueDate');
     const events = await stack.database.db.select().from(taskEvents).where(eq(taskEvents.taskId, task.id));
     expect(events.map((e) => e.type)).toEqual(['created', 'progress_reported']);
@@ -195,7 +201,7 @@ describe('permission matrix: route × role × own/other agency', () => {
   const matrix: [string, unknown, Who[], (id: string) => Promise<unknown>][] = [
     ['acknowledge', {}, ['lead'], async () => {}],
     ['progress', { percent: 10 }, ['lead'], async () => {}],
-    ['extension-requests', { newDueDate: '2027-12-31', reason: 'x' }, ['lead'], async () => {}],
+    ['extension-requests', { newDueDate: addDays(DUE, 308), reason: 'x' }, ['lead'], async () => {}],
     ['completion', {}, ['lead'], (id) => act('lead', id, 'acknowledge')],
     ['contributions', { note: 'Số liệu tài chính đã gửi' }, ['partner'], async () => {}],
     ['acceptance', {}, ['coordinator'], async (id) => (await act('lead', id, 'acknowledge'), act('lead', id, 'completion'))],
@@ -228,12 +234,12 @@ describe('permission matrix: route × role × own/other agency', () => {
 
   it('decision on an extension and editing are the coordinator’s', async () => {
     const task = await newTask();
-    const { requestId } = (await act('lead', task.id, 'extension-requests', { newDueDate: '2027-12-31', reason: 'x' })).body;
+    const { requestId } = (await act('lead', task.id, 'extension-requests', { newDueDate: addDays(DUE, 308), reason: 'x' })).body;
     for (const who of ['lead', 'viewer', 'admin', 'partner'] as Who[]) {
       expect((await act(who, task.id, `extension-requests/${requestId}/decision`, { approve: true })).status).toBe(403);
-      expect((await stack.request('PATCH', `/api/tasks/${task.id}`, { token: as(who), body: { dueDate: '2027-05-01' } })).status).toBe(403);
+      expect((await stack.request('PATCH', `/api/tasks/${task.id}`, { token: as(who), body: { dueDate: addDays(DUE, 64) } })).status).toBe(403);
     }
-    expect((await stack.request('PATCH', `/api/tasks/${task.id}`, { token: tokens.coordinator, body: { dueDate: '2027-05-01' } })).body.dueDate).toBe('2027-05-01');
+    expect((await stack.request('PATCH', `/api/tasks/${task.id}`, { token: tokens.coordinator, body: { dueDate: addDays(DUE, 64) } })).body.dueDate).toBe(addDays(DUE, 64));
   });
 });
 
@@ -314,9 +320,8 @@ describe('listing', () => {
 
     // Due soon: open and due within the next seven days (today's date in Asia/Ho_Chi_Minh).
     const soonPlan = await seedPlan(stack.database.db);
-    const today = localDate(Date.now());
-    const soon = (await stack.request('POST', `/api/plans/${soonPlan}/tasks`, { token: tokens.coordinator, body: { title: 'Báo cáo quý', leadAgency: 'SNV', dueDate: addDays(today, 7) } })).body;
-    const later = (await stack.request('POST', `/api/plans/${soonPlan}/tasks`, { token: tokens.coordinator, body: { title: 'Báo cáo năm', leadAgency: 'SNV', dueDate: addDays(today, 8) } })).body;
+    const soon = (await stack.request('POST', `/api/plans/${soonPlan}/tasks`, { token: tokens.coordinator, body: { title: 'Báo cáo quý', leadAgency: 'SNV', dueDate: fromToday(7) } })).body;
+    const later = (await stack.request('POST', `/api/plans/${soonPlan}/tasks`, { token: tokens.coordinator, body: { title: 'Báo cáo năm', leadAgency: 'SNV', dueDate: fromToday(8) } })).body;
     const inSoonPlan = async (qs: string) => ((await stack.request('GET', `/api/tasks?plan=${soonPlan}&${qs}`, { token: tokens.coordinator })).body.items as { id: string }[]).map((t) => t.id);
     expect(await inSoonPlan('dueSoon=true')).toEqual([soon.id]);
     expect(await inSoonPlan('dueSoon=false')).toEqual([later.id]);

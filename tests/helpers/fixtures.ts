@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client';
 import { agencies, agencyGroupMembers, plans } from '../../db/schema';
 import type { PlanSettings } from '../../domain/plan-settings';
+import { today } from './dates';
 
 /** A small province: four departments, the province office, and a group of three districts. */
 export const AGENCIES = [
@@ -23,6 +24,7 @@ export async function seedAgencies(db: Db): Promise<void> {
     .onConflictDoNothing();
 }
 
+/** A plan (kế hoạch) whose period, unless given, runs from 2021 to the end of next year: the current and last year's cycles always fall in it. */
 export async function seedPlan(db: Db, opts: { code?: string; periodStart?: string; periodEnd?: string; settings?: PlanSettings } = {}): Promise<string> {
   const [plan] = await db
     .insert(plans)
@@ -33,7 +35,7 @@ export async function seedPlan(db: Db, opts: { code?: string; periodStart?: stri
       issuer: 'UBND tỉnh Sơn La',
       issuedOn: '2020-11-03',
       periodStart: opts.periodStart ?? '2021-01-01',
-      periodEnd: opts.periodEnd ?? '2027-12-31',
+      periodEnd: opts.periodEnd ?? `${Number(today().slice(0, 4)) + 1}-12-31`,
       coordinatorAgencyCode: 'VPUBND',
       settings: opts.settings ?? {},
     })
