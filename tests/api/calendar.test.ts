@@ -4,7 +4,8 @@ import { startStack, type TestStack } from '../helpers/stack';
 import { calendarDays } from '../../db/schema';
 import { seedCalendarDays } from '../../db/seed/calendar-days';
 import { createCalendarActivities } from '../../activities/calendar';
-import { ANNOUNCEMENTS, WorkingCalendar, localDate } from '../../domain/calendar';
+import { ANNOUNCEMENTS, WorkingCalendar } from '../../domain/calendar';
+import { today } from '../helpers/dates';
 
 let stack: TestStack;
 let viewer: string;
@@ -41,7 +42,7 @@ describe('GET /api/calendar/holidays', () => {
   it('defaults to the current year in Asia/Ho_Chi_Minh', async () => {
     const res = await stack.request('GET', '/api/calendar/holidays', { token: viewer });
     expect(res.status).toBe(200);
-    expect(res.body.year).toBe(Number(localDate(Date.now()).slice(0, 4)));
+    expect(res.body.year).toBe(Number(today().slice(0, 4)));
   });
 
   it('needs a token, and a year that is a number', async () => {

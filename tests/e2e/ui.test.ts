@@ -15,6 +15,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { startStack, type TestStack } from '../helpers/stack';
 import { seedAgencies, seedPlan } from '../helpers/fixtures';
+import { fromToday, today } from '../helpers/dates';
 import { ensureWebBuilt } from '../../scripts/build-web';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -33,8 +34,6 @@ const contexts: BrowserContext[] = [];
 /** Uncaught exceptions in any page: there must be none. */
 const pageErrors: string[] = [];
 
-const vnToday = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
-const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 const dmy = (date: string) => date.split('-').reverse().join('/');
 
 beforeAll(async () => {
@@ -124,7 +123,7 @@ describe('the web UI, end to end', () => {
   let clerk: Page;
   let clerkToken: string;
   const manualTitle = 'Triển khai nền tảng họp trực tuyến đến cấp xã';
-  const manualDue = addDays(vnToday(), 5);
+  const manualDue = fromToday(5);
   let completedBefore = 0;
 
   it('signs in with a token, shows a wrong token beside the field, and lets the admin create a clerk whose token is shown once', async () => {
@@ -354,7 +353,7 @@ describe('the web UI, end to end', () => {
 
   it('an extension requested by the clerk is approved by the coordinator and the due date moves', async () => {
     const title = 'Kiện toàn Đội ứng cứu sự cố an toàn thông tin mạng';
-    const newDue = addDays(vnToday(), 60);
+    const newDue = fromToday(60);
     await clerk.goto(`/tasks?q=${encodeURIComponent('Đội ứng cứu')}`);
     await clerk.getByRole('link', { name: title }).click();
     await clerk.getByRole('heading', { name: title, level: 1 }).waitFor();
@@ -378,7 +377,7 @@ describe('the web UI, end to end', () => {
 
   it('runs the annual cycle: opened by the coordinator, reported by the agency, compiled and downloaded as XLSX', async () => {
     // Last year's cycle is past its due date, so it compiles at once; the agency's report is late.
-    const year = Number(vnToday().slice(0, 4)) - 1;
+    const year = Number(today().slice(0, 4)) - 1;
     await coordinator.goto(`/plans/${planId}/cycles?year=${year}`);
     await coordinator.getByRole('button', { name: `Mở kỳ báo cáo năm ${year}` }).click();
     await coordinator.getByRole('heading', { name: 'Tình hình gửi báo cáo' }).waitFor({ timeout: 30_000 });
