@@ -31,11 +31,18 @@ function sdkLogger(logger: Logger): SdkLogger {
 let installed = false;
 
 /**
- * Install the SDK runtime once per process: our logger, and no signal handlers of its own, so the
- * process's Lifecycle decides the shutdown order (HTTP first, then the worker, then pools).
+ * Install the SDK runtime once per process: our logger (for the core's messages too), and no signal
+ * handlers of its own, so the process's Lifecycle decides the shutdown order (HTTP first, then the
+ * worker, then pools).
  */
 export function installSdkRuntime(logger: Logger): void {
   if (installed) return;
   installed = true;
-  Runtime.install({ logger: sdkLogger(logger.child({ component: 'temporal' })), shutdownSignals: [] });
+  Runtime.install({
+    logger: sdkLogger(logger.child({ component: 'temporal' })),
+    shutdownSignals: [],
+    // The SDK core's own messages (its Rust side) go through the same logger, as JSON lines at LOG_LEVEL,
+    // instead of straight to stderr in a format of their own.
+    telemetryOptions: { logging: { filter: { core: 'WARN', other: 'ERROR' }, forward: {} } },
+  });
 }
