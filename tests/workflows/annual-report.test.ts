@@ -4,6 +4,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { startStack, type TestStack } from '../helpers/stack';
 import { waitFor } from '../helpers/wait';
+import { today } from '../helpers/dates';
 import { seedAgencies } from '../../db/seed/agencies';
 import { annualCycles, notifications, plans, tasks } from '../../db/schema';
 import { annualCycleWorkflowId, annualScheduleId } from '../../workflows/constants';
@@ -148,8 +149,9 @@ function scenarioYear(): number {
     if (!/^\d{4}$/.test(given)) throw new Error(`ANNUAL_SCENARIO_YEAR must be a year such as 2027, not "${given}"`);
     return Number(given);
   }
-  const thisYear = new Date().getUTCFullYear();
-  return Date.now() < Date.parse(`${thisYear}-12-01T00:00:00Z`) ? thisYear : thisYear + 1;
+  const day = today();
+  const thisYear = Number(day.slice(0, 4));
+  return day < `${thisYear}-12-01` ? thisYear : thisYear + 1;
 }
 
 /**
