@@ -80,6 +80,35 @@ async function shot(page: Page, name: string, opts: { top?: boolean } = {}): Pro
   await page.waitForLoadState('networkidle').catch(() => undefined);
   if (opts.top) await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+  expect(await hiddenSideways(page), `${name}: what only a sideways scroll shows`).toEqual([]);
+}
+
+/**
+ * What a user of this window cannot see without scrolling sideways: the page wider than the window, a
+ * data table wider than its box (the last columns out of sight), or, in a sheet that scrolls like the
+ * imported file, a row's result or problems.
+ */
+function hiddenSideways(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const hidden: string[] = [];
+    const root = document.documentElement;
+    if (root.scrollWidth > root.clientWidth + 1) hidden.push(`the page: ${root.scrollWidth}px in ${root.clientWidth}px`);
+    const label = (box: Element) => box.querySelector('caption')?.textContent?.trim() || box.getAttribute('aria-label') || '?';
+    for (const box of document.querySelectorAll<HTMLElement>('.table-wrap')) {
+      if (box.scrollWidth <= box.clientWidth + 1) continue;
+      const { right } = box.getBoundingClientRect();
+      const cut = [...box.querySelectorAll('thead th')].filter((th) => th.getBoundingClientRect().right > right + 1).map((th) => th.textContent?.trim());
+      hidden.push(`table "${label(box)}": ${box.scrollWidth}px in ${box.clientWidth}px, out of sight: ${cut.join(', ')}`);
+    }
+    for (const box of document.querySelectorAll<HTMLElement>('.table-scroll')) {
+      const { left, right } = box.getBoundingClientRect();
+      for (const el of box.querySelectorAll('.sheet__result, .problem-list')) {
+        const r = el.getBoundingClientRect();
+        if (r.left < left - 1 || r.right > right + 1) hidden.push(`sheet "${label(box)}": ${el.className} at ${Math.round(r.left)}–${Math.round(r.right)}px, the box shows ${Math.round(left)}–${Math.round(right)}px`);
+      }
+    }
+    return hidden;
+  });
 }
 
 /** The message shown beside a field: the element its aria-describedby names with the `-error` suffix. */
@@ -202,6 +231,11 @@ describe('the web UI, end to end', () => {
     await coordinator.locator('tr.row--error').first().scrollIntoViewIfNeeded();
     await coordinator.evaluate(() => window.scrollBy(0, 120));
     await shot(coordinator, '05-import-preview-errors');
+    // Scrolled to the file's last column, the results and the problems are still in view.
+    const sheet = coordinator.locator('.table-scroll--sheet');
+    expect(await sheet.evaluate((box) => box.scrollWidth > box.clientWidth)).toBe(true);
+    await sheet.evaluate((box) => box.scrollTo({ left: box.scrollWidth }));
+    expect(await hiddenSideways(coordinator)).toEqual([]);
 
     await coordinator.getByRole('button', { name: 'Chọn tệp khác' }).click();
     await coordinator.getByLabel('Tệp phụ lục').setInputFiles({ name: 'son-la-212-kh-ubnd-2020.csv', mimeType: 'text/csv', buffer: APPENDIX });
@@ -262,6 +296,14 @@ describe('the web UI, end to end', () => {
     await coordinator.goto(`/tasks?plan=${planId}`);
     await coordinator.getByText(/Đang hiển thị \d+ nhiệm vụ/).waitFor();
     await shot(coordinator, '03-task-list');
+
+    // English labels are longer ("Assigned – awaiting acknowledgement"): the table still fits.
+    await coordinator.getByRole('button', { name: 'EN' }).click();
+    await coordinator.getByText(/Showing \d+ tasks?/).waitFor();
+    expect(await coordinator.locator('.results tbody').innerText()).toContain('Assigned – awaiting acknowledgement');
+    expect(await hiddenSideways(coordinator)).toEqual([]);
+    await coordinator.getByRole('button', { name: 'VI' }).click();
+    await coordinator.getByText(/Đang hiển thị \d+ nhiệm vụ/).waitFor();
   });
 
   it('an agency clerk signs in from a link, acknowledges, reports progress and completion; each form shows the API messages', async () => {

@@ -46,7 +46,7 @@ export function TaskTable({
         </Link>
       ),
     },
-    lead: { key: 'lead', label: t('task.lead'), cell: (r) => r.leadAgencyName ?? r.leadAgency },
+    lead: { key: 'lead', label: t('task.lead'), cell: (r) => r.leadAgencyName ?? r.leadAgency, className: 'col-agency' },
     due: {
       key: 'due',
       label: t('task.dueDate'),
@@ -59,7 +59,7 @@ export function TaskTable({
       className: 'col-date',
     },
     daysLeft: { key: 'daysLeft', label: t('task.daysLeft'), cell: (r) => <DaysLeft task={r} /> },
-    status: { key: 'status', label: t('task.status'), cell: (r) => <TaskStatusCell task={r} /> },
+    status: { key: 'status', label: t('task.status'), cell: (r) => <TaskStatusCell task={r} />, className: 'col-status' },
     progress: { key: 'progress', label: t('task.progress'), cell: (r) => <Progress value={r.progress} label={t('task.progressOf', { title: r.title })} /> },
     actions: { key: 'actions', label: t('common.actions'), cell: (r) => actions?.(r) ?? null },
   };

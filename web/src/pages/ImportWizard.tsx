@@ -258,19 +258,23 @@ function PreviewStep({
           </div>
         </div>
         <p className="muted small">{t('import.rowsHelp')}</p>
-        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="rows-h">
+        <div className="table-scroll table-scroll--sheet" tabIndex={0} role="region" aria-labelledby="rows-h">
           <table className="table table--sheet">
             <caption className="visually-hidden">{t('import.rowsTitle')}</caption>
             <thead>
               <tr>
-                <th scope="col">{t('import.row')}</th>
+                <th scope="col" className="sheet__rownum">
+                  {t('import.row')}
+                </th>
                 <th scope="col">{t('import.type')}</th>
                 {columns.map((c) => (
                   <th scope="col" key={c.index}>
                     <span className="sheet__letter">{columnLetter(c.index)}</span> {c.header}
                   </th>
                 ))}
-                <th scope="col">{t('import.result')}</th>
+                <th scope="col" className="sheet__result">
+                  {t('import.result')}
+                </th>
               </tr>
             </thead>
             <tbody>
