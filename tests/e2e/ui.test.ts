@@ -457,4 +457,34 @@ describe('the web UI, end to end', () => {
     expect(await page.getByRole('link', { name: 'Giao nhiệm vụ mới' }).count()).toBe(0);
     expect(pageErrors).toEqual([]);
   });
+
+  it('every screen fits a 1280 px window and a phone: nothing is left to a sideways scroll', async () => {
+    // A task of the clerk's agency, which every one of these users may open.
+    const list = await stack.request('GET', `/api/tasks?plan=${planId}&limit=1`, { token: clerkToken });
+    const taskId = list.body.items[0].id as string;
+    const screens: [token: string, paths: string[]][] = [
+      [
+        coordinatorToken,
+        ['/plans', `/plans/${planId}`, `/plans/${planId}/tasks/new`, `/plans/${planId}/import`, `/plans/${planId}/cycles`, '/tasks', `/tasks/${taskId}`, '/outbox', '/agencies', '/agencies/STTTT', '/overview'],
+      ],
+      [clerkToken, ['/portal', '/portal/report', '/tasks', `/tasks/${taskId}`]],
+      [stack.adminToken, ['/admin/users', '/admin/calendar', '/agencies']],
+    ];
+    const problems: string[] = [];
+    for (const viewport of [DESKTOP, PHONE]) {
+      for (const [token, paths] of screens) {
+        const page = await newPage(viewport);
+        await page.goto(`/signin?token=${encodeURIComponent(token)}`);
+        await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
+        for (const p of paths) {
+          await page.goto(p);
+          await page.locator('h1').first().waitFor();
+          await page.waitForLoadState('networkidle');
+          for (const hidden of await hiddenSideways(page)) problems.push(`${viewport.width} px ${p}: ${hidden}`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
 });

@@ -53,7 +53,7 @@ export function TaskTable({
       cell: (r) => (
         <>
           {formatDate(r.dueDate)}
-          {r.dueDate !== r.originalDueDate && <span className="muted small"> ({t('task.extended')})</span>}
+          {r.dueDate !== r.originalDueDate && <div className="muted small">({t('task.extended')})</div>}
         </>
       ),
       className: 'col-date',
