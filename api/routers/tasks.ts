@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { TASK_KINDS } from '../../domain/vocabulary';
+import { LANGUAGES, TASK_KINDS } from '../../domain/vocabulary';
 import { TASK_STATUSES } from '../../domain/task-status';
 import {
   acceptCompletionUpdate,
@@ -20,6 +20,7 @@ import { agencyCode, fundingSchema, isoDate, note, pageLimit, queryBoolean, requ
 import { actorOf, assertLeadAgency, createTask, listTasks, resolveAgencyCodes, runTaskCommand, taskDetail } from '../services/tasks';
 import { taskViewSchema } from '../services/task-view';
 import { taskReminders } from '../services/reminders';
+import { exportTasks, EXPORT_LIMIT } from '../services/task-export';
 
 const READERS = ['coordinator', 'viewer', 'agency'] as const;
 
@@ -71,6 +72,9 @@ const listQuery = z.object({
   cursor: z.string().max(500).optional(),
 });
 
+/** The list's filters, without paging: an export holds every matching task. The sheet's language defaults to the user's. */
+const exportQuery = listQuery.omit({ limit: true, cursor: true }).extend({ lang: z.enum(LANGUAGES, { message: 'phải là vi hoặc en' }).optional() });
+
 const taskReply = { 200: { description: 'The task after the command', schema: taskViewSchema } };
 
 export const taskRoutes = [
@@ -98,6 +102,23 @@ export const taskRoutes = [
     responses: { 200: { description: 'A page', schema: z.object({ items: z.array(taskViewSchema), nextCursor: z.string().nullable() }) } },
     async handler({ deps, user, query }) {
       return { body: await listTasks(deps, user, query) };
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/api/tasks/export',
+    tag: 'tasks',
+    summary: `The task list as an XLSX workbook: every task the same filters list (up to ${EXPORT_LIMIT.toLocaleString('en')}), not a page, and a sheet with who exported it, when and how filtered`,
+    auth: READERS,
+    agencyScope: 'own-agency',
+    query: exportQuery,
+    responses: {
+      200: { description: 'The workbook (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet)' },
+      422: { description: 'A filter is invalid, or more tasks match than one workbook holds' },
+    },
+    async handler({ deps, user, res, query }) {
+      const { file, fileName } = await exportTasks(deps, user, query);
+      res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').attachment(fileName).send(file);
     },
   }),
   route({

@@ -247,7 +247,7 @@ interface ListFilter {
 const param = sql.placeholder;
 
 /** The request's filters, each written with placeholders so that one statement serves every value. */
-function listFilters(user: AuthUser, q: TaskListQuery): ListFilter[] {
+function listFilters(user: AuthUser, q: Omit<TaskListQuery, 'limit'>): ListFilter[] {
   const filters: ListFilter[] = [];
   const add = (key: string, where: () => SQL, values: Record<string, unknown> = {}) => filters.push({ key, where, values });
   if (user.role === 'agency') {
@@ -285,8 +285,11 @@ function prepareList(db: Db, filters: ListFilter[], name: string) {
 /** The list's statements, one per combination of filters, prepared when first asked for. */
 const listStatements = oncePerDatabase(() => new Map<string, ReturnType<typeof prepareList>>());
 
-/** Tasks in due-date order, filtered and paged by a (dueDate, id) cursor that the indexes serve. */
-export async function listTasks(deps: AppDeps, user: AuthUser, q: TaskListQuery) {
+/**
+ * The tasks the filters let this user see, in due-date order, at most `limit`: the rows of a list page
+ * and of an export alike.
+ */
+export async function selectTasks(deps: AppDeps, user: AuthUser, q: Omit<TaskListQuery, 'limit'>, limit: number) {
   const filters = listFilters(user, q);
   const name = `task_list_${filters.map((f) => f.key).join('')}`;
   const statements = listStatements(deps.database.db);
@@ -295,7 +298,12 @@ export async function listTasks(deps: AppDeps, user: AuthUser, q: TaskListQuery)
     statement = prepareList(deps.database.db, filters, name);
     statements.set(name, statement);
   }
-  const rows = await statement.execute(Object.assign({ limit: q.limit + 1 }, ...filters.map((f) => f.values)));
+  return statement.execute(Object.assign({ limit }, ...filters.map((f) => f.values)));
+}
+
+/** Tasks in due-date order, filtered and paged by a (dueDate, id) cursor that the indexes serve. */
+export async function listTasks(deps: AppDeps, user: AuthUser, q: TaskListQuery) {
+  const rows = await selectTasks(deps, user, q, q.limit + 1);
   const page = rows.slice(0, q.limit);
   return {
     items: page.map((r) => taskView(r.task, r.leadAgencyName)),

@@ -1,5 +1,6 @@
 /**
- * The words the compiled report is printed with, in Vietnamese (the official text) and English.
+ * The words the compiled report (and a task list exported to a workbook) is printed with, in Vietnamese
+ * (the official text) and English.
  * Shared by the HTML and XLSX renderings so both say the same thing.
  */
 import type { TaskStatus } from '../task-status';
@@ -198,3 +199,58 @@ const EN_TEXT: ReportText = {
 };
 
 export const REPORT_TEXT: Record<Language, ReportText> = { vi: VI_TEXT, en: EN_TEXT };
+
+/** The words of a task list exported to a workbook, beside the report's own (REPORT_TEXT). */
+const VI_LIST_TEXT = {
+  sheetTasks: 'Nhiệm vụ',
+  sheetAbout: 'Thông tin',
+  plan: 'Kế hoạch',
+  coordinatingAgencies: 'Cơ quan phối hợp',
+  startDate: 'Ngày bắt đầu',
+  overdueDays: 'Số ngày quá hạn',
+  acknowledgedOn: 'Ngày tiếp nhận',
+  exportedAt: 'Thời điểm xuất',
+  exportedBy: 'Người xuất',
+  taskCount: 'Số nhiệm vụ',
+  filterPlan: 'Kế hoạch',
+  filterAgency: 'Đơn vị chủ trì',
+  filterStatus: 'Trạng thái',
+  filterOverdue: 'Quá hạn',
+  filterDueSoon: 'Sắp đến hạn (7 ngày tới)',
+  filterSearch: 'Tên nhiệm vụ có chứa',
+  filterParent: 'Thuộc nhiệm vụ',
+  filterOwn: 'Phạm vi',
+  ownAgency: 'Nhiệm vụ đơn vị chủ trì hoặc phối hợp',
+  all: 'Tất cả',
+  onlyThese: 'Chỉ các nhiệm vụ này',
+  exceptThese: 'Trừ các nhiệm vụ này',
+  fileName: 'nhiem-vu',
+};
+
+const EN_LIST_TEXT: Record<keyof typeof VI_LIST_TEXT, string> = {
+  sheetTasks: 'Tasks',
+  sheetAbout: 'About',
+  plan: 'Plan',
+  coordinatingAgencies: 'Coordinating agencies',
+  startDate: 'Start date',
+  overdueDays: 'Days overdue',
+  acknowledgedOn: 'Acknowledged on',
+  exportedAt: 'Exported at',
+  exportedBy: 'Exported by',
+  taskCount: 'Tasks',
+  filterPlan: 'Plan',
+  filterAgency: 'Lead agency',
+  filterStatus: 'Status',
+  filterOverdue: 'Overdue',
+  filterDueSoon: 'Due within 7 days',
+  filterSearch: 'Title contains',
+  filterParent: 'Part of task',
+  filterOwn: 'Scope',
+  ownAgency: 'Tasks the agency leads or coordinates',
+  all: 'All',
+  onlyThese: 'Only these',
+  exceptThese: 'All but these',
+  fileName: 'tasks',
+};
+
+export const TASK_LIST_TEXT: Record<Language, Record<keyof typeof VI_LIST_TEXT, string>> = { vi: VI_LIST_TEXT, en: EN_LIST_TEXT };

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { escapeXml, keepsBlanks, XlsxWriter, type CellValue } from '../../api/services/xlsx-writer';
-import { neutraliseFormula } from '../../api/services/report-xlsx';
+import { neutraliseFormula } from '../../api/services/xlsx-table';
 
 /** The annual report's workbook writer, read back by an independent reader (exceljs). */
 async function readBack(book: XlsxWriter) {

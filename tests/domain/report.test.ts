@@ -11,7 +11,8 @@ import {
   type ReportTaskInput,
   type TaskClass,
 } from '../../domain/report';
-import { neutraliseFormula, renderAnnualReportXlsx } from '../../api/services/report-xlsx';
+import { renderAnnualReportXlsx } from '../../api/services/report-xlsx';
+import { neutraliseFormula } from '../../api/services/xlsx-table';
 
 /**
  * A hand-built plan for 2024, figures as of 20/12/2024, period ending 31/12/2025. Every task carries

@@ -13,6 +13,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import ExcelJS from 'exceljs';
 import { startStack, type TestStack } from '../helpers/stack';
 import { seedAgencies, seedPlan } from '../helpers/fixtures';
 import { fromToday, today } from '../helpers/dates';
@@ -296,6 +297,16 @@ describe('the web UI, end to end', () => {
     await coordinator.goto(`/tasks?plan=${planId}`);
     await coordinator.getByText(/Đang hiển thị \d+ nhiệm vụ/).waitFor();
     await shot(coordinator, '03-task-list');
+
+    // The list as a workbook: every row shown, in the same order.
+    const shownTitles = await coordinator.locator('.results tbody .task-link').allInnerTexts();
+    const [download] = await Promise.all([coordinator.waitForEvent('download'), coordinator.getByRole('button', { name: 'Tải về Excel' }).click()]);
+    expect(download.suggestedFilename()).toBe(`nhiem-vu-${today()}.xlsx`);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(readFileSync((await download.path())!) as never);
+    const exported: string[] = [];
+    book.getWorksheet('Nhiệm vụ')!.eachRow((row, n) => n > 1 && exported.push(String(row.getCell(4).value)));
+    expect(exported).toEqual(shownTitles.map((title) => title.trim()));
 
     // English labels are longer ("Assigned – awaiting acknowledgement"): the table still fits.
     await coordinator.getByRole('button', { name: 'EN' }).click();

@@ -18,6 +18,7 @@ import type { RouteSpec } from '../../api/route';
 import { agencies, annualCycles, calendarDays, importJobs, outbox, users } from '../../db/schema';
 import { createAnnualReportActivities } from '../../activities/annual-report';
 import { eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { createLinkSigner, loadLinkSecret } from '../../runtime/links';
 import { startStack, type ApiResponse, type TestStack } from '../helpers/stack';
 import { testConfig } from '../helpers/temporal';
@@ -42,7 +43,7 @@ interface Rule {
   /** The minimal valid request; may create the fixture it consumes. */
   call?(): Promise<Call> | Call;
   /** For a route everyone may call but whose answer is limited to the caller's agency. */
-  filtered?(caller: Caller, res: ApiResponse): void;
+  filtered?(caller: Caller, res: ApiResponse): void | Promise<void>;
   /** Build the request anew for each caller: a single-use resource (a mail link) is spent by the first. */
   perCaller?: boolean;
 }
@@ -136,6 +137,18 @@ const RULES: Record<string, Rule> = {
         const code = { lead: LEAD, partner: PARTNER, other: OTHER }[caller];
         for (const t of res.body.items) expect([t.leadAgency, ...t.coordinatingAgencies]).toContain(code);
       }
+    },
+  },
+  'GET /api/tasks/export': {
+    expect: [401, 403, 200, 200, 200, 200, 200],
+    // A workbook: its rows must be exactly the tasks the list gives the same caller (filtered above).
+    async filtered(caller) {
+      const res = await fetch(`${stack.url}/api/tasks/export`, { headers: { authorization: `Bearer ${tokenOf(caller)}` } });
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as never);
+      const exported: string[] = [];
+      wb.worksheets[0]!.eachRow((row, n) => n > 1 && exported.push(String(row.getCell(4).value)));
+      expect(exported).toEqual(await listedTitles(caller));
     },
   },
   'GET /api/tasks/:id': { expect: [401, 403, 200, 200, 200, 200, 403] },
@@ -257,6 +270,17 @@ function fillPath(path: string, overrides: Record<string, string> = {}): string 
 }
 
 const tokenOf = (caller: Caller): string | undefined => (caller === 'none' ? undefined : world.tokens[caller]);
+
+/** The titles of every task `GET /api/tasks` lists for the caller, page after page. */
+async function listedTitles(caller: Caller): Promise<string[]> {
+  const titles: string[] = [];
+  for (let cursor: string | null = ''; cursor !== null; ) {
+    const page: ApiResponse = await stack.request('GET', `/api/tasks?limit=200${cursor ? `&cursor=${cursor}` : ''}`, { token: tokenOf(caller) });
+    titles.push(...(page.body.items as { title: string }[]).map((t) => t.title));
+    cursor = page.body.nextCursor;
+  }
+  return titles;
+}
 const allowed = (status: number) => status !== 401 && status !== 403 && status < 500;
 
 beforeAll(async () => {
@@ -369,7 +393,7 @@ describe('every route × every caller', () => {
           // The API says `forbidden`; a refusal by the task workflow's validator carries its domain type `Forbidden`.
           if (expected === 403) expect(res.body.error.code.toLowerCase()).toBe('forbidden');
         } else {
-          rule.filtered?.(caller, res);
+          await rule.filtered?.(caller, res);
         }
       }
       expect(seen).toHaveLength(CALLERS.length);

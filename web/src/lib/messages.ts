@@ -162,6 +162,9 @@ const vi = {
   'tasks.clear': 'Bỏ lọc',
   'tasks.results': 'Kết quả',
   'tasks.showing': 'Đang hiển thị {n} nhiệm vụ',
+  'tasks.export': 'Tải về Excel',
+  'tasks.exportHelp': 'Tệp Excel có mọi nhiệm vụ khớp bộ lọc (không chỉ các dòng đang hiển thị), kèm người xuất, thời điểm và bộ lọc.',
+  'tasks.exportFile': 'nhiem-vu',
   'tasks.loadMore': 'Tải thêm',
   'tasks.none': 'Không có nhiệm vụ nào.',
 
@@ -714,6 +717,9 @@ const en: Record<MessageKey, string> = {
   'tasks.clear': 'Clear filters',
   'tasks.results': 'Results',
   'tasks.showing': 'Showing {n} tasks',
+  'tasks.export': 'Download Excel',
+  'tasks.exportHelp': 'The Excel file holds every task these filters match (not only the rows shown), with who exported it, when, and the filters.',
+  'tasks.exportFile': 'tasks',
   'tasks.loadMore': 'Load more',
   'tasks.none': 'No tasks.',
 

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { api, ApiError, type Query } from '../lib/api';
+import { api, ApiError, downloadFile, withQuery, type Query } from '../lib/api';
 import { useAgencies } from '../lib/agencies';
+import { todayVn } from '../lib/format';
 import { useForm } from '../lib/form';
 import { useI18n } from '../lib/i18n';
 import { useMe } from '../lib/session';
@@ -27,7 +28,7 @@ function filtersOf(params: URLSearchParams) {
 }
 
 export function TaskListPage() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const me = useMe();
   const [params, setParams] = useSearchParams();
   const filters = filtersOf(params);
@@ -38,17 +39,18 @@ export function TaskListPage() {
   const [next, setNext] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | undefined>();
   const [loadingMore, setLoadingMore] = useState(false);
+  const [exporting, setExporting] = useState(false);
+  const [exportError, setExportError] = useState<ApiError | null>(null);
   const key = params.toString();
 
-  const query = (cursor?: string): Query => ({
+  const filterQuery = (): Query => ({
     q: filters.q,
     plan: filters.plan,
     agency: filters.agency,
     status: filters.status,
     overdue: filters.overdue ? 'true' : undefined,
-    limit: PAGE_SIZE,
-    cursor,
   });
+  const query = (cursor?: string): Query => ({ ...filterQuery(), limit: PAGE_SIZE, cursor });
 
   useEffect(() => {
     const controller = new AbortController();
@@ -85,6 +87,19 @@ export function TaskListPage() {
       if (err instanceof ApiError) setError(err);
     } finally {
       setLoadingMore(false);
+    }
+  };
+
+  /** Every task of these filters as a workbook, in the language on screen: not just the pages loaded. */
+  const exportXlsx = async () => {
+    setExporting(true);
+    setExportError(null);
+    try {
+      await downloadFile(withQuery('/api/tasks/export', { ...filterQuery(), lang }), `${t('tasks.exportFile')}-${todayVn()}.xlsx`);
+    } catch (err) {
+      if (err instanceof ApiError) setExportError(err);
+    } finally {
+      setExporting(false);
     }
   };
 
@@ -142,9 +157,22 @@ export function TaskListPage() {
           </Form>
         </aside>
         <section aria-labelledby="results-h" className="results">
-          <h2 id="results-h" className="section__title" aria-live="polite">
-            {items ? t('tasks.showing', { n: items.length }) + (next ? '+' : '') : t('tasks.results')}
-          </h2>
+          <div className="section__head">
+            <h2 id="results-h" className="section__title" aria-live="polite">
+              {items ? t('tasks.showing', { n: items.length }) + (next ? '+' : '') : t('tasks.results')}
+            </h2>
+            {items && items.length > 0 && (
+              <button type="button" className="button button--secondary" onClick={() => void exportXlsx()} disabled={exporting} aria-describedby="export-help">
+                {exporting ? t('common.loading') : t('tasks.export')}
+              </button>
+            )}
+          </div>
+          {items && items.length > 0 && (
+            <p id="export-help" className="muted small">
+              {t('tasks.exportHelp')}
+            </p>
+          )}
+          {exportError && <ErrorBox error={exportError} />}
           {error && !items && <ErrorBox error={error} />}
           {!items && !error && <Loading />}
           {items && <TaskTable tasks={items} caption={t('tasks.results')} captionHidden columns={['number', 'title', 'lead', 'due', 'status', 'progress']} />}
