@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql, type SQLWrapper } from 'drizzle-orm';
 import { agencies, agencyReports, annualCycles, plans, tasks } from '../db/schema';
-import { rowsOf, type Db } from '../db/client';
+import { independently, rowsOf, type Db, type Tx } from '../db/client';
 import { localDate } from '../domain/calendar';
 import { reminderPolicyOf, reportSettingsOf, type ReportSettings } from '../domain/plan-settings';
 import { compileAnnualReport, type AnnualReport, type ReportInput, type ReportTaskInput } from '../domain/report';
@@ -16,7 +16,7 @@ export interface OpenedCycle {
   version: number;
 }
 
-async function planOf(db: Db, planId: string) {
+async function planOf(db: Db | Tx, planId: string) {
   const [plan] = await db.select().from(plans).where(eq(plans.id, planId));
   if (!plan) throw new Error(`Plan ${planId} not found`);
   return plan;
@@ -43,7 +43,7 @@ export async function agenciesToReport(db: Db, planId: string, year: number): Pr
 }
 
 /** The latest report of each agency for a plan and year (earlier ones are kept as history). */
-export function currentReports(db: Db, planId: string, year: number) {
+export function currentReports(db: Db | Tx, planId: string, year: number) {
   return db
     .select()
     .from(agencyReports)
@@ -61,7 +61,7 @@ const isoDate = (date: SQLWrapper) => sql`to_char(${date}, 'YYYY-MM-DD')`;
  * report's input, with no per-row mapping in JavaScript. Unordered: the report sorts them into plan
  * order itself, and unsorted rows stream from the server as it reads them.
  */
-function reportTasks(db: Db, planId: string): Promise<ReportTaskInput[]> {
+function reportTasks(db: Db | Tx, planId: string): Promise<ReportTaskInput[]> {
   // A completion is on time when the agency submitted it in time, however long the acceptance took.
   const completedAt = sql`case when ${tasks.status} = 'completed' then ${isoInstant(sql`coalesce(${tasks.submittedAt}, ${tasks.completedAt})`)} end`;
   return rowsOf<ReportTaskInput>(
@@ -77,13 +77,13 @@ function reportTasks(db: Db, planId: string): Promise<ReportTaskInput[]> {
 }
 
 /** Everything the compiled report is made of, read from the read model. */
-export async function reportInput(db: Db, planId: string, year: number, version: number, compiledAt: Date): Promise<ReportInput> {
-  const [plan, taskRows, agencyRows, reports, [cycle]] = await Promise.all([
-    planOf(db, planId),
-    reportTasks(db, planId),
-    db.select({ code: agencies.code, name: agencies.name, shortName: agencies.shortName }).from(agencies),
-    currentReports(db, planId, year),
-    db.select().from(annualCycles).where(and(eq(annualCycles.planId, planId), eq(annualCycles.year, year))),
+export async function reportInput(db: Db | Tx, planId: string, year: number, version: number, compiledAt: Date): Promise<ReportInput> {
+  const [plan, taskRows, agencyRows, reports, [cycle]] = await independently(db, [
+    () => planOf(db, planId),
+    () => reportTasks(db, planId),
+    () => db.select({ code: agencies.code, name: agencies.name, shortName: agencies.shortName }).from(agencies),
+    () => currentReports(db, planId, year),
+    () => db.select().from(annualCycles).where(and(eq(annualCycles.planId, planId), eq(annualCycles.year, year))),
   ]);
   const settings = reportSettingsOf(plan.settings);
   const coordinator = agencyRows.find((a) => a.code === plan.coordinatorAgencyCode);
@@ -139,7 +139,7 @@ export function createAnnualReportActivities({ db }: Pick<ActivityDeps, 'db'>) {
           .for('update');
         if ((cycle?.version ?? 0) >= version) return { version: cycle!.version };
         const compiledAt = new Date();
-        const report: AnnualReport = compileAnnualReport(await reportInput(tx as unknown as Db, planId, year, version, compiledAt));
+        const report: AnnualReport = compileAnnualReport(await reportInput(tx, planId, year, version, compiledAt));
         await tx
           .update(annualCycles)
           .set({ status: 'compiled', version, compiledAt, report: report as unknown as Record<string, unknown> })

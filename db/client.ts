@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { mkdirSync } from 'node:fs';
 import { sql, type ExtractTablesWithRelations, type SQL } from 'drizzle-orm';
-import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { PgTransaction, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -21,8 +21,19 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/**
+ * Queries that do not depend on one another: at once on the pool, one after the other in a transaction,
+ * whose single connection takes one query at a time (pg queues a second one today; pg 9 refuses it).
+ */
+export async function independently<T extends unknown[]>(db: Db | Tx, queries: [...{ [K in keyof T]: () => PromiseLike<T[K]> }]): Promise<T> {
+  if (!(db instanceof PgTransaction)) return (await Promise.all(queries.map((query) => query()))) as T;
+  const results: unknown[] = [];
+  for (const query of queries) results.push(await query());
+  return results as T;
+}
+
 /** Rows of a raw query; both drivers answer `{ rows }`, which the shared Db type leaves untyped. */
-export async function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {
+export async function rowsOf<T>(db: Db | Tx, query: SQL): Promise<T[]> {
   return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
 }
 

@@ -1,6 +1,6 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Db, Tx } from '../../db/client';
+import { independently, type Db, type Tx } from '../../db/client';
 import { agencies, agencyAliases, agencyGroupMembers } from '../../db/schema';
 import { AgencyDirectory, normalizeAgencyName } from '../../domain/agencies';
 import { searchableText } from '../../domain/text';
@@ -9,20 +9,21 @@ import { conflict, notFound, unprocessable, type ErrorDetail } from '../errors';
 
 /** The whole directory in memory for name resolution: a province has well under a thousand agencies. */
 export async function loadAgencyDirectory(db: Db | Tx): Promise<AgencyDirectory> {
-  const [agencyRows, aliasRows, memberRows] = await Promise.all([
-    db
-      .select({
-        code: agencies.code,
-        name: agencies.name,
-        shortName: agencies.shortName,
-        kind: agencies.kind,
-        active: agencies.active,
-        mergedInto: agencies.mergedInto,
-      })
-      .from(agencies)
-      .orderBy(asc(agencies.code)),
-    db.select({ alias: agencyAliases.alias, agencyCode: agencyAliases.agencyCode }).from(agencyAliases),
-    db.select({ groupCode: agencyGroupMembers.groupCode, memberCode: agencyGroupMembers.memberCode }).from(agencyGroupMembers),
+  const [agencyRows, aliasRows, memberRows] = await independently(db, [
+    () =>
+      db
+        .select({
+          code: agencies.code,
+          name: agencies.name,
+          shortName: agencies.shortName,
+          kind: agencies.kind,
+          active: agencies.active,
+          mergedInto: agencies.mergedInto,
+        })
+        .from(agencies)
+        .orderBy(asc(agencies.code)),
+    () => db.select({ alias: agencyAliases.alias, agencyCode: agencyAliases.agencyCode }).from(agencyAliases),
+    () => db.select({ groupCode: agencyGroupMembers.groupCode, memberCode: agencyGroupMembers.memberCode }).from(agencyGroupMembers),
   ]);
   return new AgencyDirectory({ agencies: agencyRows, aliases: aliasRows, groupMembers: memberRows });
 }
@@ -111,17 +112,19 @@ async function views(db: Db | Tx, codes?: string[]): Promise<AgencyView[]> {
   const rows = await db.select(agencyColumns).from(agencies).where(where).orderBy(asc(agencies.kind), asc(agencies.name));
   if (!rows.length) return [];
   const list = rows.map((r) => r.code);
-  const [aliasRows, memberRows] = await Promise.all([
-    db
-      .select({ agencyCode: agencyAliases.agencyCode, alias: agencyAliases.alias })
-      .from(agencyAliases)
-      .where(codes ? inArray(agencyAliases.agencyCode, list) : undefined)
-      .orderBy(asc(agencyAliases.alias)),
-    db
-      .select({ groupCode: agencyGroupMembers.groupCode, memberCode: agencyGroupMembers.memberCode })
-      .from(agencyGroupMembers)
-      .where(codes ? inArray(agencyGroupMembers.groupCode, list) : undefined)
-      .orderBy(asc(agencyGroupMembers.memberCode)),
+  const [aliasRows, memberRows] = await independently(db, [
+    () =>
+      db
+        .select({ agencyCode: agencyAliases.agencyCode, alias: agencyAliases.alias })
+        .from(agencyAliases)
+        .where(codes ? inArray(agencyAliases.agencyCode, list) : undefined)
+        .orderBy(asc(agencyAliases.alias)),
+    () =>
+      db
+        .select({ groupCode: agencyGroupMembers.groupCode, memberCode: agencyGroupMembers.memberCode })
+        .from(agencyGroupMembers)
+        .where(codes ? inArray(agencyGroupMembers.groupCode, list) : undefined)
+        .orderBy(asc(agencyGroupMembers.memberCode)),
   ]);
   const aliases = new Map<string, string[]>();
   for (const a of aliasRows) aliases.set(a.agencyCode, [...(aliases.get(a.agencyCode) ?? []), a.alias]);
