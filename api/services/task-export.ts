@@ -50,16 +50,16 @@ export async function exportTasks(deps: AppDeps, user: AuthUser, query: TaskExpo
     planIds.length ? db.select({ id: plans.id, documentNumber: plans.documentNumber }).from(plans).where(inArray(plans.id, planIds)) : [],
   ]);
   const language = query.lang ?? user.language;
-  const exportedAt = new Date();
-  const file = await renderTaskListXlsx(rows, {
-    exportedAt,
+  const context: TaskListContext = {
+    exportedAt: new Date(),
     exportedBy: user.name,
     agencyNames: new Map(directory.map((a) => [a.code, a.name])),
     planNames: new Map(planRows.map((p) => [p.id, p.documentNumber])),
     query,
     ownAgency: user.role === 'agency' ? user.agencyCode : null,
-  }, language);
-  return { file, fileName: `${TASK_LIST_TEXT[language].fileName}-${localDate(exportedAt.getTime())}.xlsx` };
+  };
+  const file = await renderTaskListXlsx(rows, context, language);
+  return { file, fileName: `${TASK_LIST_TEXT[language].fileName}-${localDate(context.exportedAt.getTime())}.xlsx` };
 }
 
 /** The workbook of `rows`, in list order; pure: the same rows and context make the same bytes. */
