@@ -18,15 +18,24 @@ export const testConfig: Config = loadConfig({
 });
 
 export const testLogger = createLogger(process.env.TEST_LOG_LEVEL ?? 'error');
-installSdkRuntime(testLogger);
+
+/**
+ * The SDK runtime with the tests' logger, installed before a process's first environment or worker, not
+ * when this module is imported: the runtime forwards the core's logs through a native callback that
+ * keeps the process alive until its last worker and connection close, so a process that only imports
+ * these helpers (the fault suite's, whose workers run in processes of their own) could never exit.
+ */
+const withSdkRuntime = () => installSdkRuntime(testLogger);
 
 /** The Java time-skipping test server from the project-local install: timers of months pass in seconds. */
 export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
+  withSdkRuntime();
   return TestWorkflowEnvironment.createTimeSkipping({ server: { executable: await sdkExecutable('testServer') } });
 }
 
 /** The real Temporal dev server (for Schedules, which the test server does not implement). */
 export async function createLocalEnv(): Promise<TestWorkflowEnvironment> {
+  withSdkRuntime();
   return TestWorkflowEnvironment.createLocal({
     server: { executable: await sdkExecutable('cli'), ip: '127.0.0.1', ui: false, extraArgs: ['--log-level', 'error'] },
   });
@@ -43,6 +52,7 @@ export interface TestWorkerOptions {
 }
 
 export function createTestWorker(env: TestWorkflowEnvironment, db: Db, opts: TestWorkerOptions = {}): Promise<Worker> {
+  withSdkRuntime();
   return createWorker({
     connection: env.nativeConnection,
     namespace: env.namespace ?? 'default',
