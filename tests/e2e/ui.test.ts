@@ -295,6 +295,18 @@ describe('the web UI, end to end', () => {
     await coordinator.getByRole('heading', { name: manualTitle, level: 1 }).waitFor();
     expect(await coordinator.locator('.page-header .badge--assigned').innerText()).toContain('Đã giao – chờ tiếp nhận');
     expect(await coordinator.locator('.page-header .badge--due-soon').innerText()).toContain('Sắp đến hạn');
+
+    // The dashboard's "due soon" count opens the list of exactly those tasks, its filter ticked.
+    await coordinator.goto(`/plans/${planId}`);
+    const dueSoonTile = await tileValue(coordinator, 'dueSoon');
+    const dueSoon = await stack.request('GET', `/api/tasks?plan=${planId}&dueSoon=true`, { token: coordinatorToken });
+    expect(dueSoonTile).toBe(dueSoon.body.items.length);
+    expect(dueSoonTile).toBeGreaterThan(0);
+    await coordinator.locator('[data-testid="tile-dueSoon"] a').click();
+    await coordinator.waitForURL(/dueSoon=true/);
+    await coordinator.getByText(`Đang hiển thị ${dueSoonTile} nhiệm vụ`).waitFor();
+    expect(await coordinator.getByLabel('Chỉ nhiệm vụ sắp đến hạn (7 ngày tới)').isChecked()).toBe(true);
+    expect(await coordinator.locator('.results tbody .task-link').allInnerTexts()).toEqual(dueSoon.body.items.map((task: { title: string }) => task.title));
   });
 
   it('lists tasks with the API filters and shows a bad filter beside its field', async () => {

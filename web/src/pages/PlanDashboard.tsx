@@ -56,7 +56,7 @@ export function statusTiles(tasks: Task[], t: ReturnType<typeof useI18n>['t'], l
     { key: 'total', label: t('dashboard.total'), value: own.length, to: listPath(''), tone: 'neutral' },
     ...STATUS_ORDER.map((s) => ({ key: s, label: t(`status.${s}`), value: count(s), to: listPath(`status=${s}`), tone: tone[s] })),
     { key: 'overdue', label: t('flag.overdue'), value: own.filter((task) => task.overdue).length, to: listPath('overdue=true'), tone: 'danger' as const },
-    { key: 'dueSoon', label: t('flag.dueSoon'), value: own.filter((task) => task.dueSoon).length, tone: 'warning' as const },
+    { key: 'dueSoon', label: t('flag.dueSoon'), value: own.filter((task) => task.dueSoon).length, to: listPath('dueSoon=true'), tone: 'warning' as const },
   ];
 }
 
@@ -144,6 +144,7 @@ function DashboardBody({ plan, tasks, stats }: { plan: Plan; tasks: Task[]; stat
             {t('dashboard.dueSoon')} <span className="count">{dueSoon.length}</span>
           </h2>
           <TaskTable tasks={dueSoon.slice(0, 10)} caption={t('dashboard.dueSoon')} captionHidden columns={['title', 'lead', 'due', 'daysLeft']} empty={t('dashboard.noDueSoon')} />
+          {dueSoon.length > 10 && <Link to={listPath('dueSoon=true')}>{t('dashboard.seeAll', { n: dueSoon.length })}</Link>}
         </section>
       </div>
 

@@ -24,6 +24,7 @@ function filtersOf(params: URLSearchParams) {
     agency: params.get('agency') ?? '',
     status: (params.get('status') ?? '').split(',').filter(Boolean),
     overdue: params.get('overdue') === 'true',
+    dueSoon: params.get('dueSoon') === 'true',
   };
 }
 
@@ -34,7 +35,7 @@ export function TaskListPage() {
   const filters = filtersOf(params);
   const plans = usePlans();
   const agencies = useAgencies();
-  const form = useForm({ q: filters.q, plan: filters.plan, agency: filters.agency, status: filters.status, overdue: filters.overdue });
+  const form = useForm({ q: filters.q, plan: filters.plan, agency: filters.agency, status: filters.status, overdue: filters.overdue, dueSoon: filters.dueSoon });
   const [items, setItems] = useState<Task[] | undefined>();
   const [next, setNext] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | undefined>();
@@ -49,6 +50,7 @@ export function TaskListPage() {
     agency: filters.agency,
     status: filters.status,
     overdue: filters.overdue ? 'true' : undefined,
+    dueSoon: filters.dueSoon ? 'true' : undefined,
   });
   const query = (cursor?: string): Query => ({ ...filterQuery(), limit: PAGE_SIZE, cursor });
 
@@ -111,6 +113,7 @@ export function TaskListPage() {
     if (v.agency) next.set('agency', v.agency);
     if (v.status.length) next.set('status', v.status.join(','));
     if (v.overdue) next.set('overdue', 'true');
+    if (v.dueSoon) next.set('dueSoon', 'true');
     setParams(next);
   };
 
@@ -147,6 +150,10 @@ export function TaskListPage() {
             <div className="choice__item">
               <input type="checkbox" id="filter-overdue" checked={form.values.overdue} onChange={(e) => form.set('overdue', e.target.checked)} />
               <label htmlFor="filter-overdue">{t('tasks.onlyOverdue')}</label>
+            </div>
+            <div className="choice__item">
+              <input type="checkbox" id="filter-due-soon" checked={form.values.dueSoon} onChange={(e) => form.set('dueSoon', e.target.checked)} />
+              <label htmlFor="filter-due-soon">{t('tasks.onlyDueSoon')}</label>
             </div>
             <div className="form__actions">
               <SubmitButton form={form}>{t('tasks.apply')}</SubmitButton>
