@@ -109,9 +109,9 @@ export function renderTaskListXlsx(rows: readonly ExportedRow[], context: TaskLi
       REPORT_STATUS_LABELS[task.status][language],
       isOverdue(task, today) ? dayNumber(today) - dayNumber(task.dueDate) : null,
       task.progress / 100,
-      excelLocalDate(task.acknowledgedAt?.toISOString() ?? null),
+      excelLocalDate(task.acknowledgedAt),
       // A completion counts from when the agency submitted it, as in the annual report.
-      task.status === 'completed' ? excelLocalDate((task.submittedAt ?? task.completedAt)?.toISOString() ?? null) : null,
+      task.status === 'completed' ? excelLocalDate(task.submittedAt ?? task.completedAt) : null,
       task.funding ? task.funding.text || fundingSourcesLabel(task.funding.sources, language) : null,
       task.note,
     ],
@@ -121,7 +121,7 @@ export function renderTaskListXlsx(rows: readonly ExportedRow[], context: TaskLi
   const flag = (value: boolean | undefined) => (value === undefined ? t.all : value ? t.onlyThese : t.exceptThese);
   const about: Indicator[] = [
     [t.exportedBy, context.exportedBy],
-    [t.exportedAt, excelLocalDate(context.exportedAt.toISOString()), DATE],
+    [t.exportedAt, excelLocalDate(context.exportedAt), DATE],
     [t.taskCount, rows.length, INTEGER],
     ...(context.ownAgency ? [[t.filterOwn, `${t.ownAgency}: ${nameOf(context.ownAgency)}`] as Indicator] : []),
     [t.filterPlan, q.plan ? (context.planNames.get(q.plan) ?? q.plan) : t.all],

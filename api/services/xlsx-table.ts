@@ -3,6 +3,7 @@
  * from the content, dates as dates and text that can never be taken for a formula. The annual report
  * and the task list export are both made of them.
  */
+import { localDate } from '../../domain/calendar';
 import { type CellStyle, type CellValue, type Sheet, type XlsxWriter } from './xlsx-writer';
 
 export interface Column {
@@ -70,8 +71,9 @@ export function sectionTexts(): (row: Sectioned) => string | null {
   };
 }
 
-/** The local (UTC+7) date of an instant, as the Date the sheet shows as that day. */
-export const excelLocalDate = (instant: string | null): Date | null => (instant ? excelDate(new Date(Date.parse(instant) + 7 * 3600_000).toISOString()) : null);
+/** The day an instant falls on in the province (domain/calendar's rule), as the Date the sheet shows as that day. */
+export const excelLocalDate = (instant: string | Date | null): Date | null =>
+  instant === null ? null : excelDate(localDate(typeof instant === 'string' ? Date.parse(instant) : instant.getTime()));
 
 function displayLength(v: CellValue, numFmt?: string): number {
   if (v === null) return 0;

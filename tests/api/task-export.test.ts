@@ -49,7 +49,8 @@ beforeAll(async () => {
     return res.body.id as string;
   };
   const overdue = await assign(planId, { title: 'Kiện toàn Ban chỉ đạo xây dựng chính quyền điện tử tỉnh', leadAgency: 'STTTT', coordinatingAgencies: ['STC', 'SNV'], startDate: '2021-01-01', dueDate: '2021-12-31', section: 'Nhiệm vụ chung', number: '1' });
-  await assign(planId, { title: 'Triển khai nền tảng họp trực tuyến đến cấp xã', leadAgency: 'STTTT', dueDate: fromToday(30), funding: { text: 'Ngân sách tỉnh' } });
+  // Due within the week: the one task the dueSoon filter finds.
+  await assign(planId, { title: 'Triển khai nền tảng họp trực tuyến đến cấp xã', leadAgency: 'STTTT', dueDate: fromToday(5), funding: { text: 'Ngân sách tỉnh' } });
   await assign(planId, { title: 'Số hóa hồ sơ cán bộ, công chức', leadAgency: 'SNV', dueDate: fromToday(60) });
   await assign(planId, { title: FORMULA_TITLE, leadAgency: 'STC', coordinatingAgencies: ['STTTT'], dueDate: fromToday(90) });
   await assign(otherPlanId, { title: 'Xây dựng kho dữ liệu dùng chung', leadAgency: 'STTTT', dueDate: fromToday(120) });
@@ -110,7 +111,7 @@ describe('GET /api/tasks/export', () => {
   });
 
   it('applies every filter the list takes: agency, status, overdue, a title search, across plans', async () => {
-    for (const query of [`agency=STTTT`, `status=in_progress`, `overdue=true`, `overdue=false&plan=${planId}`, `q=${encodeURIComponent('họp trực tuyến')}`, `agency=STTTT&status=assigned,in_progress`]) {
+    for (const query of [`agency=STTTT`, `status=in_progress`, `overdue=true`, `overdue=false&plan=${planId}`, `q=${encodeURIComponent('họp trực tuyến')}`, `agency=STTTT&status=assigned,in_progress`, `dueSoon=true`, `dueSoon=false&plan=${planId}`]) {
       const sheet = await exportSheet(tokens.viewer, query);
       const items = await list(tokens.viewer, query);
       expect(sheet.rows.map((r) => r['Tên nhiệm vụ']), query).toEqual(items.map((t) => (t.title.startsWith('=') ? `'${t.title}` : t.title)));
@@ -119,6 +120,9 @@ describe('GET /api/tasks/export', () => {
     expect(overdue.rows.map((r) => r['Tên nhiệm vụ'])).toEqual(['Kiện toàn Ban chỉ đạo xây dựng chính quyền điện tử tỉnh']);
     expect(overdue.about.get('Quá hạn')).toBe('Chỉ các nhiệm vụ này');
     expect(overdue.about.get('Trạng thái')).toBe('Đang thực hiện');
+    const soon = await exportSheet(tokens.coordinator, 'dueSoon=true');
+    expect(soon.rows.map((r) => r['Tên nhiệm vụ'])).toEqual(['Triển khai nền tảng họp trực tuyến đến cấp xã']);
+    expect(soon.about.get('Sắp đến hạn (7 ngày tới)')).toBe('Chỉ các nhiệm vụ này');
     const across = await exportSheet(tokens.coordinator, 'agency=STTTT');
     expect(across.rows.map((r) => r['Kế hoạch'])).toContain('15/QĐ-UBND');
   });
