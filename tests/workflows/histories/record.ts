@@ -1,0 +1,137 @@
+/**
+ * Records the task workflow histories that tests/workflows/replay.test.ts replays on the current code:
+ * the lifecycle with an extension, a return and reminders across the new year (so a continue-as-new),
+ * an overdue task reassigned and cancelled, a group task whose children report and whose cancel
+ * cascades, and a command sent before any worker ran the task.
+ *
+ *   node --import tsx tests/workflows/histories/record.ts <label>
+ *
+ * writes `<label>-<scenario>[-run<N>].json` here. Record with the code that is deployed, before
+ * changing workflow code, and keep the files of every version still running somewhere: a change that
+ * cannot replay them needs `patched()` (or a new workflow type), not new recordings.
+ */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import proto from '@temporalio/proto';
+import type { AppDeps, AuthUser } from '../../../api/context';
+import { createTask, runTaskCommand } from '../../../api/services/tasks';
+import { createUser } from '../../../api/services/users';
+import { createWorker } from '../../../runtime/worker';
+import { taskWorkflowId } from '../../../workflows/constants';
+import {
+  acceptCompletionUpdate,
+  acknowledgeTaskUpdate,
+  addContributionUpdate,
+  cancelTaskUpdate,
+  decideExtensionUpdate,
+  editTaskUpdate,
+  reassignTaskUpdate,
+  reportProgressUpdate,
+  requestExtensionUpdate,
+  returnCompletionUpdate,
+  submitCompletionUpdate,
+} from '../../../workflows/task';
+import { fromToday } from '../../helpers/dates';
+import { createTestDatabase } from '../../helpers/db';
+import { seedAgencies, seedPlan } from '../../helpers/fixtures';
+import { createTimeSkippingEnv, testConfig, testLogger } from '../../helpers/temporal';
+
+const DIR = path.dirname(fileURLToPath(import.meta.url));
+const DAY = 86_400_000;
+/**
+ * The protobuf message as plain JSON (64-bit integers and enums as text, bytes base64), read back with
+ * `History.fromObject`. Not the SDK's historyToJSON: with protobufjs 7 hoisted for gRPC, its copy of
+ * protobufjs 8 is not the one @temporalio/proto was built with, and it refuses the History type.
+ */
+const { History } = proto.temporal.api.history.v1;
+const HISTORY_JSON = { longs: String, enums: String, bytes: String } as const;
+const label = process.argv[2];
+if (!label || !/^[\w.-]+$/.test(label)) throw new Error('usage: record.ts <label> (e.g. the commit the histories come from)');
+
+const env = await createTimeSkippingEnv();
+const database = await createTestDatabase('record_histories');
+try {
+  await seedAgencies(database.db);
+  const planId = await seedPlan(database.db, { periodStart: '2026-01-01', periodEnd: '2030-12-31' });
+  const deps: AppDeps = { database, temporal: env.client, config: testConfig, logger: testLogger };
+  const as = async (role: AuthUser['role'], agencyCode: string): Promise<AuthUser> => {
+    const input = { name: `${role} ${agencyCode}`, email: `${role}.${agencyCode.toLowerCase()}@sonla.gov.vn`, role, agencyCode, language: 'vi' as const };
+    const { id } = await createUser(database.db, input);
+    return { id, ...input };
+  };
+  const coordinator = await as('coordinator', 'VPUBND');
+  const clerk = (code: string) => as('agency', code);
+  const [stttt, snv, h1] = await Promise.all([clerk('STTTT'), clerk('SNV'), clerk('H1')]);
+  const newTask = (title: string, leadAgency: string, dueInDays: number) =>
+    createTask(deps, coordinator, planId, { title, leadAgency, coordinatingAgencies: leadAgency === 'STTTT' ? ['SNV'] : [], dueDate: fromToday(dueInDays), kind: 'new' });
+  const handle = (taskId: string) => env.client.workflow.getHandle(taskWorkflowId(taskId));
+  const runsOf = new Map<string, string>();
+  const firstRun = async (taskId: string) => runsOf.set(taskId, (await handle(taskId).describe()).runId);
+
+  // A command in the same first workflow task as the start: no worker polls yet.
+  const early = await newTask('Ban hành quy chế phối hợp', 'SNV', 60);
+  await firstRun(early.id);
+  const earlyAck = runTaskCommand(deps, snv, early.id, acknowledgeTaskUpdate, { actor: { userId: snv.id, name: snv.name, role: 'agency', agencyCode: 'SNV' } });
+
+  const worker = await createWorker({ connection: env.nativeConnection, namespace: env.namespace ?? 'default', db: database.db, logger: testLogger, client: env.client, config: testConfig, digestSignalReuseMs: 0 });
+  const actor = (u: AuthUser) => ({ actor: { userId: u.id, name: u.name, role: u.role, agencyCode: u.agencyCode } });
+  const tasksRecorded: { scenario: string; taskId: string }[] = [{ scenario: 'before-open', taskId: early.id }];
+  await worker.runUntil(async () => {
+    await earlyAck;
+
+    // Extension, return, contribution, acceptance; reminders fire while time passes the new year.
+    const life = await newTask('Nâng cấp cổng dịch vụ công tỉnh', 'STTTT', 40);
+    await firstRun(life.id);
+    await runTaskCommand(deps, stttt, life.id, acknowledgeTaskUpdate, actor(stttt));
+    await runTaskCommand(deps, stttt, life.id, reportProgressUpdate, { ...actor(stttt), percent: 30, note: 'Đã khảo sát hiện trạng' });
+    await runTaskCommand(deps, stttt, life.id, requestExtensionUpdate, { ...actor(stttt), requestId: 'gia-han-1', newDueDate: fromToday(60), reason: 'Chờ kinh phí' });
+    await runTaskCommand(deps, coordinator, life.id, decideExtensionUpdate, { ...actor(coordinator), requestId: 'gia-han-1', approve: true, note: 'Đồng ý' });
+    await env.sleep(50 * DAY);
+    await runTaskCommand(deps, snv, life.id, addContributionUpdate, { ...actor(snv), note: 'Sở Nội vụ đã góp ý dự thảo' });
+    await runTaskCommand(deps, stttt, life.id, submitCompletionUpdate, { ...actor(stttt), note: 'Đã vận hành thử' });
+    await runTaskCommand(deps, coordinator, life.id, returnCompletionUpdate, { ...actor(coordinator), reason: 'Thiếu biên bản nghiệm thu' });
+    await runTaskCommand(deps, stttt, life.id, submitCompletionUpdate, { ...actor(stttt), note: 'Bổ sung biên bản' });
+    await runTaskCommand(deps, coordinator, life.id, acceptCompletionUpdate, { ...actor(coordinator), note: 'Hoàn thành' });
+    await handle(life.id).result();
+    tasksRecorded.push({ scenario: 'lifecycle', taskId: life.id });
+
+    // Overdue notices every week and the escalation, then a new lead, then a cancel.
+    const late = await newTask('Số hóa hồ sơ lưu trữ', 'STTTT', 3);
+    await firstRun(late.id);
+    await env.sleep(25 * DAY);
+    await runTaskCommand(deps, coordinator, late.id, reassignTaskUpdate, { ...actor(coordinator), leadAgencyCode: 'SNV', note: 'Chuyển Sở Nội vụ' });
+    await runTaskCommand(deps, coordinator, late.id, cancelTaskUpdate, { ...actor(coordinator), reason: 'Không còn phù hợp' });
+    await handle(late.id).result();
+    tasksRecorded.push({ scenario: 'overdue-reassigned-cancelled', taskId: late.id });
+
+    // A group: a child's progress reaches the parent; the parent's new due date and cancel cascade.
+    const group = await newTask('Rà soát quy hoạch sử dụng đất cấp huyện', 'HUYEN', 30);
+    const child = group.children.find((c) => c.leadAgency === 'H1')!;
+    await Promise.all([firstRun(group.id), firstRun(child.id)]);
+    await runTaskCommand(deps, h1, child.id, acknowledgeTaskUpdate, actor(h1));
+    await runTaskCommand(deps, h1, child.id, reportProgressUpdate, { ...actor(h1), percent: 50 });
+    await runTaskCommand(deps, coordinator, group.id, editTaskUpdate, { ...actor(coordinator), dueDate: fromToday(45), note: 'Lùi hạn theo chỉ đạo' });
+    await runTaskCommand(deps, coordinator, group.id, cancelTaskUpdate, { ...actor(coordinator), reason: 'Gộp vào kế hoạch khác' });
+    await Promise.all([group, ...group.children].map((t) => handle(t.id).result()));
+    tasksRecorded.push({ scenario: 'group', taskId: group.id }, { scenario: 'group-child', taskId: child.id });
+  });
+
+  for (const { scenario, taskId } of tasksRecorded) {
+    // Every run of the task, following continue-as-new from the first.
+    const runs = [];
+    for (let runId: string | undefined = runsOf.get(taskId); runId; ) {
+      const history = await env.client.workflow.getHandle(taskWorkflowId(taskId), runId).fetchHistory();
+      runs.push(history);
+      runId = history.events?.at(-1)?.workflowExecutionContinuedAsNewEventAttributes?.newExecutionRunId ?? undefined;
+    }
+    runs.forEach((history, i) => {
+      const file = `${label}-${scenario}${runs.length > 1 ? `-run${i + 1}` : ''}.json`;
+      writeFileSync(path.join(DIR, file), `${JSON.stringify(History.toObject(history as Parameters<typeof History.toObject>[0], HISTORY_JSON))}\n`);
+      console.log(`${file}: ${history.events?.length} events`);
+    });
+  }
+} finally {
+  await env.teardown();
+  await database.drop();
+}
