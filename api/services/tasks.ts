@@ -87,8 +87,13 @@ export async function taskDetail(deps: AppDeps, user: AuthUser, id: string) {
 }
 
 /**
- * Send a command to the task's workflow as an Update and return the task as projected. The workflow
- * validates it; the API only checks that the caller may see the task at all.
+ * Send a command to the task's workflow as an Update and return the task as projected.
+ *
+ * The workflow is the authority: its validator refuses a command that the task's state, the caller's
+ * role or agency forbids (domain/task-machine), which is stricter than being allowed to see the task.
+ * So the read model is consulted only when the workflow says no, to answer as a read would have: 404
+ * for no such task, 403 for another agency's, 409 for a closed one, before the validator's own reason.
+ * A command that goes through costs one read, of the task as its event left it.
  */
 export async function runTaskCommand<A>(
   deps: AppDeps,
@@ -98,14 +103,18 @@ export async function runTaskCommand<A>(
   args: A,
   idempotencyKey?: string,
 ): Promise<TaskView> {
-  const task = await visibleTask(deps, user, taskId);
-  if (!isOpen(task.status)) {
-    throw conflict(`Nhiệm vụ đã ${task.status === 'completed' ? 'hoàn thành' : 'bị hủy'}; không thể thao tác thêm.`, [{ field: 'status', message: task.status }]);
+  try {
+    await deps.temporal.workflow
+      .getHandle(taskWorkflowId(taskId))
+      .executeUpdate(update, { args: [args], ...(idempotencyKey ? { updateId: updateIdFor(user, idempotencyKey) } : {}) });
+  } catch (err) {
+    const task = await visibleTask(deps, user, taskId);
+    if (!isOpen(task.status)) {
+      throw conflict(`Nhiệm vụ đã ${task.status === 'completed' ? 'hoàn thành' : 'bị hủy'}; không thể thao tác thêm.`, [{ field: 'status', message: task.status }]);
+    }
+    throw err;
   }
-  await deps.temporal.workflow
-    .getHandle(taskWorkflowId(taskId))
-    .executeUpdate(update, { args: [args], ...(idempotencyKey ? { updateId: updateIdFor(user, idempotencyKey) } : {}) });
-  return (await loadTaskView(deps, taskId))!;
+  return visibleTask(deps, user, taskId);
 }
 
 // ---- creation ----
