@@ -1,8 +1,8 @@
 /**
  * Task workflows live for years: a deployment replaces the code under workflows that are running, and
  * each one replays its history on the new code when a worker picks it up. These are histories recorded
- * by earlier versions (tests/workflows/histories/record.ts): every one must replay on this code without
- * a nondeterminism error.
+ * by earlier versions (tests/workflows/histories/record.ts), of task workflows and of the mail workflows
+ * they start: every one must replay on this code without a nondeterminism error.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -31,9 +31,9 @@ async function replay(histories: typeof recorded): Promise<ReplayResult[]> {
 }
 
 describe('histories of earlier versions', () => {
-  it('replay on this code: the lifecycle, reminders, a continue-as-new, a group and its child, a command before the start', async () => {
+  it('replay on this code: the lifecycle, reminders, a continue-as-new, a group and its child, a command before the start, a digest, a delivery', async () => {
     const scenarios = new Set(recorded.map((r) => r.workflowId.replace(/^[^-]+-/, '').replace(/(-run\d+)?\.json$/, '')));
-    expect([...scenarios].sort()).toEqual(['before-open', 'group', 'group-child', 'lifecycle', 'overdue-reassigned-cancelled']);
+    expect([...scenarios].sort()).toEqual(['before-open', 'delivery', 'digest', 'group', 'group-child', 'lifecycle', 'overdue-reassigned-cancelled']);
     const results = await replay(recorded);
     expect(results.map((r) => r.workflowId)).toEqual(recorded.map((r) => r.workflowId));
     for (const r of results) expect(r.error, `${r.workflowId}: ${r.error?.message}`).toBeUndefined();

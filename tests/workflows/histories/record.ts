@@ -1,8 +1,9 @@
 /**
- * Records the task workflow histories that tests/workflows/replay.test.ts replays on the current code:
+ * Records the workflow histories that tests/workflows/replay.test.ts replays on the current code:
  * the lifecycle with an extension, a return and reminders across the new year (so a continue-as-new),
  * an overdue task reassigned and cancelled, a group task whose children report and whose cancel
- * cascades, and a command sent before any worker ran the task.
+ * cascades, a command sent before any worker ran the task; and of the mail they made, a recipient's
+ * digest of a day and the delivery of one message.
  *
  *   node --import tsx tests/workflows/histories/record.ts <label>
  *
@@ -14,11 +15,15 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import proto from '@temporalio/proto';
+import { inArray } from 'drizzle-orm';
 import type { AppDeps, AuthUser } from '../../../api/context';
 import { createTask, runTaskCommand } from '../../../api/services/tasks';
 import { createUser } from '../../../api/services/users';
 import { createWorker } from '../../../runtime/worker';
+import { notifications, outbox } from '../../../db/schema';
+import { BATCHED_KINDS } from '../../../domain/mail/kinds';
 import { taskWorkflowId } from '../../../workflows/constants';
+import { deliveryWorkflowId, digestWorkflowId } from '../../../workflows/mail';
 import {
   acceptCompletionUpdate,
   acknowledgeTaskUpdate,
@@ -117,11 +122,11 @@ try {
     tasksRecorded.push({ scenario: 'group', taskId: group.id }, { scenario: 'group-child', taskId: child.id });
   });
 
-  for (const { scenario, taskId } of tasksRecorded) {
-    // Every run of the task, following continue-as-new from the first.
+  // Every run of each workflow, following continue-as-new from the first.
+  const record = async (scenario: string, workflowId: string, firstRunId?: string) => {
     const runs = [];
-    for (let runId: string | undefined = runsOf.get(taskId); runId; ) {
-      const history = await env.client.workflow.getHandle(taskWorkflowId(taskId), runId).fetchHistory();
+    for (let runId: string | undefined = firstRunId ?? (await env.client.workflow.getHandle(workflowId).describe()).runId; runId; ) {
+      const history = await env.client.workflow.getHandle(workflowId, runId).fetchHistory();
       runs.push(history);
       runId = history.events?.at(-1)?.workflowExecutionContinuedAsNewEventAttributes?.newExecutionRunId ?? undefined;
     }
@@ -130,7 +135,13 @@ try {
       writeFileSync(path.join(DIR, file), `${JSON.stringify(History.toObject(history as Parameters<typeof History.toObject>[0], HISTORY_JSON))}\n`);
       console.log(`${file}: ${history.events?.length} events`);
     });
-  }
+  };
+  for (const { scenario, taskId } of tasksRecorded) await record(scenario, taskWorkflowId(taskId), runsOf.get(taskId));
+  // The mail the tasks made: a recipient's digest of a day, and the delivery of one message.
+  const [digest] = await database.db.selectDistinct({ recipient: notifications.recipient, day: notifications.day }).from(notifications).where(inArray(notifications.kind, [...BATCHED_KINDS])).limit(1);
+  await record('digest', digestWorkflowId(digest!.recipient, digest!.day));
+  const [message] = await database.db.select({ id: outbox.id }).from(outbox).limit(1);
+  await record('delivery', deliveryWorkflowId(message!.id));
 } finally {
   await env.teardown();
   await database.drop();
