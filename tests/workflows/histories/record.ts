@@ -44,12 +44,12 @@ import { createTimeSkippingEnv, testConfig, testLogger } from '../../helpers/tem
 
 const DIR = path.dirname(fileURLToPath(import.meta.url));
 const DAY = 86_400_000;
+const { History } = proto.temporal.api.history.v1;
 /**
  * The protobuf message as plain JSON (64-bit integers and enums as text, bytes base64), read back with
  * `History.fromObject`. Not the SDK's historyToJSON: with protobufjs 7 hoisted for gRPC, its copy of
  * protobufjs 8 is not the one @temporalio/proto was built with, and it refuses the History type.
  */
-const { History } = proto.temporal.api.history.v1;
 const HISTORY_JSON = { longs: String, enums: String, bytes: String } as const;
 const label = process.argv[2];
 if (!label || !/^[\w.-]+$/.test(label)) throw new Error('usage: record.ts <label> (e.g. the commit the histories come from)');
@@ -70,6 +70,7 @@ try {
   const [stttt, snv, h1] = await Promise.all([clerk('STTTT'), clerk('SNV'), clerk('H1')]);
   const newTask = (title: string, leadAgency: string, dueInDays: number) =>
     createTask(deps, coordinator, planId, { title, leadAgency, coordinatingAgencies: leadAgency === 'STTTT' ? ['SNV'] : [], dueDate: fromToday(dueInDays), kind: 'new' });
+  const actor = (u: AuthUser) => ({ actor: { userId: u.id, name: u.name, role: u.role, agencyCode: u.agencyCode } });
   const handle = (taskId: string) => env.client.workflow.getHandle(taskWorkflowId(taskId));
   const runsOf = new Map<string, string>();
   const firstRun = async (taskId: string) => runsOf.set(taskId, (await handle(taskId).describe()).runId);
@@ -77,10 +78,9 @@ try {
   // A command in the same first workflow task as the start: no worker polls yet.
   const early = await newTask('Ban hành quy chế phối hợp', 'SNV', 60);
   await firstRun(early.id);
-  const earlyAck = runTaskCommand(deps, snv, early.id, acknowledgeTaskUpdate, { actor: { userId: snv.id, name: snv.name, role: 'agency', agencyCode: 'SNV' } });
+  const earlyAck = runTaskCommand(deps, snv, early.id, acknowledgeTaskUpdate, actor(snv));
 
   const worker = await createWorker({ connection: env.nativeConnection, namespace: env.namespace ?? 'default', db: database.db, logger: testLogger, client: env.client, config: testConfig, digestSignalReuseMs: 0 });
-  const actor = (u: AuthUser) => ({ actor: { userId: u.id, name: u.name, role: u.role, agencyCode: u.agencyCode } });
   const tasksRecorded: { scenario: string; taskId: string }[] = [{ scenario: 'before-open', taskId: early.id }];
   await worker.runUntil(async () => {
     await earlyAck;
