@@ -1,11 +1,19 @@
-import { and, eq, gte, inArray, lt, lte, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
+import { and, eq, getTableColumns, gte, inArray, lt, lte, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { agencies, tasks } from '../../db/schema';
 import { addDays, localDate } from '../../domain/calendar';
 import { TASK_STATUSES, isOpen } from '../../domain/task-status';
 import { TASK_KINDS } from '../../domain/vocabulary';
 
-export type TaskRow = typeof tasks.$inferSelect;
+/**
+ * A task's columns as the API shows them: every one but the workflow's bookkeeping, which no view
+ * carries: the reminder plan (a few hundred bytes a row, served by `/reminders`), the search key and the
+ * projection's sequence number. A page of 50 or an export of 20,000 rows leaves them in Postgres.
+ */
+const { reminderPlan: _plan, titleSearch: _search, lastSeq: _seq, ...shownColumns } = getTableColumns(tasks);
+export { shownColumns };
+
+export type TaskRow = Omit<typeof tasks.$inferSelect, 'reminderPlan' | 'titleSearch' | 'lastSeq'>;
 
 /** Days ahead within which an open task counts as due soon. */
 export const DUE_SOON_DAYS = 7;
@@ -119,4 +127,4 @@ export const taskViewSchema = z.object({
 });
 
 /** Columns for selecting a task with its lead's name. */
-export const taskWithLeadName = { task: tasks, leadAgencyName: agencies.name };
+export const taskWithLeadName = { task: shownColumns, leadAgencyName: agencies.name };

@@ -15,7 +15,7 @@ import type { AppDeps, AuthUser } from '../context';
 import { conflict, forbidden, notFound, unprocessable } from '../errors';
 import { updateIdFor } from '../idempotency';
 import { startTaskWorkflows } from './task-starter';
-import { dueSoonSql, overdueSql, taskView, type TaskRow, type TaskView } from './task-view';
+import { dueSoonSql, overdueSql, taskView, taskWithLeadName, type TaskRow, type TaskView } from './task-view';
 
 export const actorOf = (user: AuthUser, via: Actor['via'] = 'api'): Actor => ({
   userId: user.id,
@@ -34,7 +34,7 @@ export function canSeeTask(user: AuthUser, row: Pick<TaskRow, 'leadAgencyCode' |
 
 const taskById = oncePerDatabase((db) =>
   db
-    .select({ task: tasks, leadAgencyName: agencies.name })
+    .select(taskWithLeadName)
     .from(tasks)
     .leftJoin(agencies, eq(agencies.code, tasks.leadAgencyCode))
     .where(eq(tasks.id, sql.placeholder('id')))
@@ -63,7 +63,7 @@ export async function taskDetail(deps: AppDeps, user: AuthUser, id: string) {
     db.select().from(taskEvents).where(eq(taskEvents.taskId, id)).orderBy(asc(taskEvents.seq)),
     view.isGroup
       ? db
-          .select({ task: tasks, leadAgencyName: agencies.name })
+          .select(taskWithLeadName)
           .from(tasks)
           .leftJoin(agencies, eq(agencies.code, tasks.leadAgencyCode))
           .where(eq(tasks.parentId, id))
@@ -282,7 +282,7 @@ function listFilters(user: AuthUser, q: Omit<TaskListQuery, 'limit'>): ListFilte
 
 function prepareList(db: Db, filters: ListFilter[], name: string) {
   return db
-    .select({ task: tasks, leadAgencyName: agencies.name })
+    .select(taskWithLeadName)
     .from(tasks)
     .leftJoin(agencies, eq(agencies.code, tasks.leadAgencyCode))
     .where(and(...filters.map((f) => f.where())))

@@ -6,6 +6,7 @@
 import http from 'node:http';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
+import { shownColumns } from '../../api/services/task-view';
 import { localDate } from '../../domain/calendar';
 import type { BenchContext } from '../context';
 import { insertPlan, insertProjectedTasks } from '../generate';
@@ -15,10 +16,10 @@ import { measured, type CaseResult } from '../types';
 
 /**
  * What listTasks runs for a coordinator with agency, status and overdue=true (api/services/tasks.ts),
- * run the same way: a named prepared statement, planned once per connection.
+ * the same columns, run the same way: a named prepared statement, planned once per connection.
  */
 const RAW_SQL = `
-select t.*, a.name as lead_agency_name
+select ${Object.values(shownColumns).map((c) => `t.${c.name}`).join(', ')}, a.name as lead_agency_name
 from tasks t left join agencies a on a.code = t.lead_agency_code
 where t.lead_agency_code = $1
   and t.status = any($2::text[])
