@@ -114,6 +114,8 @@ describe('the lifecycle through the API', () => {
     const late = await act('lead', task.id, 'acknowledge');
     expect(late.status).toBe(409);
     expect(late.body.error.message).toContain('hủy');
+    // The API asks the read model only once the workflow refuses: still 403 before 409 for another agency.
+    expect((await act('other', task.id, 'acknowledge')).status).toBe(403);
   });
 
   it('a lead given as a group fans out to one child per member; the parent completes when they all do', async () => {

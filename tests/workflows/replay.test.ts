@@ -8,19 +8,18 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, inject, it } from 'vitest';
-import proto from '@temporalio/proto';
 import { Worker, type ReplayResult, type ReplayWorkerOptions } from '@temporalio/worker';
 import { DeterminismViolationError } from '@temporalio/workflow';
 import { installSdkRuntime } from '../../runtime/sdk-runtime';
 import { testLogger } from '../helpers/temporal';
+import { historyFromText, historyToText } from './histories/format';
 
-const { History } = proto.temporal.api.history.v1;
 const DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'histories');
 
 const recorded = readdirSync(DIR)
   .filter((f) => f.endsWith('.json'))
   .sort()
-  .map((file) => ({ workflowId: file, history: History.fromObject(JSON.parse(readFileSync(path.join(DIR, file), 'utf8'))) }));
+  .map((file) => ({ workflowId: file, history: historyFromText(readFileSync(path.join(DIR, file), 'utf8')) }));
 
 async function replay(histories: typeof recorded): Promise<ReplayResult[]> {
   installSdkRuntime(testLogger);
@@ -41,9 +40,9 @@ describe('histories of earlier versions', () => {
 
   it('would show a change that breaks them: the same history under another workflow type fails as nondeterministic', async () => {
     const { history } = recorded.find((r) => r.workflowId.includes('-lifecycle-run1'))!;
-    const json = History.toObject(history, { longs: String, enums: String, bytes: String }) as { events: { workflowExecutionStartedEventAttributes?: { workflowType: { name: string } } }[] };
+    const json = JSON.parse(historyToText(history)) as { events: { workflowExecutionStartedEventAttributes?: { workflowType: { name: string } } }[] };
     json.events[0]!.workflowExecutionStartedEventAttributes!.workflowType.name = 'importJobWorkflow';
-    const [result] = await replay([{ workflowId: 'renamed', history: History.fromObject(json) }]);
+    const [result] = await replay([{ workflowId: 'renamed', history: historyFromText(JSON.stringify(json)) }]);
     expect(result!.error).toBeInstanceOf(DeterminismViolationError);
   });
 });

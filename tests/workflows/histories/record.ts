@@ -14,7 +14,6 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import proto from '@temporalio/proto';
 import { inArray } from 'drizzle-orm';
 import type { AppDeps, AuthUser } from '../../../api/context';
 import { createTask, runTaskCommand } from '../../../api/services/tasks';
@@ -41,16 +40,10 @@ import { fromToday } from '../../helpers/dates';
 import { createTestDatabase } from '../../helpers/db';
 import { seedAgencies, seedPlan } from '../../helpers/fixtures';
 import { createTimeSkippingEnv, testConfig, testLogger } from '../../helpers/temporal';
+import { historyToText } from './format';
 
 const DIR = path.dirname(fileURLToPath(import.meta.url));
 const DAY = 86_400_000;
-const { History } = proto.temporal.api.history.v1;
-/**
- * The protobuf message as plain JSON (64-bit integers and enums as text, bytes base64), read back with
- * `History.fromObject`. Not the SDK's historyToJSON: with protobufjs 7 hoisted for gRPC, its copy of
- * protobufjs 8 is not the one @temporalio/proto was built with, and it refuses the History type.
- */
-const HISTORY_JSON = { longs: String, enums: String, bytes: String } as const;
 const label = process.argv[2];
 if (!label || !/^[\w.-]+$/.test(label)) throw new Error('usage: record.ts <label> (e.g. the commit the histories come from)');
 
@@ -132,7 +125,7 @@ try {
     }
     runs.forEach((history, i) => {
       const file = `${label}-${scenario}${runs.length > 1 ? `-run${i + 1}` : ''}.json`;
-      writeFileSync(path.join(DIR, file), `${JSON.stringify(History.toObject(history as Parameters<typeof History.toObject>[0], HISTORY_JSON))}\n`);
+      writeFileSync(path.join(DIR, file), `${historyToText(history)}\n`);
       console.log(`${file}: ${history.events?.length} events`);
     });
   };
