@@ -244,8 +244,10 @@ export async function insertProjectedTasks(db: Db, opts: { planId: string; count
       }
       x -= share;
     }
-    const startDate = `${2021 + Math.floor(r() * 5)}-01-01`;
-    const dueDate = addDays(`${2022 + Math.floor(r() * 9)}-01-01`, Math.floor(r() * 365));
+    const startYear = 2021 + Math.floor(r() * 5);
+    const startDate = `${startYear}-01-01`;
+    // Due in a later year of the plan period (to 2030), never before the task starts.
+    const dueDate = addDays(`${startYear + 1 + Math.floor(r() * (2030 - startYear))}-01-01`, Math.floor(r() * 365));
     const assignedAt = atLocalHour(startDate, 9);
     const acknowledgedAt = status === 'assigned' ? null : new Date(assignedAt + (1 + Math.floor(r() * 10)) * 86_400_000);
     const finishedOn = addDays(dueDate, Math.floor(r() * 60) - 40);

@@ -42,6 +42,26 @@ export function latencies(samplesMs: readonly number[]): Latencies {
   return { n: samplesMs.length, p50: quantile(samplesMs, 0.5), p95: quantile(samplesMs, 0.95), p99: quantile(samplesMs, 0.99), max: Math.max(...samplesMs) };
 }
 
+/** A measured operation: runs once as sample `i` and answers its latency in ms. */
+export type Sampled = (i: number) => Promise<number>;
+
+/**
+ * `count` samples of each operation, taken in turns (one of each, the first of the turn rotating)
+ * rather than one operation's samples after the other's: a burst of background work on this noisy
+ * machine then falls on every side alike instead of on whichever block it happened to meet.
+ */
+export async function interleaved<K extends string>(ops: Record<K, Sampled>, count: number): Promise<Record<K, number[]>> {
+  const keys = Object.keys(ops) as K[];
+  const out = Object.fromEntries(keys.map((k) => [k, [] as number[]])) as Record<K, number[]>;
+  for (let i = 0; i < count; i++) {
+    for (let j = 0; j < keys.length; j++) {
+      const k = keys[(i + j) % keys.length]!;
+      out[k].push(await ops[k](i));
+    }
+  }
+  return out;
+}
+
 /** Wall-clock milliseconds of `fn`, measured with the monotonic clock. */
 export async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
   const start = performance.now();

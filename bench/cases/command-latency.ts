@@ -11,7 +11,7 @@ import { and, asc, desc, eq, gte, inArray } from 'drizzle-orm';
 import { tasks } from '../../db/schema';
 import type { BenchContext } from '../context';
 import { BASELINE_QUEUE } from '../stack';
-import { latencies, summarize, type Latencies } from '../stats';
+import { interleaved, latencies, summarize, type Latencies } from '../stats';
 import { noopUpdate, updatableWorkflow } from '../workflows';
 import { taskWorkflowId } from '../../workflows/constants';
 import { acknowledgeTaskUpdate } from '../../workflows/task';
@@ -74,27 +74,22 @@ export async function commandLatency(ctx: BenchContext): Promise<CaseResult[]> {
       .executeUpdate(acknowledgeTaskUpdate, { args: [{ actor: { userId: null, name: `Văn thư ${row.lead}`, role: 'agency', agencyCode: row.lead } }] });
     return performance.now() - start;
   };
-  const sample = async (fn: (i: number) => Promise<number>, count: number) => {
-    const out: number[] = [];
-    for (let i = 0; i < count; i++) out.push(await fn(i));
-    return out;
-  };
 
-  ctx.log(`command latency: warm-up of ${warmup}, then ${reps} × ${n} commands each side`);
-  await sample(() => ack(rows[next++]!), warmup);
-  await sample(() => update(), warmup);
-  await sample(() => updateWithLocalActivity(), warmup);
+  ctx.log(`command latency: warm-up of ${warmup}, then ${reps} × ${n} commands each side, in turns`);
+  await interleaved({ ack: () => ack(rows[next++]!), update, updateWithLocalActivity }, warmup);
   const ours: Latencies[] = [];
   const base: Latencies[] = [];
   const straight: Latencies[] = [];
   const local: Latencies[] = [];
   for (let r = 0; r < reps; r++) {
-    ours.push(latencies(await sample(() => ack(rows[next++]!), n)));
-    base.push(latencies(await sample(() => update(), n)));
-    straight.push(latencies(await sample(() => directAck(), direct)));
-    local.push(latencies(await sample(() => updateWithLocalActivity(), direct)));
+    const measuredRep = await interleaved({ ack: () => ack(rows[next++]!), update }, n);
+    ours.push(latencies(measuredRep.ack));
+    base.push(latencies(measuredRep.update));
+    const parts = await interleaved({ directAck, updateWithLocalActivity }, direct);
+    straight.push(latencies(parts.directAck));
+    local.push(latencies(parts.updateWithLocalActivity));
   }
-  const cold = evicted.length ? latencies(await sample((i) => ack(evicted[i]!), evicted.length)) : undefined;
+  const cold = evicted.length ? latencies((await interleaved({ evicted: (i) => ack(evicted[i]!) }, evicted.length)).evicted) : undefined;
   for (const h of [...handles, ...withLocalActivity]) await h.signal('finish');
 
   const o50 = summarize(ours.map((l) => l.p50));

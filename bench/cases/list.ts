@@ -11,7 +11,7 @@ import { localDate } from '../../domain/calendar';
 import type { BenchContext } from '../context';
 import { insertPlan, insertProjectedTasks } from '../generate';
 import { serveLocally } from '../stack';
-import { latencies, summarize, type Latencies } from '../stats';
+import { interleaved, latencies, summarize, type Latencies } from '../stats';
 import { measured, type CaseResult } from '../types';
 
 /**
@@ -95,17 +95,8 @@ export async function listAtScale(ctx: BenchContext): Promise<CaseResult[]> {
     floorItems += res.body.items.length;
     return ms;
   };
-  const sample = async (fn: (i: number) => Promise<number>) => {
-    const out: number[] = [];
-    for (let i = 0; i < samples; i++) out.push(await fn(i));
-    return out;
-  };
   try {
-    for (let i = 0; i < Math.max(10, samples / 10); i++) {
-      await api(i);
-      await rawQuery(i);
-      await floorRequest(i);
-    }
+    await interleaved({ api, rawQuery, floorRequest }, Math.max(10, samples / 10));
     items = 0;
     rows = 0;
     floorItems = 0;
@@ -113,9 +104,10 @@ export async function listAtScale(ctx: BenchContext): Promise<CaseResult[]> {
     const base: Latencies[] = [];
     const bare: Latencies[] = [];
     for (let r = 0; r < reps; r++) {
-      ours.push(latencies(await sample(api)));
-      base.push(latencies(await sample(rawQuery)));
-      bare.push(latencies(await sample(floorRequest)));
+      const rep = await interleaved({ api, rawQuery, floorRequest }, samples);
+      ours.push(latencies(rep.api));
+      base.push(latencies(rep.rawQuery));
+      bare.push(latencies(rep.floorRequest));
     }
     if (items !== rows || floorItems !== rows) throw new Error(`the API listed ${items} tasks, the HTTP floor ${floorItems}, the raw SQL ${rows}: not the same query`);
     const p95 = (ls: Latencies[]) => summarize(ls.map((l) => l.p95));
