@@ -1,4 +1,5 @@
-import { and, eq, lte } from 'drizzle-orm';
+import { and, eq, getTableColumns, lte, sql, type Column, type SQL, type Table } from 'drizzle-orm';
+import { oncePerDatabase } from '../db/prepared';
 import { ApplicationFailure } from '@temporalio/common';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { heartbeat, log } from '@temporalio/activity';
@@ -29,20 +30,12 @@ export function createTaskActivities({
      */
     async projectTask({ state, event, reminderPlan, notification }: ProjectTaskInput): Promise<void> {
       // One statement, so one round trip and atomic: the event row (a CTE, run whether or not the update
-      // reads it) and the task row, which only moves forward.
-      const update = event
-        ? db
-            .with(
-              db
-                .$with('event_row')
-                .as(db.insert(taskEvents).values(eventValues(state.taskId, event)).onConflictDoNothing({ target: [taskEvents.taskId, taskEvents.seq] }).returning({ seq: taskEvents.seq })),
-            )
-            .update(tasks)
-        : db.update(tasks);
-      const updated = await update
-        .set(taskValues(state, reminderPlan))
-        .where(and(eq(tasks.id, state.taskId), lte(tasks.lastSeq, state.seq)))
-        .returning({ id: tasks.id });
+      // reads it) and the task row, which only moves forward. Prepared: it runs on every transition.
+      const { withEvent, stateOnly } = projectionStatements(db);
+      const values = { ...encoded(tasks, TASK_SET_KEYS, { ...taskValues(state, reminderPlan), updatedAt: new Date() }), id: state.taskId };
+      const updated = event
+        ? await withEvent.execute({ ...values, ...encoded(taskEvents, EVENT_KEYS, eventValues(state.taskId, event), eventSlot) })
+        : await stateOnly.execute(values);
       if (updated.length === 0) {
         const [row] = await db.select({ lastSeq: tasks.lastSeq }).from(tasks).where(eq(tasks.id, state.taskId));
         // A newer projection already landed (activities may finish out of order): nothing to do.
@@ -104,7 +97,58 @@ export function createTaskActivities({
   return activities;
 }
 
-function eventValues(taskId: string, event: TaskEvent): typeof taskEvents.$inferInsert {
+/** The columns a projection writes, each a placeholder of its statement (below). */
+const TASK_SET_KEYS = [
+  'title',
+  'titleSearch',
+  'leadAgencyCode',
+  'coordinatingAgencyCodes',
+  'dueDate',
+  'status',
+  'progress',
+  'acknowledgedAt',
+  'submittedAt',
+  'completedAt',
+  'cancelledAt',
+  'extensionRequests',
+  'reminderPlan',
+  'lastSeq',
+  // Set here rather than by the column's $onUpdate, which a prepared statement would run only once.
+  'updatedAt',
+] as const satisfies readonly (keyof typeof tasks.$inferInsert)[];
+const EVENT_KEYS = ['taskId', 'seq', 'type', 'fromStatus', 'toStatus', 'actorUserId', 'actorName', 'actorRole', 'actorAgencyCode', 'note', 'data', 'at'] as const satisfies readonly (keyof typeof taskEvents.$inferInsert)[];
+const eventSlot = (key: string) => `event_${key}`;
+
+/** Placeholders for `keys`, named `name(key)`; their values are given as the driver takes them (`encoded`). */
+function slots<K extends string>(keys: readonly K[], name: (key: K) => string = (k) => k): Record<K, SQL> {
+  return Object.fromEntries(keys.map((k) => [k, sql`${sql.placeholder(name(k))}`])) as Record<K, SQL>;
+}
+
+/**
+ * The values of `keys` for the placeholders of `slots`, each through its column's encoder (jsonb,
+ * arrays, timestamps) as Drizzle encodes a value it is given directly; null stays null.
+ */
+function encoded<K extends string>(table: Table, keys: readonly K[], values: Record<K, unknown>, name: (key: K) => string = (k) => k): Record<string, unknown> {
+  const columns = getTableColumns(table) as Record<string, Column>;
+  return Object.fromEntries(keys.map((k) => [name(k), values[k] === null || values[k] === undefined ? null : columns[k]!.mapToDriverValue(values[k])]));
+}
+
+/**
+ * The projection's two statements, built by Drizzle once and planned by Postgres once per connection:
+ * building this UPDATE (and its CTE) took ~0.5 ms of the worker's CPU on every transition.
+ */
+const projectionStatements = oncePerDatabase((db) => {
+  const forward = and(eq(tasks.id, sql.placeholder('id')), lte(tasks.lastSeq, sql.placeholder('lastSeq')));
+  const eventRow = db
+    .$with('event_row')
+    .as(db.insert(taskEvents).values(slots(EVENT_KEYS, eventSlot)).onConflictDoNothing({ target: [taskEvents.taskId, taskEvents.seq] }).returning({ seq: taskEvents.seq }));
+  return {
+    withEvent: db.with(eventRow).update(tasks).set(slots(TASK_SET_KEYS)).where(forward).returning({ id: tasks.id }).prepare('project_task_with_event'),
+    stateOnly: db.update(tasks).set(slots(TASK_SET_KEYS)).where(forward).returning({ id: tasks.id }).prepare('project_task_state'),
+  };
+});
+
+function eventValues(taskId: string, event: TaskEvent): Required<Pick<typeof taskEvents.$inferInsert, (typeof EVENT_KEYS)[number]>> {
   return {
     taskId,
     seq: event.seq,
@@ -121,7 +165,7 @@ function eventValues(taskId: string, event: TaskEvent): typeof taskEvents.$infer
   };
 }
 
-function taskValues(state: TaskState, reminderPlan: PlannedReminder[]): Partial<typeof tasks.$inferInsert> {
+function taskValues(state: TaskState, reminderPlan: PlannedReminder[]): Required<Pick<typeof tasks.$inferInsert, Exclude<(typeof TASK_SET_KEYS)[number], 'updatedAt'>>> {
   return {
     title: state.title,
     titleSearch: searchableText(state.title),
