@@ -40,7 +40,7 @@ async function newTask(overrides: Record<string, unknown> = {}) {
     body: { title: 'Xây dựng Trung tâm dữ liệu tỉnh', leadAgency: 'STTTT', coordinatingAgencies: ['STC'], startDate: START, dueDate: DUE, ...overrides },
   });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body as { id: string; status: string; children: { id: string; leadAgency: string }[] };
+  return res.body as { id: string; status: string; updatedAt: string; children: { id: string; leadAgency: string }[] };
 }
 
 const act = (who: keyof typeof tokens | 'admin', id: string, action: string, body: unknown = {}, headers?: Record<string, string>) =>
@@ -50,13 +50,17 @@ describe('the lifecycle through the API', () => {
   it('assign → acknowledge → progress → completion → acceptance, each step recorded with who did it', async () => {
     const task = await newTask();
     expect(task).toMatchObject({ status: 'assigned', leadAgency: 'STTTT', coordinatingAgencies: ['STC'], dueDate: DUE, progress: 0 });
-    expect((await act('lead', task.id, 'acknowledge')).body).toMatchObject({ status: 'in_progress' });
+    const acknowledged = (await act('lead', task.id, 'acknowledge')).body;
+    expect(acknowledged).toMatchObject({ status: 'in_progress' });
     expect((await act('lead', task.id, 'progress', { percent: 60, note: 'Đã lắp đặt thiết bị' })).body).toMatchObject({ progress: 60 });
     expect((await act('lead', task.id, 'completion', { note: 'Đã vận hành' })).body).toMatchObject({ status: 'completion_submitted' });
     const accepted = await act('coordinator', task.id, 'acceptance', {});
     expect(accepted.status).toBe(200);
     expect(accepted.body).toMatchObject({ status: 'completed', progress: 100, overdue: false });
     expect(accepted.body.completedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    // Every projection moves the row's updatedAt (the prepared statement sets it each time).
+    expect(Date.parse(acknowledged.updatedAt)).toBeGreaterThan(Date.parse(task.updatedAt));
+    expect(Date.parse(accepted.body.updatedAt)).toBeGreaterThan(Date.parse(acknowledged.updatedAt));
 
     const detail = (await stack.request('GET', `/api/tasks/${task.id}`, { token: tokens.viewer })).body;
     expect(detail.events.map((e: { type: string }) => e.type)).toEqual(['created', 'acknowledged', 'progress_reported', 'completion_submitted', 'completion_accepted']);
