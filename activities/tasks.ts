@@ -126,7 +126,10 @@ function slots<K extends string>(keys: readonly K[], name: (key: K) => string = 
 
 /**
  * The values of `keys` for the placeholders of `slots`, each through its column's encoder (jsonb,
- * arrays, timestamps) as Drizzle encodes a value it is given directly; null stays null.
+ * arrays, timestamps) as Drizzle encodes a value it is given directly; null stays null. Not left to
+ * Drizzle: a placeholder given as a column's value is encoded when the statement runs, but null reaches
+ * the encoder too (a nullable timestamp fails with "toISOString of null", drizzle-orm#1113), so the
+ * placeholders bypass it (`slots`, as the maintainers advise) and the values arrive encoded.
  */
 function encoded<K extends string>(table: Table, keys: readonly K[], values: Record<K, unknown>, name: (key: K) => string = (k) => k): Record<string, unknown> {
   const columns = getTableColumns(table) as Record<string, Column>;
