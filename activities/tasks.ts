@@ -3,7 +3,8 @@ import { oncePerDatabase } from '../db/prepared';
 import { ApplicationFailure } from '@temporalio/common';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { heartbeat, log } from '@temporalio/activity';
-import { taskEvents, tasks } from '../db/schema';
+import { agencies, taskEvents, tasks } from '../db/schema';
+import { shownColumns, taskView, type TaskView } from '../api/services/task-view';
 import { searchableText } from '../domain/text';
 import { isOpen } from '../domain/task-status';
 import { taskWorkflowId } from '../workflows/constants';
@@ -15,6 +16,9 @@ import type { MailActivities } from './mail';
 import type { CalendarActivities } from './calendar';
 import { cancelTaskUpdate, childChangedSignal, editTaskUpdate } from '../workflows/task';
 import type { ActivityDeps } from './index';
+
+/** A task as a projection wrote it, as the API shows it: what a command's Update answers with. */
+export type ProjectedTask = TaskView;
 
 /** Side effects of the task workflow: the read model (with the mail an event calls for), and messages to related task workflows. */
 export function createTaskActivities({
@@ -28,9 +32,11 @@ export function createTaskActivities({
      * Project the workflow's state (and the event that produced it) into `tasks` and `task_events`.
      * Idempotent and order-tolerant: the event is keyed by (task, seq), and the row only moves forward.
      */
-    async projectTask({ state, event, reminderPlan, notification }: ProjectTaskInput): Promise<void> {
+    async projectTask({ state, event, reminderPlan, notification, answer }: ProjectTaskInput): Promise<ProjectedTask | null> {
       // One statement, so one round trip and atomic: the event row (a CTE, run whether or not the update
       // reads it) and the task row, which only moves forward. Prepared: it runs on every transition.
+      // It returns the row as the API shows it, for a command's Update to answer with (`answer`), so the
+      // API need not read the task again right after; null when a newer projection had already landed.
       const { withEvent, stateOnly } = projectionStatements(db);
       const values = { ...encoded(tasks, TASK_SET_KEYS, { ...taskValues(state, reminderPlan), updatedAt: new Date() }), id: state.taskId };
       const updated = event
@@ -43,6 +49,9 @@ export function createTaskActivities({
       }
       // After the projection, so that a digest composed from it finds the task as the event left it.
       if (notification) await recordNotification(notification);
+      // Only when asked: a local activity's result is kept in the workflow's history.
+      const [projected] = updated;
+      return answer && projected ? taskView(projected.task, projected.leadAgencyName) : null;
     },
 
     /**
@@ -142,12 +151,13 @@ function encoded<K extends string>(table: Table, keys: readonly K[], values: Rec
  */
 const projectionStatements = oncePerDatabase((db) => {
   const forward = and(eq(tasks.id, sql.placeholder('id')), lte(tasks.lastSeq, sql.placeholder('lastSeq')));
+  const projected = { task: shownColumns, leadAgencyName: sql<string | null>`(select ${agencies.name} from ${agencies} where ${agencies.code} = ${tasks.leadAgencyCode})` };
   const eventRow = db
     .$with('event_row')
     .as(db.insert(taskEvents).values(slots(EVENT_KEYS, eventSlot)).onConflictDoNothing({ target: [taskEvents.taskId, taskEvents.seq] }).returning({ seq: taskEvents.seq }));
   return {
-    withEvent: db.with(eventRow).update(tasks).set(slots(TASK_SET_KEYS)).where(forward).returning({ id: tasks.id }).prepare('project_task_with_event'),
-    stateOnly: db.update(tasks).set(slots(TASK_SET_KEYS)).where(forward).returning({ id: tasks.id }).prepare('project_task_state'),
+    withEvent: db.with(eventRow).update(tasks).set(slots(TASK_SET_KEYS)).where(forward).returning(projected).prepare('project_task_with_event'),
+    stateOnly: db.update(tasks).set(slots(TASK_SET_KEYS)).where(forward).returning(projected).prepare('project_task_state'),
   };
 });
 

@@ -17,23 +17,23 @@ import { notificationForEvent } from '../domain/task-notifications';
 import { isOpen } from '../domain/task-status';
 import { DomainError } from '../domain/errors';
 import { taskWorkflowId } from './constants';
-import type { ChildChange, CommandArgs, ProjectTaskInput, TaskSnapshot, TaskWorkflowInput } from './types';
+import type { ChildChange, CommandAnswer, CommandArgs, ProjectTaskInput, TaskSnapshot, TaskWorkflowInput } from './types';
 
 const DEFAULT_MAX_HISTORY = 1000;
 
 // Messages. The API sends these very objects; names carry their kind.
-export const acknowledgeTaskUpdate = wf.defineUpdate<TaskSnapshot, [CommandArgs<'acknowledge'>]>('acknowledgeTask');
-export const reportProgressUpdate = wf.defineUpdate<TaskSnapshot, [CommandArgs<'report_progress'>]>('reportProgress');
-export const requestExtensionUpdate = wf.defineUpdate<TaskSnapshot, [CommandArgs<'request_extension'>]>('requestExtension');
-export const decideExtensionUpdate = wf.defineUpdate<TaskSnapshot, [CommandArgs<'decide_extension'>]>('decideExtension');
-export const submitCompletionUpdate = wf.defineUpdate<TaskSnapshot, [CommandArgs<'submit_completion'>]>('submitCompletion');
-export const acceptCompletionUpdate = wf.defineUpdate<TaskSnapshot, [CommandArgs<'accept_completion'>]>('acceptCompletion');
-export const returnCompletionUpdate = wf.defineUpdate<TaskSnapshot, [CommandArgs<'return_completion'>]>('returnCompletion');
-export const cancelTaskUpdate = wf.defineUpdate<TaskSnapshot, [CommandArgs<'cancel'>]>('cancelTask');
-export const reassignTaskUpdate = wf.defineUpdate<TaskSnapshot, [CommandArgs<'reassign'>]>('reassignTask');
-export const editTaskUpdate = wf.defineUpdate<TaskSnapshot, [CommandArgs<'edit'>]>('editTask');
-export const addContributionUpdate = wf.defineUpdate<TaskSnapshot, [CommandArgs<'add_contribution'>]>('addContribution');
-export const transferTaskUpdate = wf.defineUpdate<TaskSnapshot, [CommandArgs<'transfer'>]>('transferTask');
+export const acknowledgeTaskUpdate = wf.defineUpdate<CommandAnswer, [CommandArgs<'acknowledge'>]>('acknowledgeTask');
+export const reportProgressUpdate = wf.defineUpdate<CommandAnswer, [CommandArgs<'report_progress'>]>('reportProgress');
+export const requestExtensionUpdate = wf.defineUpdate<CommandAnswer, [CommandArgs<'request_extension'>]>('requestExtension');
+export const decideExtensionUpdate = wf.defineUpdate<CommandAnswer, [CommandArgs<'decide_extension'>]>('decideExtension');
+export const submitCompletionUpdate = wf.defineUpdate<CommandAnswer, [CommandArgs<'submit_completion'>]>('submitCompletion');
+export const acceptCompletionUpdate = wf.defineUpdate<CommandAnswer, [CommandArgs<'accept_completion'>]>('acceptCompletion');
+export const returnCompletionUpdate = wf.defineUpdate<CommandAnswer, [CommandArgs<'return_completion'>]>('returnCompletion');
+export const cancelTaskUpdate = wf.defineUpdate<CommandAnswer, [CommandArgs<'cancel'>]>('cancelTask');
+export const reassignTaskUpdate = wf.defineUpdate<CommandAnswer, [CommandArgs<'reassign'>]>('reassignTask');
+export const editTaskUpdate = wf.defineUpdate<CommandAnswer, [CommandArgs<'edit'>]>('editTask');
+export const addContributionUpdate = wf.defineUpdate<CommandAnswer, [CommandArgs<'add_contribution'>]>('addContribution');
+export const transferTaskUpdate = wf.defineUpdate<CommandAnswer, [CommandArgs<'transfer'>]>('transferTask');
 export const getTaskQuery = wf.defineQuery<TaskSnapshot>('getTask');
 /** From a child of a group task to its parent. A signal: the child needs no answer. */
 export const childChangedSignal = wf.defineSignal<[ChildChange]>('childChanged');
@@ -128,9 +128,9 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskSnapsh
     return { state, event, notification };
   }
 
-  /** Record an accepted event: project it and, in the same local activity, tell whoever must hear of it. */
-  function record(event: TaskEvent): Promise<void> {
-    const projection = { ...eventProjection(event), reminderPlan: upcoming };
+  /** Record a command's event: project it and, in the same local activity, tell whoever must hear of it. */
+  function record(event: TaskEvent): Promise<CommandAnswer['task']> {
+    const projection = { ...eventProjection(event), reminderPlan: upcoming, answer: true };
     return inOrder(() => projectTask(projection));
   }
 
@@ -139,7 +139,7 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskSnapsh
    * each promise a workflow makes costs the SDK a stack trace (its stack-trace query), and this runs on
    * every command, so it makes one. A refusal (DomainError) is thrown before it returns.
    */
-  function execute(cmd: TaskCommand): Promise<TaskSnapshot> {
+  function execute(cmd: TaskCommand): Promise<CommandAnswer> {
     // A command delivered with the workflow's start reaches its handler as soon as the handler is set,
     // before the task is opened below: it waits, so that `created` stays the first event.
     if (!opened) return wf.condition(() => opened).then(() => asFailure(() => execute(cmd)));
@@ -150,10 +150,10 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskSnapsh
     if (calendar) upcoming = decide(calendar).upcoming;
     if (state.isGroup && (cmd.type === 'cancel' || cmd.type === 'edit')) cascadeQueue.push(event);
     wakeLoop();
-    return record(event).then(snapshot);
+    return record(event).then((task) => ({ seq: event.seq, task }));
   }
 
-  function handleCommand<T extends TaskCommandType>(update: UpdateDefinition<TaskSnapshot, [CommandArgs<T>]>, type: T): void {
+  function handleCommand<T extends TaskCommandType>(update: UpdateDefinition<CommandAnswer, [CommandArgs<T>]>, type: T): void {
     const command = (args: CommandArgs<T>) => ({ ...args, type }) as TaskCommand;
     wf.setHandler(update, (args) => asFailure(() => execute(command(args))), {
       validator: (args) => asFailure(() => checkCommand(state, command(args))),

@@ -3,6 +3,7 @@
  * workflow, its activities and the API.
  */
 import type { RecordNotificationInput } from '../activities/mail';
+import type { ProjectedTask } from '../activities/tasks';
 import type { ReminderPolicy } from '../domain/plan-settings';
 import type { PlannedReminder } from '../domain/reminder-plan';
 import type { Actor, TaskCommand, TaskCommandType, TaskEvent, TaskState } from '../domain/task-machine';
@@ -30,6 +31,16 @@ export interface TaskSnapshot {
   recordedReminders: string[];
 }
 
+/**
+ * What a command's Update answers: the number of its event, and the task as that event's projection
+ * wrote it, as the API shows it (so the API answers without reading it back); `task` is null when a
+ * newer projection had already landed. The workflow's own state is for the `getTask` query.
+ */
+export interface CommandAnswer {
+  seq: number;
+  task: ProjectedTask | null;
+}
+
 /** The arguments of the Update for one command type: the command without its `type`. */
 export type CommandArgs<T extends TaskCommandType> = Omit<Extract<TaskCommand, { type: T }>, 'type'>;
 
@@ -40,6 +51,8 @@ export interface ProjectTaskInput {
   reminderPlan: PlannedReminder[];
   /** The mail the event calls for, recorded once the projection is in. */
   notification?: RecordNotificationInput;
+  /** Answer with the task as projected: a command's Update passes it on to the API. */
+  answer?: boolean;
 }
 
 /** A new task's first projection: the reminder plan is decided where the calendar is loaded. */

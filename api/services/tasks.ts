@@ -10,7 +10,7 @@ import { isOpen, type TaskStatus } from '../../domain/task-status';
 import { searchableText } from '../../domain/text';
 import type { Funding, TaskKind } from '../../domain/vocabulary';
 import { taskWorkflowId } from '../../workflows/constants';
-import type { TaskSnapshot } from '../../workflows/types';
+import type { CommandAnswer } from '../../workflows/types';
 import type { AppDeps, AuthUser } from '../context';
 import { conflict, forbidden, notFound, unprocessable } from '../errors';
 import { updateIdFor } from '../idempotency';
@@ -93,18 +93,20 @@ export async function taskDetail(deps: AppDeps, user: AuthUser, id: string) {
  * role or agency forbids (domain/task-machine), which is stricter than being allowed to see the task.
  * So the read model is consulted only when the workflow says no, to answer as a read would have: 404
  * for no such task, 403 for another agency's, 409 for a closed one, before the validator's own reason.
- * A command that goes through costs one read, of the task as its event left it.
+ * A command that goes through answers with the task as its projection wrote it, which the Update
+ * returns; the task is read only when the Update has none (a newer projection had landed first).
  */
 export async function runTaskCommand<A>(
   deps: AppDeps,
   user: AuthUser,
   taskId: string,
-  update: UpdateDefinition<TaskSnapshot, [A]>,
+  update: UpdateDefinition<CommandAnswer, [A]>,
   args: A,
   idempotencyKey?: string,
 ): Promise<TaskView> {
+  let answer: CommandAnswer;
   try {
-    await deps.temporal.workflow
+    answer = await deps.temporal.workflow
       .getHandle(taskWorkflowId(taskId))
       .executeUpdate(update, { args: [args], ...(idempotencyKey ? { updateId: updateIdFor(user, idempotencyKey) } : {}) });
   } catch (err) {
@@ -114,6 +116,8 @@ export async function runTaskCommand<A>(
     }
     throw err;
   }
+  const { task } = answer;
+  if (task && canSeeTask(user, { leadAgencyCode: task.leadAgency, coordinatingAgencyCodes: task.coordinatingAgencies })) return task;
   return visibleTask(deps, user, taskId);
 }
 

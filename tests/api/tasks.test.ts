@@ -52,6 +52,9 @@ describe('the lifecycle through the API', () => {
     expect(task).toMatchObject({ status: 'assigned', leadAgency: 'STTTT', coordinatingAgencies: ['STC'], dueDate: DUE, progress: 0 });
     const acknowledged = (await act('lead', task.id, 'acknowledge')).body;
     expect(acknowledged).toMatchObject({ status: 'in_progress' });
+    // The answer is the task as the command's projection wrote it (the Update returns it): what a read shows.
+    const { events: _events, children: _children, ...read } = (await stack.request('GET', `/api/tasks/${task.id}`, { token: tokens.lead })).body;
+    expect(acknowledged).toEqual(read);
     expect((await act('lead', task.id, 'progress', { percent: 60, note: 'Đã lắp đặt thiết bị' })).body).toMatchObject({ progress: 60 });
     expect((await act('lead', task.id, 'completion', { note: 'Đã vận hành' })).body).toMatchObject({ status: 'completion_submitted' });
     const accepted = await act('coordinator', task.id, 'acceptance', {});

@@ -109,7 +109,8 @@ describe('a command sent before any worker has run the new task', () => {
     await delay(1000);
     const worker = await createTestWorker(env, database.db);
     await worker.runUntil(async () => {
-      const snapshot = await acknowledged;
+      const answer = await acknowledged;
+      const snapshot = await handle.query(getTaskQuery);
       expect(snapshot.state).toMatchObject({ status: 'in_progress', seq: 2 });
       const { row, events } = await readModel(id);
       expect(events.map((e) => [e.seq, e.type])).toEqual([
@@ -117,6 +118,8 @@ describe('a command sent before any worker has run the new task', () => {
         [2, 'acknowledged'],
       ]);
       expect(row).toMatchObject({ status: 'in_progress', lastSeq: 2 });
+      // The Update answers with its event and the task as that event's projection wrote it, for the API.
+      expect(answer).toMatchObject({ seq: 2, task: { id, status: 'in_progress', acknowledgedAt: row.acknowledgedAt!.toISOString(), updatedAt: row.updatedAt.toISOString() } });
       // The plan of the acknowledged task (due reminders, no acknowledgement reminder), as the workflow has it.
       expect(snapshot.reminders.length).toBeGreaterThan(0);
       expect(snapshot.reminders.map((r) => r.kind)).not.toContain('ack_reminder');
@@ -178,8 +181,7 @@ describe('a worker that dies in the middle of a transition', () => {
     await worker.runUntil(async () => {
       // Let the server time out the abandoned activity attempt (10 s) so it is retried on the new worker.
       await env.sleep('11 seconds');
-      const snapshot = await acknowledged;
-      expect(snapshot.state).toMatchObject({ status: 'in_progress', seq: 2 });
+      expect(await acknowledged).toMatchObject({ seq: 2, task: { status: 'in_progress' } });
       const { row, events } = await readModel(id);
       expect(events.map((e) => e.type)).toEqual(['created', 'acknowledged']);
       expect(row).toMatchObject({ status: 'in_progress', lastSeq: 2 });
