@@ -3,7 +3,7 @@
  * policy and the working-day calendar. Pure and deterministic: the task workflow calls it on every
  * wake-up and waits on one timer for the earliest upcoming reminder.
  */
-import { addDays, atLocalHour, localDate } from './calendar/dates';
+import { addDays, atLocalHour, dayNumber, localDate } from './calendar/dates';
 import type { ReminderPolicy } from './plan-settings';
 import type { TaskStatus } from './task-status';
 import type { NotificationKind } from './vocabulary';
@@ -42,8 +42,15 @@ const iso = (ms: number) => new Date(ms).toISOString();
 export const reminderKey = (r: Pick<PlannedReminder, 'kind' | 'at'>) => `${r.kind}:${r.at}`;
 
 /**
+ * Overdue notices listed before now. Older ones are superseded by a later one (only the latest due of a
+ * kind is sent), so a task years overdue does not walk every week of them on each wake-up.
+ */
+const OVERDUE_LOOKBACK_DAYS = 60;
+
+/**
  * Every reminder of the task's current deadline up to and including the first one after `nowMs`,
- * in time order. Overdue notices repeat weekly, so only the ones up to the next are listed.
+ * in time order. Overdue notices repeat weekly, so only the ones up to the next are listed, from
+ * `OVERDUE_LOOKBACK_DAYS` before now.
  */
 export function reminderSchedule(task: ReminderSubject, policy: ReminderPolicy, cal: ReminderCalendar, nowMs: number): PlannedReminder[] {
   if (task.isGroup) return [];
@@ -63,8 +70,14 @@ export function reminderSchedule(task: ReminderSubject, policy: ReminderPolicy, 
       add('due_reminder', at(cal.workingDaysBefore(dueDate, n)), ['lead'], ['coordinating']);
     }
     const firstOverdue = cal.addWorkingDays(dueDate, 1);
-    for (let k = 0; ; k++) {
-      const when = iso(cal.nextWorkingDayAt(atLocalHour(addDays(firstOverdue, k * policy.overdueNoticeEveryDays), 0), policy.sendHour));
+    const every = policy.overdueNoticeEveryDays;
+    const notice = (k: number) => iso(cal.nextWorkingDayAt(atLocalHour(addDays(firstOverdue, k * every), 0), policy.sendHour));
+    let k = Math.max(0, Math.floor((dayNumber(localDate(nowMs)) - dayNumber(firstOverdue) - OVERDUE_LOOKBACK_DAYS) / every));
+    // Notices only move later with k, so starting at one already due keeps the latest due one; a day off
+    // longer than the look-back (an admin's amendment) could push it past now: then walk from the first.
+    if (k > 0 && Date.parse(notice(k)) > nowMs) k = 0;
+    for (; ; k++) {
+      const when = notice(k);
       add('overdue_notice', when, ['lead'], ['coordinator']);
       if (Date.parse(when) > nowMs) break;
     }

@@ -88,3 +88,43 @@ describe('deciding what to send', () => {
     expect(d.next).toMatchObject({ kind: 'overdue_notice', at: at8('2027-03-15') });
   });
 });
+
+describe('a task long overdue', () => {
+  const overdue = { ...task, status: 'in_progress' as const };
+  /** Every weekly notice from the first overdue day on, walked one by one: what the plan must agree with. */
+  const everyNotice = (nowMs: number) => {
+    const first = cal.addWorkingDays(overdue.dueDate, 1);
+    const all: string[] = [];
+    for (let k = 0; ; k++) {
+      const at = new Date(cal.nextWorkingDayAt(Date.parse(`${first}T00:00:00+07:00`) + k * 7 * 86_400_000, 8)).toISOString();
+      all.push(at);
+      if (Date.parse(at) > nowMs) return all;
+    }
+  };
+
+  it('sends the latest notice and plans the next, as a walk over every week would, without listing years of them', () => {
+    // From the day after the deadline to four years later, every 13 days: Tết and other holidays included.
+    for (let day = 1; day < 4 * 366; day += 13) {
+      const now = Date.parse('2027-02-27T05:00:00Z') + day * 86_400_000;
+      const notices = everyNotice(now);
+      const d = decideReminders(overdue, DEFAULT_REMINDER_POLICY, cal, now, new Set());
+      const sent = d.send.filter((r) => r.kind === 'overdue_notice').map((r) => r.at);
+      // The one before the next is due (none in the first days after the deadline).
+      expect(sent, new Date(now).toISOString()).toEqual(notices.slice(-2, -1));
+      expect(d.upcoming.filter((r) => r.kind === 'overdue_notice').map((r) => r.at)).toEqual([notices.at(-1)]);
+      // Only the notices of the last two months are listed (and skipped as superseded).
+      expect(reminderSchedule(overdue, DEFAULT_REMINDER_POLICY, cal, now).filter((r) => r.kind === 'overdue_notice').length).toBeLessThanOrEqual(11);
+    }
+  });
+
+  it('walks from the first notice when a day off longer than the look-back covers today', () => {
+    // An admin declares ninety days off around today: the notices of those weeks all move past them.
+    const amendments = Array.from({ length: 90 }, (_, i) => ({ date: new Date(Date.parse('2030-03-01') + i * 86_400_000).toISOString().slice(0, 10), kind: 'off' as const, name: 'Nghỉ' }));
+    const closed = new WorkingCalendar({ amendments });
+    const now = Date.parse('2030-05-15T05:00:00Z');
+    const d = decideReminders(overdue, DEFAULT_REMINDER_POLICY, closed, now, new Set());
+    // The last notice before the closure (the week of 2030-02-25) is the one due; the next is after it.
+    expect(d.send.filter((r) => r.kind === 'overdue_notice').map((r) => r.at)).toEqual([at8('2030-02-25')]);
+    expect(d.next).toMatchObject({ kind: 'overdue_notice', at: at8('2030-05-30') });
+  });
+});
