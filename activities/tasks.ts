@@ -51,7 +51,7 @@ export function createTaskActivities({
       if (notification) await recordNotification(notification);
       // Only when asked: a local activity's result is kept in the workflow's history.
       const [projected] = updated;
-      return answer && projected ? taskView(projected.task, projected.leadAgencyName) : null;
+      return answer && projected && 'task' in projected ? taskView(projected.task, projected.leadAgencyName) : null;
     },
 
     /**
@@ -157,7 +157,8 @@ const projectionStatements = oncePerDatabase((db) => {
     .as(db.insert(taskEvents).values(slots(EVENT_KEYS, eventSlot)).onConflictDoNothing({ target: [taskEvents.taskId, taskEvents.seq] }).returning({ seq: taskEvents.seq }));
   return {
     withEvent: db.with(eventRow).update(tasks).set(slots(TASK_SET_KEYS)).where(forward).returning(projected).prepare('project_task_with_event'),
-    stateOnly: db.update(tasks).set(slots(TASK_SET_KEYS)).where(forward).returning(projected).prepare('project_task_state'),
+    // A reminder plan alone answers no command: nothing to return but that the row moved.
+    stateOnly: db.update(tasks).set(slots(TASK_SET_KEYS)).where(forward).returning({ id: tasks.id }).prepare('project_task_state'),
   };
 });
 

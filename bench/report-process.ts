@@ -58,10 +58,12 @@ export async function startReportProcess(databaseUrl: string): Promise<ReportPro
         });
         child.send({ planId, year, recordSizes } satisfies Request);
       }),
+    // Disconnecting lets the child close its pool and exit.
     stop: () =>
       new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
-        child.disconnect();
+        if (child.connected) child.disconnect();
       }),
   };
 }

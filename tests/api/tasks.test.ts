@@ -76,6 +76,18 @@ describe('the lifecycle through the API', () => {
     expect(result.state).toMatchObject({ status: 'completed', progress: 100, seq: 5 });
   });
 
+  it('a command whose projection finds a newer one already written answers with the task as read', async () => {
+    const task = await newTask();
+    // As if a later event's projection had landed first (local activities may finish out of order).
+    await stack.database.db.update(tasks).set({ lastSeq: 100, title: 'Bản đã chiếu sau' }).where(eq(tasks.id, task.id));
+    const res = await act('lead', task.id, 'acknowledge');
+    expect(res.status).toBe(200);
+    // The workflow's answer carries no task, so the API read the row: the newer projection's.
+    expect(res.body).toMatchObject({ id: task.id, title: 'Bản đã chiếu sau', status: 'assigned' });
+    const events = await stack.database.db.select().from(taskEvents).where(eq(taskEvents.taskId, task.id));
+    expect(events.map((e) => e.type)).toEqual(['created', 'acknowledged']);
+  });
+
   it('a returned completion goes back to the agency, which submits again', async () => {
     const task = await newTask();
     await act('lead', task.id, 'acknowledge');
