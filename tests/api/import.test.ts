@@ -1,13 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { startStack, type TestStack } from '../helpers/stack';
 import { seedAgencies } from '../../db/seed/agencies';
 import { importJobs, plans, taskEvents, tasks } from '../../db/schema';
+import { planFixture, SON_LA, TAY_NINH } from '../helpers/plan-fixtures';
 
-const FIXTURES = '/work/shared/fixtures/plans';
-const sonLa = readFileSync(`${FIXTURES}/son-la-212-kh-ubnd-2020.csv`);
-const tayNinh = readFileSync(`${FIXTURES}/tay-ninh-794-kh-ubnd-2019.csv`);
+const sonLa = planFixture(SON_LA);
+const tayNinh = planFixture(TAY_NINH);
 
 async function createPlan(stack: TestStack, values: Partial<typeof plans.$inferInsert>) {
   const [plan] = await stack.database.db

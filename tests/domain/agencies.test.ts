@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { AgencyDirectory, isVaguePhrase, normalizeAgencyName } from '../../domain/agencies';
 import { agencySeed } from '../../db/seed/agencies';
+import { planFixture, SON_LA, TAY_NINH } from '../helpers/plan-fixtures';
 
-const FIXTURES = '/work/shared/fixtures/plans';
 
 const sonLa = new AgencyDirectory(agencySeed('son-la'));
 const tayNinh = new AgencyDirectory(agencySeed('tay-ninh'));
@@ -171,12 +170,12 @@ describe('AgencyDirectory.resolveCell', () => {
   });
 
   it('resolves every lead and coordinating text of both fixtures against its province', () => {
-    const cases: [string, AgencyDirectory, string[]][] = [
-      ['son-la-212-kh-ubnd-2020.csv', sonLa, ['Đơn vị chủ trì triển khai']],
-      ['tay-ninh-794-kh-ubnd-2019.csv', tayNinh, ['Cơ quan chủ trì', 'Cơ quan phối hợp']],
+    const cases: [typeof SON_LA | typeof TAY_NINH, AgencyDirectory, string[]][] = [
+      [SON_LA, sonLa, ['Đơn vị chủ trì triển khai']],
+      [TAY_NINH, tayNinh, ['Cơ quan chủ trì', 'Cơ quan phối hợp']],
     ];
     for (const [file, dir, headers] of cases) {
-      const rows = parse(readFileSync(`${FIXTURES}/${file}`), { columns: true }) as Record<string, string>[];
+      const rows = parse(planFixture(file), { columns: true }) as Record<string, string>[];
       for (const h of headers) {
         const texts = [...new Set(rows.map((r) => r[h]!).filter(Boolean))];
         expect(texts.length).toBeGreaterThan(0);

