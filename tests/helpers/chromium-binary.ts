@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../runtime/temporal-binaries';
@@ -14,7 +15,7 @@ const DEBIAN_CHROMIUM = '/usr/bin/chromium';
 /**
  * Unpack the bundled Chromium into `.tools/chromium-<version>/` once. The package always unpacks into
  * the OS temp folder and reuses whatever `chromium` it finds there (another version's, or a half
- * written one); pointing its temp folder at a fresh staging folder we rename when complete keeps each
+ * written one); giving it a fresh staging folder as its temp folder, renamed when complete, keeps each
  * version apart and never leaves a partial binary where the next run would take it.
  */
 async function unpackBundledChromium(): Promise<string> {
@@ -29,15 +30,19 @@ async function unpackBundledChromium(): Promise<string> {
   const staging = `${dir}.partial-${process.pid}`;
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
-  const savedTmp = process.env.TMPDIR;
-  process.env.TMPDIR = staging;
-  try {
-    const { default: bundled } = await import('@sparticuz/chromium');
-    await bundled.executablePath();
-  } finally {
-    if (savedTmp === undefined) delete process.env.TMPDIR;
-    else process.env.TMPDIR = savedTmp;
-  }
+  // In a child process of its own: its temp folder is an environment variable, which this process
+  // must not change while it runs other installers (the Temporal wheels' pip) beside it.
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(process.execPath, ['--input-type=module', '-e', "const { default: c } = await import('@sparticuz/chromium'); await c.executablePath();"], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, TMPDIR: staging },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`unpacking @sparticuz/chromium failed (${code}): ${stderr.trim()}`))));
+  });
   // Its fontconfig file names /tmp/fonts; ours names the unpacked fonts, after the system's own.
   writeFileSync(
     path.join(staging, 'fonts', 'fonts.conf'),
