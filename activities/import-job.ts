@@ -1,14 +1,24 @@
 import { asc, eq } from 'drizzle-orm';
-import { heartbeat } from '@temporalio/activity';
+import { heartbeat, log } from '@temporalio/activity';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { importJobs, tasks } from '../db/schema';
-import { startTaskWorkflows } from '../api/services/task-starter';
+import type { ImportChange } from '../domain/import/changes';
+import { taskWorkflowId } from '../workflows/constants';
 import type { ImportJobInput } from '../workflows/import-job';
+import { cancelTaskUpdate, editTaskUpdate, reassignTaskUpdate } from '../workflows/task';
+import { startTaskWorkflows } from './task-starter';
 import type { ActivityDeps } from './index';
 
-/** Progress is written every this many starts (and at the end), not on every one. */
+/** Progress is written every this many starts or changes (and at the end), not on every one. */
 const PROGRESS_EVERY = 25;
 
 export function createImportJobActivities({ db, client }: Pick<ActivityDeps, 'db' | 'client'>) {
+  const jobOf = async (jobId: string) => {
+    const [job] = await db.select({ fileName: importJobs.fileName, changes: importJobs.changes }).from(importJobs).where(eq(importJobs.id, jobId));
+    if (!job) throw new Error(`Import job ${jobId} does not exist`);
+    return job;
+  };
+
   return {
     async startImportedTasks({ jobId, actor }: ImportJobInput): Promise<{ started: number }> {
       const ids = (await db.select({ id: tasks.id }).from(tasks).where(eq(tasks.importJobId, jobId)).orderBy(asc(tasks.position))).map((r) => r.id);
@@ -19,8 +29,53 @@ export function createImportJobActivities({ db, client }: Pick<ActivityDeps, 'db
           if (n % PROGRESS_EVERY === 0) await db.update(importJobs).set({ startedCount: n }).where(eq(importJobs.id, jobId));
         },
       });
-      await db.update(importJobs).set({ startedCount: started, status: 'started' }).where(eq(importJobs.id, jobId));
+      // A job that also changes running tasks is done once applyImportChanges is.
+      const { changes } = await jobOf(jobId);
+      await db
+        .update(importJobs)
+        .set({ startedCount: started, ...(changes.length === 0 ? { status: 'started' as const } : {}) })
+        .where(eq(importJobs.id, jobId));
       return { started };
     },
+
+    /**
+     * Send a re-import's commands to the running tasks, in order. Each Update carries an id of its own,
+     * so a retried activity does not apply a command twice; a command the task refuses (closed, or its
+     * deadline no longer fits) is counted and skipped, as a coordinator would see it refused by hand.
+     */
+    async applyImportChanges({ jobId, actor }: ImportJobInput): Promise<{ applied: number; refused: number }> {
+      const { fileName, changes } = await jobOf(jobId);
+      const note = `Theo phụ lục sửa đổi (${fileName})`;
+      let applied = 0;
+      let refused = 0;
+      for (const [i, change] of changes.entries()) {
+        heartbeat(i);
+        try {
+          await send(change, { updateId: `import-${jobId}-${i}`, actor, note });
+          applied++;
+        } catch (err) {
+          if (!(err instanceof WorkflowUpdateFailedError || err instanceof WorkflowNotFoundError)) throw err;
+          refused++;
+          log.warn('a re-import command was refused', { jobId, taskId: change.taskId, type: change.type, reason: err.message });
+        }
+        if ((i + 1) % PROGRESS_EVERY === 0) await db.update(importJobs).set({ appliedCount: applied, refusedCount: refused }).where(eq(importJobs.id, jobId));
+      }
+      await db.update(importJobs).set({ appliedCount: applied, refusedCount: refused, status: 'started' }).where(eq(importJobs.id, jobId));
+      return { applied, refused };
+    },
   };
+
+  function send(change: ImportChange, { updateId, actor, note }: { updateId: string; actor: ImportJobInput['actor']; note: string }) {
+    const handle = client.workflow.getHandle(taskWorkflowId(change.taskId));
+    switch (change.type) {
+      case 'edit': {
+        const { type: _type, taskId: _taskId, ...edit } = change;
+        return handle.executeUpdate(editTaskUpdate, { args: [{ ...edit, actor, note }], updateId });
+      }
+      case 'reassign':
+        return handle.executeUpdate(reassignTaskUpdate, { args: [{ actor, leadAgencyCode: change.leadAgencyCode, note }], updateId });
+      case 'cancel':
+        return handle.executeUpdate(cancelTaskUpdate, { args: [{ actor, reason: change.reason }], updateId });
+    }
+  }
 }

@@ -1,12 +1,12 @@
 import { inArray } from 'drizzle-orm';
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
-import type { Db } from '../../db/client';
-import { plans, tasks } from '../../db/schema';
-import { reminderPolicyOf } from '../../domain/plan-settings';
-import { initialTaskState, type Actor } from '../../domain/task-machine';
-import { TASK_QUEUE, taskWorkflowId } from '../../workflows/constants';
-import { taskWorkflow } from '../../workflows/task';
-import type { TaskWorkflowInput } from '../../workflows/types';
+import type { Db } from '../db/client';
+import { plans, tasks } from '../db/schema';
+import { reminderPolicyOf } from '../domain/plan-settings';
+import { initialTaskState, type Actor } from '../domain/task-machine';
+import { TASK_QUEUE, taskWorkflowId } from '../workflows/constants';
+import { taskWorkflow } from '../workflows/task';
+import type { TaskWorkflowInput } from '../workflows/types';
 
 /**
  * Start the workflow of each task row (status `assigned`, no event yet), `concurrency` at a time.

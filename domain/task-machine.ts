@@ -12,8 +12,8 @@ export interface Actor {
   name: string;
   role: Role | 'system';
   agencyCode: string | null;
-  /** How the command arrived: the API, a one-click email link, an annual report, the system. */
-  via?: 'api' | 'link' | 'report' | 'system';
+  /** How the command arrived: the API, a one-click email link, an annual report, a re-imported appendix, the system. */
+  via?: 'api' | 'link' | 'report' | 'import' | 'system';
 }
 
 export const SYSTEM_ACTOR: Actor = { userId: null, name: 'Hệ thống', role: 'system', agencyCode: null, via: 'system' };
@@ -68,7 +68,17 @@ export type TaskCommand =
   | { type: 'return_completion'; actor: Actor; reason: string }
   | { type: 'cancel'; actor: Actor; reason: string }
   | { type: 'reassign'; actor: Actor; leadAgencyCode: string; note?: string }
-  | { type: 'edit'; actor: Actor; dueDate?: string; title?: string; coordinatingAgencyCodes?: string[]; note?: string }
+  | {
+      type: 'edit';
+      actor: Actor;
+      dueDate?: string;
+      startDate?: string;
+      title?: string;
+      coordinatingAgencyCodes?: string[];
+      note?: string;
+      /** Appendix columns the workflow does not hold (funding, notes…), changed by a re-import: kept in the audit trail. */
+      details?: Record<string, { from: unknown; to: unknown }>;
+    }
   | { type: 'add_contribution'; actor: Actor; note: string }
   /** A reorganisation: the agency `from` was merged into `to`, which takes over its part as it stands. */
   | { type: 'transfer'; actor: Actor; from: string; to: string; effectiveDate: string }
@@ -208,9 +218,15 @@ export function checkCommand(state: TaskState, cmd: TaskCommand): void {
     case 'edit':
       requireCoordinator(actor, 'sửa nhiệm vụ');
       requireOpen(state, 'sửa');
-      if (cmd.dueDate !== undefined) {
-        if (!isIsoDate(cmd.dueDate)) throw invalid('Hạn không hợp lệ.', [{ field: 'dueDate', message: 'phải có dạng YYYY-MM-DD' }]);
-        if (cmd.dueDate < state.startDate) throw invalid(`Hạn phải từ ngày bắt đầu ${state.startDate}.`, [{ field: 'dueDate', message: `không được trước ${state.startDate}` }]);
+      if (cmd.startDate !== undefined && !isIsoDate(cmd.startDate)) throw invalid('Ngày bắt đầu không hợp lệ.', [{ field: 'startDate', message: 'phải có dạng YYYY-MM-DD' }]);
+      if (cmd.dueDate !== undefined && !isIsoDate(cmd.dueDate)) throw invalid('Hạn không hợp lệ.', [{ field: 'dueDate', message: 'phải có dạng YYYY-MM-DD' }]);
+      {
+        const start = cmd.startDate ?? state.startDate;
+        const due = cmd.dueDate ?? state.dueDate;
+        if (due < start) {
+          const field = cmd.dueDate !== undefined ? 'dueDate' : 'startDate';
+          throw invalid(`Hạn ${due} phải từ ngày bắt đầu ${start}.`, [{ field, message: field === 'dueDate' ? `không được trước ${start}` : `không được sau hạn ${due}` }]);
+        }
       }
       if (cmd.title !== undefined) requireText(cmd.title, 'title');
       return;
@@ -348,10 +364,15 @@ export function applyCommand(state: TaskState, cmd: TaskCommand, at: string): { 
         next.dueDate = cmd.dueDate;
         next.deadlineSetAt = at;
       }
+      if (cmd.startDate !== undefined && cmd.startDate !== state.startDate) {
+        Object.assign(data, { previousStartDate: state.startDate, startDate: cmd.startDate });
+        next.startDate = cmd.startDate;
+      }
       if (cmd.title !== undefined) {
         data.title = cmd.title.trim();
         next.title = cmd.title.trim();
       }
+      if (cmd.details) data.details = cmd.details;
       if (cmd.coordinatingAgencyCodes !== undefined) {
         data.coordinatingAgencyCodes = cmd.coordinatingAgencyCodes;
         next.coordinatingAgencyCodes = cmd.coordinatingAgencyCodes;

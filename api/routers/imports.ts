@@ -5,8 +5,10 @@ import { z } from 'zod';
 import { idParam, route } from '../route';
 import { queryBoolean } from '../schemas';
 import { BODY_LIMIT } from '../app-limits';
-import { unprocessable } from '../errors';
-import { commitImport, dryRunImport, importJob } from '../services/plan-import';
+import { unprocessable, zodDetails } from '../errors';
+import { IMPORT_FIELDS } from '../../domain/import/types';
+import { addImportedName, agencySchema, importedNameBody } from '../services/agency-directory';
+import { commitImport, dryRunImport, importJob, openPlan, type ImportChoices, type UploadedFile } from '../services/plan-import';
 
 const SPREADSHEET_TYPES = [
   'text/csv',
@@ -21,13 +23,42 @@ const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: 10 
 const raw = express.raw({ type: SPREADSHEET_TYPES, limit: BODY_LIMIT });
 
 /** The uploaded file, from a multipart field `file` or a raw body; its name without any path. */
-function uploadedFile(req: express.Request): { data: Uint8Array; fileName?: string; contentType?: string } {
+function uploadedFile(req: express.Request): UploadedFile {
   if (req.file) return { data: req.file.buffer, fileName: path.basename(req.file.originalname.replaceAll('\\', '/')), contentType: req.file.mimetype };
   if (Buffer.isBuffer(req.body) && req.body.length > 0) {
     const name = req.get('x-file-name');
     return { data: req.body, fileName: name ? path.basename(name.replaceAll('\\', '/')) : undefined, contentType: req.get('content-type') };
   }
   throw unprocessable('Không có tệp nào được gửi lên.', [{ field: 'file', message: 'gửi tệp CSV hoặc XLSX trong trường "file" (multipart) hoặc làm nội dung yêu cầu' }]);
+}
+
+const choicesSchema = z
+  .object({
+    mapping: z
+      .record(
+        z.string().regex(/^[A-Z]{1,3}$/, 'khóa phải là chữ cái của cột: A, B, …'),
+        z.enum([...IMPORT_FIELDS, 'ignore'], { message: `phải là một trong: ${[...IMPORT_FIELDS, 'ignore'].join(', ')}` }),
+      )
+      .optional(),
+    sheet: z.string().trim().min(1, 'không được để trống').max(200, 'tối đa 200 ký tự').optional(),
+    cancelRemoved: z.array(z.uuid({ message: 'phải là mã UUID' })).max(5000, 'tối đa 5000 nhiệm vụ').optional(),
+  })
+  .strict();
+
+/** The wizard's choices: a JSON text in the multipart field `options` (column mapping, worksheet, removals to cancel). */
+function importChoices(req: express.Request): ImportChoices {
+  const raw: unknown = Buffer.isBuffer(req.body) ? undefined : (req.body as Record<string, unknown> | undefined)?.options;
+  if (raw === undefined || raw === '') return {};
+  let json: unknown;
+  try {
+    json = typeof raw === 'string' ? JSON.parse(raw) : undefined;
+  } catch {
+    json = undefined;
+  }
+  if (json === undefined) throw unprocessable('Tham số options không phải JSON hợp lệ.', [{ field: 'options', message: 'phải là một đối tượng JSON' }]);
+  const parsed = choicesSchema.safeParse(json);
+  if (!parsed.success) throw unprocessable('Tham số options không hợp lệ.', zodDetails(parsed.error, 'options'));
+  return parsed.data;
 }
 
 const jobSchema = z.object({
@@ -38,6 +69,9 @@ const jobSchema = z.object({
   rowCount: z.number(),
   taskCount: z.number(),
   startedCount: z.number(),
+  changeCount: z.number(),
+  appliedCount: z.number(),
+  refusedCount: z.number(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -47,25 +81,29 @@ export const importRoutes = [
     method: 'post',
     path: '/api/plans/:id/import',
     tag: 'import',
-    summary: 'Import a plan appendix (CSV or XLSX): ?dryRun=true previews every row and problem; otherwise commits all or nothing',
+    summary:
+      'Import a plan appendix (CSV or XLSX): ?dryRun=true previews every row, problem, column mapping and, for a plan imported before, the changes; otherwise commits all or nothing. The multipart field `options` (JSON) carries {mapping: {C: "lead"}, sheet, cancelRemoved: [taskId]}',
     auth: ['coordinator'],
     params: idParam,
     query: z.object({ dryRun: queryBoolean.default(false) }),
     middleware: [upload, raw],
     bodyContent: {
-      'multipart/form-data': { schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] } },
+      'multipart/form-data': {
+        schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' }, options: { type: 'string', description: 'JSON: {"mapping": {"C": "lead"}, "sheet": "…", "cancelRemoved": ["<task id>"]}' } }, required: ['file'] },
+      },
       'text/csv': { schema: { type: 'string' } },
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } },
     },
     responses: {
-      200: { description: 'Dry run: the preview; or the same file was already imported (alreadyImported: true)' },
+      200: { description: 'Dry run: the preview (with `diff` when the plan has imported tasks); or the file changes nothing that is imported already (alreadyImported: true)' },
       202: { description: 'Committed; the task workflows are starting (follow the job)' },
       413: { description: 'File over 10 MB' },
     },
     async handler({ deps, user, req, params, query }) {
       const file = uploadedFile(req);
-      if (query.dryRun) return { body: await dryRunImport(deps, params.id, file) };
-      const result = await commitImport(deps, user, params.id, file);
+      const choices = importChoices(req);
+      if (query.dryRun) return { body: await dryRunImport(deps, params.id, file, choices) };
+      const result = await commitImport(deps, user, params.id, file, choices);
       return { status: result.alreadyImported ? 200 : 202, body: result };
     },
   }),
@@ -79,6 +117,26 @@ export const importRoutes = [
     responses: { 200: { description: 'The job', schema: jobSchema } },
     async handler({ deps, params }) {
       return { body: await importJob(deps, params.id, params.jobId) };
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/api/plans/:id/import/agency-names',
+    tag: 'import',
+    summary: 'Resolve a name the appendix uses that the directory does not know: an alias of an existing agency, or a new agency; later imports know it',
+    auth: ['coordinator'],
+    params: idParam,
+    body: importedNameBody,
+    responses: {
+      200: { description: 'The name is now an alias of this agency', schema: z.object({ created: z.literal(false), agency: agencySchema }) },
+      201: { description: 'A new agency with this name', schema: z.object({ created: z.literal(true), agency: agencySchema }) },
+      404: { description: 'Unknown plan or agency' },
+      409: { description: 'The name, or the new code, is already another agency\'s' },
+    },
+    async handler({ deps, params, body }) {
+      await openPlan(deps.database.db, params.id);
+      const result = await addImportedName(deps.database.db, body);
+      return { status: result.created ? 201 : 200, body: result };
     },
   }),
 ];

@@ -5,7 +5,7 @@ import { agencies, agencyAliases, agencyGroupMembers } from '../../db/schema';
 import { AgencyDirectory, normalizeAgencyName } from '../../domain/agencies';
 import { searchableText } from '../../domain/text';
 import { AGENCY_KINDS, LANGUAGES, type AgencyKind } from '../../domain/vocabulary';
-import { conflict, notFound, unprocessable, type ErrorDetail } from '../errors';
+import { conflict, HttpError, notFound, unprocessable, type ErrorDetail } from '../errors';
 
 /** The whole directory in memory for name resolution: a province has well under a thousand agencies. */
 export async function loadAgencyDirectory(db: Db | Tx): Promise<AgencyDirectory> {
@@ -278,4 +278,54 @@ export async function updateAgency(db: Db, code: string, input: UpdateAgencyInpu
     }
     return getAgency(tx, code);
   });
+}
+
+// ---------------------------------------------------------------------- names met in an appendix
+
+export const importedNameBody = z
+  .object({
+    /** The name as the appendix writes it. */
+    text: text(300),
+    /** The agency it means, when it is in the directory already. */
+    agencyCode: codeSchema.optional(),
+    /** Or the agency to add for it. */
+    newAgency: z
+      .object({
+        code: codeSchema,
+        name: text(300),
+        shortName: text(200).optional(),
+        kind: z.enum(AGENCY_KINDS.filter((k) => k !== 'group') as [AgencyKind, ...AgencyKind[]], { message: 'phải là loại đơn vị cụ thể, không phải nhóm' }),
+        emails: emailList.default([]),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict()
+  .refine((b) => (b.agencyCode === undefined) !== (b.newAgency === undefined), { path: ['agencyCode'], message: 'chọn một đơn vị có sẵn hoặc tạo đơn vị mới (một trong hai)' });
+
+/**
+ * A name an appendix used that the directory did not know, resolved by the coordinator during an
+ * import: kept as an alias of the agency it means (an existing one, or one added now), so every later
+ * import knows it. A name that is already another agency's is refused (409), as on the agencies page.
+ */
+export async function addImportedName(db: Db, input: z.output<typeof importedNameBody>): Promise<{ created: boolean; agency: AgencyView }> {
+  const asTextField = async <T>(write: () => Promise<T>): Promise<T> => {
+    try {
+      return await write();
+    } catch (err) {
+      // The alias is the name the coordinator is resolving: say so rather than "aliases.7".
+      if (err instanceof HttpError && err.status === 409) throw conflict(err.message, err.details.map((d) => ({ ...d, field: /^aliases\./.test(d.field ?? '') ? 'text' : d.field })));
+      throw err;
+    }
+  };
+  const key = normalizeAgencyName(input.text);
+  if (input.agencyCode) {
+    const current = await getAgency(db, input.agencyCode);
+    const known = [current.name, current.shortName, ...current.aliases].some((n) => normalizeAgencyName(n) === key);
+    if (known) return { created: false, agency: current };
+    return { created: false, agency: await asTextField(() => updateAgency(db, current.code, { aliases: [...current.aliases, input.text] })) };
+  }
+  const a = input.newAgency!;
+  const aliases = [a.name, a.shortName].some((n) => n && normalizeAgencyName(n) === key) ? [] : [input.text];
+  return { created: true, agency: await asTextField(() => createAgency(db, { ...a, aliases })) };
 }

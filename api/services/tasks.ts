@@ -7,6 +7,7 @@ import { agencies, agencyGroupMembers, plans, taskEvents, tasks } from '../../db
 import { localDate } from '../../domain/calendar';
 import { isIsoDate, type Actor } from '../../domain/task-machine';
 import { isOpen, type TaskStatus } from '../../domain/task-status';
+import { fanOut } from '../../domain/task-fan-out';
 import { searchableText } from '../../domain/text';
 import type { Funding, TaskKind } from '../../domain/vocabulary';
 import { taskWorkflowId } from '../../workflows/constants';
@@ -14,7 +15,7 @@ import type { CommandAnswer } from '../../workflows/types';
 import type { AppDeps, AuthUser } from '../context';
 import { conflict, forbidden, notFound, unprocessable } from '../errors';
 import { updateIdFor } from '../idempotency';
-import { startTaskWorkflows } from './task-starter';
+import { startTaskWorkflows } from '../../activities/task-starter';
 import { dueSoonSql, overdueSql, taskView, taskWithLeadName, type TaskRow, type TaskView } from './task-view';
 
 export const actorOf = (user: AuthUser, via: Actor['via'] = 'api'): Actor => ({
@@ -207,11 +208,10 @@ export async function createTask(deps: AppDeps, user: AuthUser, planId: string, 
       ...extra,
     });
     const parentId = randomUUID();
-    const members = lead!.members;
-    const values =
-      members.length === 0
-        ? [row(parentId, lead!.code)]
-        : [row(parentId, lead!.code, { isGroup: true }), ...members.map((m) => row(randomUUID(), m, { parentId }))];
+    const { parentLead, assignees } = fanOut([lead!]);
+    const values = parentLead
+      ? [row(parentId, parentLead, { isGroup: true }), ...assignees.map((code) => row(randomUUID(), code, { parentId }))]
+      : [row(parentId, assignees[0]!)];
     await tx.insert(tasks).values(values);
     return values.map((v) => v.id);
   });

@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import proto from '@temporalio/proto';
-import { startTaskWorkflows } from '../../api/services/task-starter';
+import { startTaskWorkflows } from '../../activities/task-starter';
 import { tasks } from '../../db/schema';
 import { addDays, localDate } from '../../domain/calendar';
 import type { Actor } from '../../domain/task-machine';

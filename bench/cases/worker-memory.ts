@@ -2,7 +2,7 @@
  * Worker memory: resident set of the product's worker process once `--memory-tasks` task workflows are
  * open and have all reached their first timer (the bulk-start workflows count; more are started here).
  */
-import { startTaskWorkflows } from '../../api/services/task-starter';
+import { startTaskWorkflows } from '../../activities/task-starter';
 import type { BenchContext } from '../context';
 import { countSettled, insertAssignedTasks, insertPlan } from '../generate';
 import { summarize, waitUntil } from '../stats';

@@ -1,5 +1,6 @@
 import { date, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import type { PlanSettings } from '../../domain/plan-settings';
+import type { ColumnChoice } from '../../domain/import/types';
 import { agencies } from './agencies';
 import { lifecycleDates } from './lifecycle';
 
@@ -19,6 +20,8 @@ export const plans = pgTable('plans', {
     .notNull()
     .references(() => agencies.code, { onUpdate: 'cascade' }),
   settings: jsonb('settings').$type<PlanSettings>().notNull().default({}),
+  /** Column choices of this plan's imports (folded header → field), applied to its next appendix. */
+  importColumns: jsonb('import_columns').$type<Record<string, ColumnChoice>>().notNull().default({}),
   status: text('status').$type<'active' | 'closed'>().notNull().default('active'),
   createdBy: uuid('created_by'),
   ...lifecycleDates,

@@ -4,6 +4,7 @@ import type { TaskStatus } from '../../domain/task-status';
 import type { Funding, Role, TaskKind } from '../../domain/vocabulary';
 import type { PlannedReminder } from '../../domain/reminder-plan';
 import type { ExtensionRequest } from '../../domain/task-machine';
+import type { ImportedRow } from '../../domain/import/diff';
 import { agencies } from './agencies';
 import { lifecycleDates } from './lifecycle';
 import { plans } from './plans';
@@ -25,6 +26,8 @@ export const tasks = pgTable(
     importJobId: uuid('import_job_id'),
     /** Row of the imported file this task came from (1-based, as a spreadsheet shows it). */
     sourceRow: integer('source_row'),
+    /** The appendix row as last imported: what a corrected appendix is compared with (null for tasks made by hand). */
+    importedRow: jsonb('imported_row').$type<ImportedRow>(),
     /** Position in the plan, for listing in the appendix's order. */
     position: integer('position').notNull().default(0),
     /** "I", "II"… or "A", "B"… of the section row above the task. */

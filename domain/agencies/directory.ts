@@ -167,9 +167,14 @@ export class AgencyDirectory {
 
   /** Up to 3 agency names spelled closest to `name`, best first. */
   suggest(name: string): string[] {
+    return this.suggestAgencies(name).map((a) => a.name);
+  }
+
+  /** Up to 3 agencies whose names are spelled closest to `name`, best first. */
+  suggestAgencies(name: string): { code: string; name: string }[] {
     const q = normalizeAgencyName(name);
     if (!q) return [];
-    const scored: { name: string; score: number }[] = [];
+    const scored: { code: string; name: string; score: number }[] = [];
     for (const [code, keys] of this.keysByCode) {
       const agency = this.byCode.get(code);
       if (!agency || agency.active === false) continue;
@@ -180,10 +185,10 @@ export class AgencyDirectory {
         const contained = Math.min(q.length, key.length) >= 6 && (key.includes(q) || q.includes(key)) ? 0.3 : Infinity;
         best = Math.min(best, distance, contained);
       }
-      if (best <= 0.45) scored.push({ name: agency.name, score: best });
+      if (best <= 0.45) scored.push({ code, name: agency.name, score: best });
     }
     scored.sort((a, b) => a.score - b.score || a.name.localeCompare(b.name, 'vi'));
-    return [...new Set(scored.map((s) => s.name))].slice(0, SUGGESTION_LIMIT);
+    return scored.slice(0, SUGGESTION_LIMIT).map(({ code, name }) => ({ code, name }));
   }
 
   /**

@@ -1,7 +1,7 @@
 import { foldVietnamese } from '../agencies/normalize';
 import { parseTimeframe } from '../timeframe';
 import { columnLetter, type Grid } from './read';
-import type { ImportField } from './types';
+import type { ColumnSource, ImportField } from './types';
 
 /**
  * The header of an appendix table: which row it is (below any title rows), whether a second row
@@ -14,6 +14,8 @@ export interface HeaderColumn {
   letter: string;
   header: string;
   field?: ImportField;
+  /** Where `field` came from (set by mapping.ts). */
+  source?: ColumnSource;
   /** Multiplier from the header's unit to triệu đồng ("(tỷ đồng)" → 1000). */
   unitFactor?: number;
   /** A period named in a timeframe header ("… 2019-2020"), for cells that only tick the column. */
@@ -44,23 +46,35 @@ function amountUnit(f: string): number {
 }
 
 /** The field a header names, by the synonyms plans use; `undefined` for columns the importer ignores. */
-export function headerField(header: string): { field: ImportField; unitFactor?: number } | undefined {
+export function headerField(header: string): { field: ImportField } | undefined {
   const f = foldHeader(header);
   if (!f) return undefined;
   if (/^(?:stt|tt|so tt|so thu tu|thu tu|so)$/.test(f)) return { field: 'number' };
   if (/\bchu tri\b/.test(f)) return { field: 'lead' };
   if (/\bphoi hop\b/.test(f)) return { field: 'coordinating' };
+  // District and commune appendices name the lead by who carries the task out: "Đơn vị thực hiện".
+  if (/^(?:co quan|don vi)(?: (?:co quan|don vi))? (?:thuc hien|trien khai|dam nhiem|chiu trach nhiem)\b/.test(f)) return { field: 'lead' };
   if (/\bchuyen tiep\b|\bdu an moi\b|\bnhiem vu moi\b|^loai\b|^tinh chat\b|^phan loai\b/.test(f)) return { field: 'kind' };
-  if (/^(?:thoi gian|thoi han|tien do|thoi diem|moc thoi gian|nam thuc hien|nam hoan thanh|nam bat dau)\b/.test(f)) return { field: 'timeframe' };
+  if (/^(?:thoi gian|thoi han|tien do|thoi diem|moc thoi gian|nam thuc hien|nam hoan thanh|nam bat dau)\b|^nam$/.test(f)) return { field: 'timeframe' };
   if (/^nguon(?: von| kinh phi| ngan sach)?\b/.test(f)) return { field: 'fundingText' };
-  if (/\bsu nghiep\b/.test(f)) return { field: 'amountRecurrent', unitFactor: amountUnit(f) };
-  if (/\btong muc dau tu\b/.test(f)) return { field: 'amountTotal', unitFactor: amountUnit(f) };
-  if (/\bdau tu\b/.test(f)) return { field: 'amountInvestment', unitFactor: amountUnit(f) };
-  if (/\bkinh phi\b|^tong von\b|^von\b|^du toan\b/.test(f)) return { field: 'amountTotal', unitFactor: amountUnit(f) };
+  if (/\bsu nghiep\b/.test(f)) return { field: 'amountRecurrent' };
+  if (/\btong muc dau tu\b/.test(f)) return { field: 'amountTotal' };
+  if (/\bdau tu\b/.test(f)) return { field: 'amountInvestment' };
+  if (/\bkinh phi\b|^tong von\b|^von\b|^du toan\b/.test(f)) return { field: 'amountTotal' };
   if (/^ghi chu\b/.test(f)) return { field: 'note' };
   if (/^(?:muc tieu|mo ta|san pham|ket qua|yeu cau|noi dung chi tiet|noi dung thuc hien)\b/.test(f)) return { field: 'description' };
   if (/^(?:ten|noi dung|nhiem vu|danh muc|cong viec|de an|du an|chuong trinh)\b/.test(f)) return { field: 'title' };
   return undefined;
+}
+
+/** What a header adds to its field: the unit of an amount, the period of a timeframe column. */
+export function fieldExtras(field: ImportField, header: string): Pick<HeaderColumn, 'unitFactor' | 'period'> {
+  if (field === 'amountRecurrent' || field === 'amountInvestment' || field === 'amountTotal') return { unitFactor: amountUnit(foldHeader(header)) };
+  if (field === 'timeframe') {
+    const period = headerPeriod(header);
+    return period ? { period } : {};
+  }
+  return {};
 }
 
 /** A period written in a header ("Thời gian thực hiện, hoàn thành 2019-2020"). */
@@ -164,8 +178,7 @@ export function findHeader(grid: Grid): HeaderInfo | undefined {
       if (taken.has(field) && field === 'title') field = 'description';
       if (!taken.has(field) || ['timeframe', 'description', 'amountRecurrent', 'amountInvestment', 'amountTotal'].includes(field)) {
         col.field = field;
-        if (mapped.unitFactor !== undefined) col.unitFactor = mapped.unitFactor;
-        if (field === 'timeframe') col.period = headerPeriod(header);
+        Object.assign(col, fieldExtras(field, header));
         taken.add(field);
       }
     }

@@ -6,7 +6,8 @@ import type { Funding } from '../vocabulary';
 import { parseFundingSources, parseTaskKind } from './funding';
 import { columnLabel, findHeader, foldHeader, headerField, type HeaderColumn, type HeaderInfo } from './headers';
 import { columnLetter, MAX_COLUMNS, readSpreadsheet, type Grid, type GridCell } from './read';
-import type { ImportField, ImportInput, ImportPreview, ImportProblem, ImportRow, ImportSummary, ParsedTask } from './types';
+import { columnSamples, mapColumns, plainHeaderRow, REQUIRED_FIELDS } from './mapping';
+import type { ImportColumn, ImportField, ImportInput, ImportOptions, ImportPreview, ImportProblem, ImportRow, ImportSummary, ParsedTask, UnknownAgencyName } from './types';
 
 /** DESIGN.md §9: larger uploads are refused before they are read (HTTP 413). */
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
@@ -69,6 +70,16 @@ interface Ctx {
   format: 'csv' | 'xlsx';
   /** resolveCell, memoised: an appendix repeats the same few lead texts on every row. */
   resolveCell(text: string): ResolvedCell;
+  /** Names the directory does not know, once each, with the rows that use them. */
+  unknown: Map<string, UnknownAgencyName>;
+  directory: AgencyDirectory;
+}
+
+function noteUnknown(ctx: Ctx, field: UnknownAgencyName['field'], text: string, row: number): void {
+  const key = `${field}\u0000${text}`;
+  const known = ctx.unknown.get(key);
+  if (known) known.rows.push(row);
+  else ctx.unknown.set(key, { text, field, rows: [row], suggestions: ctx.directory.suggestAgencies(text) });
 }
 
 /** Per grid: the cells covered by a vertical merge, mapped to the merge's top cell. */
@@ -181,6 +192,7 @@ function parseTaskRow(ctx: Ctx, r: number, dirCtx: ImportContext, problems: Impo
       if (!a.active) problem('lead', 'warning', `Dòng ${row}: đơn vị "${a.text}" (${a.name}) đã ngừng hoạt động trong danh mục.`);
     }
     for (const u of resolved.unresolved) {
+      noteUnknown(ctx, 'lead', u.text, row);
       const hint = u.suggestions.length ? ` Có phải: ${u.suggestions.join('; ')}?` : '';
       problem('lead', 'error', `Dòng ${row}: không nhận ra đơn vị chủ trì "${u.text}".${hint}`, u.suggestions);
     }
@@ -198,6 +210,7 @@ function parseTaskRow(ctx: Ctx, r: number, dirCtx: ImportContext, problems: Impo
       if (!leads.some((l) => l.code === a.code) && !coordinatingAgencyCodes.includes(a.code)) coordinatingAgencyCodes.push(a.code);
     }
     for (const u of resolved.unresolved) {
+      noteUnknown(ctx, 'coordinating', u.text, row);
       const hint = u.suggestions.length ? ` Có phải: ${u.suggestions.join('; ')}?` : '';
       problem('coordinating', 'warning', `Dòng ${row}: không nhận ra cơ quan phối hợp "${u.text}"; tên này sẽ bị bỏ qua.${hint}`, u.suggestions);
     }
@@ -328,12 +341,25 @@ const REQUIRED_LABELS: Partial<Record<ImportField, string>> = {
   lead: '"Đơn vị chủ trì" (hoặc "Cơ quan chủ trì")',
 };
 
+/** A header's columns as the preview shows them: field, where it came from, first values. */
+function previewColumns(grid: Grid, header: HeaderInfo): ImportColumn[] {
+  const samples = columnSamples(grid, header);
+  return header.columns.map((c) => ({
+    index: c.index,
+    header: c.header,
+    ...(c.field ? { field: c.field } : {}),
+    ...(c.field && c.source ? { source: c.source } : {}),
+    samples: samples.get(c.index) ?? [],
+  }));
+}
+
 /**
  * Read an appendix and say what importing it would do: every row classified, every task parsed and
- * its agencies resolved, every problem with its row and column. Never throws for bad content; only
- * a file over 10 MB is refused with `ImportTooLargeError`.
+ * its agencies resolved, every problem with its row and column. `options` carries the coordinator's
+ * column choices and worksheet. Never throws for bad content; only a file over 10 MB is refused with
+ * `ImportTooLargeError`.
  */
-export async function previewImport(input: ImportInput, ctx: ImportContext): Promise<ImportPreview> {
+export async function previewImport(input: ImportInput, ctx: ImportContext, options: ImportOptions = {}): Promise<ImportPreview> {
   assertImportSize(input.data.byteLength);
   const fileSha256 = await sha256Hex(input.data);
   const read = await readSpreadsheet(input);
@@ -346,43 +372,54 @@ export async function previewImport(input: ImportInput, ctx: ImportContext): Pro
     problems,
     ok: !problems.some((p) => p.severity === 'error'),
     summary: emptySummary(rows),
+    missingFields: [],
+    unknownNames: [],
   });
   if (!read.ok) return base(read.format, [read.problem], 0);
 
-  // The first worksheet whose header has the required columns; else the first with any header.
-  let chosen: { grid: Grid; header: HeaderInfo } | undefined;
-  let partial: { grid: Grid; header: HeaderInfo } | undefined;
-  for (const grid of read.grids) {
-    const header = findHeader(grid);
-    if (!header) continue;
-    const fields = new Set(header.columns.map((c) => c.field));
-    if (fields.has('title') && fields.has('lead')) {
-      chosen = { grid, header };
-      break;
-    }
-    partial ??= { grid, header };
+  const grids = options.sheet === undefined ? read.grids : read.grids.filter((g) => g.name === options.sheet);
+  if (grids.length === 0) {
+    const names = read.grids.map((g) => `"${g.name ?? ''}"`).join(', ');
+    return base(read.format, [{ field: 'sheet', severity: 'error', message: `Tệp không có trang tính hay bảng "${options.sheet}". Tệp có: ${names}.` }], 0);
   }
 
-  const firstGrid = read.grids.find((g) => g.rows.length) ?? read.grids[0]!;
+  // The first worksheet whose columns hold the required fields; else the first with any header.
+  type Candidate = { grid: Grid; header: HeaderInfo; problems: ImportProblem[] };
+  let chosen: Candidate | undefined;
+  let partial: Candidate | undefined;
+  for (const grid of grids) {
+    const header = findHeader(grid) ?? plainHeaderRow(grid);
+    if (!header) continue;
+    const problems = mapColumns(grid, header, options, ctx.directory, ctx.plan);
+    const fields = new Set(header.columns.map((c) => c.field));
+    if (REQUIRED_FIELDS.every((f) => fields.has(f))) {
+      chosen = { grid, header, problems };
+      break;
+    }
+    partial ??= { grid, header, problems };
+  }
+
+  const firstGrid = grids.find((g) => g.rows.length) ?? grids[0]!;
   if (!chosen) {
     const grid = partial?.grid ?? firstGrid;
     const found = partial
       ? partial.header.columns.map((c) => c.header).filter(Boolean)
       : (grid.rows.find((r) => r.some((c) => clean(c?.text))) ?? []).map((c) => clean(c?.text)).filter(Boolean);
     const fields = new Set(partial?.header.columns.map((c) => c.field) ?? []);
-    const missing = (['title', 'lead'] as ImportField[]).filter((f) => !fields.has(f));
+    const missing = REQUIRED_FIELDS.filter((f) => !fields.has(f));
     const problem: ImportProblem = {
       severity: 'error',
-      message: `Thiếu cột bắt buộc: ${missing.map((f) => REQUIRED_LABELS[f]).join(' và ')}. Các cột tìm thấy: ${found.length ? found.map((h) => `"${h}"`).join(', ') : '(không có)'}.`,
+      message: `Thiếu cột bắt buộc: ${missing.map((f) => REQUIRED_LABELS[f]).join(' và ')}. Các cột tìm thấy: ${found.length ? found.map((h) => `"${h}"`).join(', ') : '(không có)'}.${partial ? ' Hãy chọn cột chứa trường này ở bảng ghép cột.' : ''}`,
     };
     if (partial) {
       problem.row = partial.header.rows[0]! + 1;
       problem.field = missing[0];
     }
-    const preview = base(read.format, [...read.warnings, problem], grid.rows.length);
+    const preview = base(read.format, [...read.warnings, ...(partial?.problems ?? []), problem], grid.rows.length);
+    preview.missingFields = missing;
     if (partial) {
       preview.headerRow = partial.header.rows[0]! + 1;
-      preview.columns = partial.header.columns.map((c) => ({ index: c.index, header: c.header, ...(c.field ? { field: c.field } : {}) }));
+      preview.columns = previewColumns(grid, partial.header);
     }
     if (grid.name && read.format === 'xlsx') preview.sheetName = grid.name;
     return preview;
@@ -402,6 +439,8 @@ export async function previewImport(input: ImportInput, ctx: ImportContext): Pro
     header,
     byField,
     format: read.format,
+    unknown: new Map(),
+    directory: ctx.directory,
     resolveCell(text) {
       let r = resolutions.get(text);
       if (!r) resolutions.set(text, (r = ctx.directory.resolveCell(text)));
@@ -413,7 +452,7 @@ export async function previewImport(input: ImportInput, ctx: ImportContext): Pro
 
   const rows: ImportRow[] = [];
   const tasks: ParsedTask[] = [];
-  const fileProblems: ImportProblem[] = [...read.warnings];
+  const fileProblems: ImportProblem[] = [...read.warnings, ...chosen.problems];
   let section: { code?: string; heading: string } | undefined;
   let sectionIndex = 0;
   const seen = new Map<string, number>();
@@ -545,12 +584,14 @@ export async function previewImport(input: ImportInput, ctx: ImportContext): Pro
     format: read.format,
     fileSha256,
     headerRow: header.rows[0]! + 1,
-    columns: header.columns.map((c) => ({ index: c.index, header: c.header, ...(c.field ? { field: c.field } : {}) })),
+    columns: previewColumns(grid, header),
     rows,
     tasks,
     problems,
     ok: !problems.some((p) => p.severity === 'error'),
     summary,
+    missingFields: [],
+    unknownNames: [...ctxRows.unknown.values()],
   };
   if (read.format === 'xlsx' && grid.name) preview.sheetName = grid.name;
   return preview;

@@ -60,21 +60,58 @@ export interface ImportColumn {
   /** Header text; a two-level header is joined: "Thời gian thực hiện, hoàn thành 2019-2020". */
   header: string;
   field?: ImportField;
+  /** Where `field` came from; absent when the column is not imported. */
+  source?: ColumnSource;
+  /** The first few values of the column below the header, to recognise it by. */
+  samples?: string[];
 }
 
-export type ImportField =
-  | 'number'
-  | 'title'
-  | 'lead'
-  | 'coordinating'
-  | 'timeframe'
-  | 'fundingText'
-  | 'amountRecurrent'
-  | 'amountInvestment'
-  | 'amountTotal'
-  | 'kind'
-  | 'description'
-  | 'note';
+/**
+ * How a column's field was found: its header's wording (`header`), the choice remembered from an earlier
+ * import of the same plan (`plan`), the coordinator's choice for this file (`user`), or a guess from
+ * what its cells hold when the header says nothing the importer knows (`content`).
+ */
+export type ColumnSource = 'header' | 'plan' | 'user' | 'content';
+
+/** A column's field as the coordinator picks it; `ignore` leaves a column out. */
+export type ColumnChoice = ImportField | 'ignore';
+
+/** What the coordinator tells the importer beyond the file itself. */
+export interface ImportOptions {
+  /** Column letter → field, chosen in the wizard for this file. */
+  mapping?: Record<string, ColumnChoice>;
+  /** Folded header text → field, remembered from the plan's earlier imports. */
+  remembered?: Record<string, ColumnChoice>;
+  /** The worksheet or document table to read, by name; otherwise the first that has the required columns. */
+  sheet?: string;
+}
+
+/** A name in a lead or coordinating cell that the agency directory does not know, over the whole file. */
+export interface UnknownAgencyName {
+  text: string;
+  field: 'lead' | 'coordinating';
+  /** File rows that use it. */
+  rows: number[];
+  /** Agencies spelled closest, best first. */
+  suggestions: { code: string; name: string }[];
+}
+
+/** The task fields a column of an appendix can hold. */
+export const IMPORT_FIELDS = [
+  'number',
+  'title',
+  'lead',
+  'coordinating',
+  'timeframe',
+  'fundingText',
+  'amountRecurrent',
+  'amountInvestment',
+  'amountTotal',
+  'kind',
+  'description',
+  'note',
+] as const;
+export type ImportField = (typeof IMPORT_FIELDS)[number];
 
 export interface ImportSummary {
   /** Rows read from the file, title and blank rows included. */
@@ -108,6 +145,10 @@ export interface ImportPreview {
   /** No problem of severity `error`. */
   ok: boolean;
   summary: ImportSummary;
+  /** Required fields no column holds: the wizard asks which column does. */
+  missingFields: ImportField[];
+  /** Every unknown agency name, once, for the wizard to resolve. */
+  unknownNames: UnknownAgencyName[];
 }
 
 export interface ImportInput {

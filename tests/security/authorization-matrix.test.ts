@@ -208,6 +208,8 @@ const RULES: Record<string, Rule> = {
     }),
   },
   'GET /api/plans/:id/imports/:jobId': { expect: [401, 403, 200, 403, 403, 403, 403] },
+  // A coordinator resolving a name an appendix used; each call a new name, so each is a new alias.
+  'POST /api/plans/:id/import/agency-names': { expect: [401, 403, 200, 403, 403, 403, 403], call: () => ({ body: { text: `Sở Xây dựng ${Math.random().toString(36).slice(2, 8)}`, agencyCode: 'SXD' } }) },
 
   // ---- annual reports ----
   'GET /api/plans/:id/annual-cycles': { expect: [401, 403, 200, 200, 403, 403, 403] },

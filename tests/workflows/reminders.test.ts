@@ -7,7 +7,7 @@ import { notifications, outbox, tasks, users } from '../../db/schema';
 import { localDate } from '../../domain/calendar';
 import { searchableText } from '../../domain/text';
 import type { Actor } from '../../domain/task-machine';
-import { startTaskWorkflows } from '../../api/services/task-starter';
+import { startTaskWorkflows } from '../../activities/task-starter';
 import { hashToken } from '../../api/tokens';
 import { taskWorkflowId } from '../../workflows/constants';
 import { acknowledgeTaskUpdate, decideExtensionUpdate, requestExtensionUpdate } from '../../workflows/task';
