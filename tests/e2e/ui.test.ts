@@ -10,34 +10,25 @@
  * Every screen, at 1280 px and on a phone, must show all its columns without a sideways scroll and
  * pass axe-core's WCAG 2.1 AA rules. Screenshots of the main screens go to docs/screenshots/.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import ExcelJS from 'exceljs';
 import { startStack, type TestStack } from '../helpers/stack';
 import { seedAgencies, seedPlan } from '../helpers/fixtures';
 import { fromToday, today } from '../helpers/dates';
 import { ensureWebBuilt } from '../../scripts/build-web';
-import { launchChromium } from '../helpers/browser';
+import { accessibilityViolations, BrowserSession, DESKTOP, errorFor, field, hiddenSideways, PHONE, shot } from './browser-session';
 
-const SHOTS = path.resolve('docs/screenshots');
-const DESKTOP = { width: 1280, height: 800 };
-const PHONE = { width: 390, height: 844 };
 /** An excerpt of the Sơn La appendix (Kế hoạch 212/KH-UBND): rows whose lead agencies the test directory has. */
 const APPENDIX = readFileSync(path.resolve('tests/e2e/fixtures/son-la-212-excerpt.csv'));
-/** axe-core, injected into pages to check them against WCAG 2.1 AA. */
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let stack: TestStack;
-let browser: Browser;
+let session: BrowserSession;
 let planId: string;
 let coordinatorToken: string;
 let viewerToken: string;
-const contexts: BrowserContext[] = [];
-/** Uncaught exceptions in any page: there must be none. */
-const pageErrors: string[] = [];
 
 const dmy = (date: string) => date.split('-').reverse().join('/');
 
@@ -49,102 +40,18 @@ beforeAll(async () => {
   planId = await seedPlan(stack.database.db, { code: 'KH-212-2020' });
   coordinatorToken = await stack.user({ role: 'coordinator', agencyCode: 'VPUBND', name: 'Trần Văn Điều', email: 'dieu.tv@vpubnd.example.gov.vn' });
   viewerToken = await stack.user({ role: 'viewer', name: 'Lò Văn Lãnh', email: 'lanh.lv@sonla.example.gov.vn' });
-  browser = await launchChromium();
-  mkdirSync(SHOTS, { recursive: true });
+  session = await BrowserSession.start(stack.url);
 });
 
 afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
+  await session?.close();
   await stack?.close();
 });
 
 // A failed step leaves a picture of every open page, to see what the browser showed.
-afterEach(async ({ task }) => {
-  if (task.result?.state !== 'fail') return;
-  const dir = path.resolve('tests/.tmp/e2e-failures');
-  mkdirSync(dir, { recursive: true });
-  let n = 0;
-  for (const context of contexts) for (const page of context.pages()) await page.screenshot({ path: path.join(dir, `${task.name.slice(0, 40).replace(/\W+/g, '-')}-${n++}.png`), fullPage: true }).catch(() => undefined);
-});
+afterEach(({ task }) => (task.result?.state === 'fail' ? session.picturesOnFailure(task.name) : undefined));
 
-async function newPage(viewport = DESKTOP): Promise<Page> {
-  const context = await browser.newContext({ viewport, baseURL: stack.url, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', acceptDownloads: true, isMobile: viewport === PHONE, hasTouch: viewport === PHONE });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (err) => pageErrors.push(`${page.url()}: ${err.message}`));
-  page.setDefaultTimeout(20_000);
-  return page;
-}
-
-async function shot(page: Page, name: string, opts: { top?: boolean } = {}): Promise<void> {
-  // Let pending requests and the chart settle so the picture shows the page as a user sees it.
-  await page.waitForLoadState('networkidle').catch(() => undefined);
-  if (opts.top) await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
-  expect(await hiddenSideways(page), `${name}: what only a sideways scroll shows`).toEqual([]);
-  expect(await accessibilityViolations(page), `${name}: WCAG 2.1 AA`).toEqual([]);
-}
-
-/**
- * What a user of this window cannot see without scrolling sideways: the page wider than the window, a
- * data table wider than its box (the last columns out of sight), or, in a sheet that scrolls like the
- * imported file, a row's result or problems.
- */
-function hiddenSideways(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const hidden: string[] = [];
-    const root = document.documentElement;
-    if (root.scrollWidth > root.clientWidth + 1) hidden.push(`the page: ${root.scrollWidth}px in ${root.clientWidth}px`);
-    const label = (box: Element) => box.querySelector('caption')?.textContent?.trim() || box.getAttribute('aria-label') || '?';
-    for (const box of document.querySelectorAll<HTMLElement>('.table-wrap')) {
-      if (box.scrollWidth <= box.clientWidth + 1) continue;
-      const { right } = box.getBoundingClientRect();
-      const cut = [...box.querySelectorAll('thead th')].filter((th) => th.getBoundingClientRect().right > right + 1).map((th) => th.textContent?.trim());
-      hidden.push(`table "${label(box)}": ${box.scrollWidth}px in ${box.clientWidth}px, out of sight: ${cut.join(', ')}`);
-    }
-    for (const box of document.querySelectorAll<HTMLElement>('.table-scroll')) {
-      const { left, right } = box.getBoundingClientRect();
-      for (const el of box.querySelectorAll('.sheet__result, .problem-list')) {
-        const r = el.getBoundingClientRect();
-        if (r.left < left - 1 || r.right > right + 1) hidden.push(`sheet "${label(box)}": ${el.className} at ${Math.round(r.left)}–${Math.round(r.right)}px, the box shows ${Math.round(left)}–${Math.round(right)}px`);
-      }
-    }
-    return hidden;
-  });
-}
-
-/** WCAG 2.1 A and AA violations axe-core finds on the page, serious or worse, each with where it is. */
-async function accessibilityViolations(page: Page): Promise<string[]> {
-  // Evaluated through the DevTools protocol: the app's Content Security Policy rightly refuses an inline script.
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async () => {
-    const result = await (window as unknown as { axe: typeof import('axe-core') }).axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .flatMap((v) => v.nodes.slice(0, 3).map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')} — ${n.failureSummary?.split('\n')[1]?.trim() ?? v.help}`));
-  });
-}
-
-/** The message shown beside a field: the element its aria-describedby names with the `-error` suffix. */
-async function errorFor(field: Locator): Promise<string> {
-  await field.page().waitForFunction(
-    (el) => (el?.getAttribute('aria-describedby') ?? '').split(' ').some((id) => id.endsWith('-error')),
-    await field.elementHandle(),
-  );
-  const ids = (await field.getAttribute('aria-describedby'))!.split(' ');
-  const errorId = ids.find((id) => id.endsWith('-error'))!;
-  // A group of radios or checkboxes carries the message on its fieldset and marks each input invalid.
-  const invalid = (await field.evaluate((el) => el.tagName)) === 'FIELDSET' ? field.locator('input').first() : field;
-  expect(await invalid.getAttribute('aria-invalid')).toBe('true');
-  return (await field.page().locator(`[id="${errorId}"]`).innerText()).trim();
-}
-
-/** A form field by its label, which may carry the "(bắt buộc)" marker of a required field. */
-function field(page: Page, label: string): Locator {
-  const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return page.getByLabel(new RegExp(`^${escaped}( \\(bắt buộc\\))?$`));
-}
+const newPage = (viewport = DESKTOP) => session.newPage(viewport);
 
 /** The API's own answer to the same request, to compare the UI with (no hard-coded wording). */
 async function apiDetails(method: string, url: string, token: string, body: unknown): Promise<{ field: string; message: string }[]> {
@@ -492,7 +399,7 @@ describe('the web UI, end to end', () => {
     await page.goto(`/plans/${planId}`);
     await page.locator('[data-testid="tile-total"]').waitFor();
     expect(await page.getByRole('link', { name: 'Giao nhiệm vụ mới' }).count()).toBe(0);
-    expect(pageErrors).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
   });
 
   // One test per window size: 18 screens, each checked by axe-core, take 30 s or more on a busy machine.
@@ -525,6 +432,6 @@ describe('the web UI, end to end', () => {
       }
     }
     expect(problems).toEqual([]);
-    expect(pageErrors).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
   });
 });

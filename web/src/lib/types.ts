@@ -7,6 +7,7 @@ import type { AgencyKind, Funding, FundingSource, Language, NotificationKind, Ou
 
 export type { TaskStatus, AgencyKind, Funding, FundingSource, Language, NotificationKind, OutboxStatus, Role, TaskKind };
 export type { ImportPreview, ImportRow, ImportProblem, ImportColumn, ParsedTask } from '../../../domain/import/types';
+export type { ImportDryRun } from '../../../domain/import/diff';
 export type { AnnualReport, ReportAgencyRow, ReportTaskRow } from '../../../domain/report/compile';
 export type { TaskClass } from '../../../domain/report/classify';
 
@@ -184,6 +185,10 @@ export interface ImportJob {
   rowCount: number;
   taskCount: number;
   startedCount: number;
+  /** A re-import's commands to running tasks, and how many they took or refused. */
+  changeCount: number;
+  appliedCount: number;
+  refusedCount: number;
 }
 
 export interface CalendarDay {

@@ -5,8 +5,12 @@ import { useAgencies } from '../lib/agencies';
 import { columnLetter, formatDate } from '../lib/format';
 import { useForm, type FormState } from '../lib/form';
 import { useI18n } from '../lib/i18n';
-import type { ImportJob, ImportPreview, ImportProblem, ImportRow, Plan } from '../lib/types';
+import type { ImportDryRun, ImportJob, ImportProblem, ImportRow, Plan } from '../lib/types';
+import type { ColumnChoice } from '../../../domain/import/types';
 import { ErrorSummary } from '../components/Form';
+import { ColumnMapping } from '../components/import/ColumnMapping';
+import { ImportDiffView } from '../components/import/ImportDiffView';
+import { UnknownNames } from '../components/import/UnknownNames';
 import { PageHeader } from '../components/PageHeader';
 import { Async, Notice } from '../components/States';
 
@@ -14,7 +18,13 @@ type Step = 'upload' | 'preview' | 'commit';
 
 interface CommitReply {
   alreadyImported: boolean;
-  job: ImportJob;
+  job?: ImportJob;
+}
+
+/** What the coordinator decided in the wizard, sent with the file. */
+interface Choices {
+  mapping: Record<string, ColumnChoice>;
+  cancelRemoved: string[];
 }
 
 const POLL_MS = 1000;
@@ -51,28 +61,42 @@ export function ImportWizardPage() {
   const plan = useLoad((signal) => api.get<Plan>(`/api/plans/${planId}`, { signal }), [planId]);
   const [step, setStep] = useState<Step>('upload');
   const [file, setFile] = useState<File | null>(null);
-  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [preview, setPreview] = useState<ImportDryRun | null>(null);
+  const [choices, setChoices] = useState<Choices>({ mapping: {}, cancelRemoved: [] });
   const [job, setJob] = useState<CommitReply | null>(null);
   const form = useForm<Record<string, never>>({});
   const fileInput = useRef<HTMLInputElement>(null);
 
-  const body = () => {
+  const body = (c: Choices) => {
     const data = new FormData();
     if (file) data.set('file', file, file.name);
+    const options = {
+      ...(Object.keys(c.mapping).length ? { mapping: c.mapping } : {}),
+      ...(c.cancelRemoved.length ? { cancelRemoved: c.cancelRemoved } : {}),
+      // The mapping's letters are the columns of the sheet the preview read.
+      ...(Object.keys(c.mapping).length && preview?.sheetName ? { sheet: preview.sheetName } : {}),
+    };
+    if (Object.keys(options).length) data.set('options', JSON.stringify(options));
     return data;
   };
 
-  const check = () =>
+  const check = (c: Choices = choices) =>
     form.run(async () => {
       if (!file) throw new ApiError(422, 'invalid_data', t('import.noFile'), [{ field: 'file', message: t('import.chooseFile') }]);
-      const result = await request<ImportPreview>('POST', `/api/plans/${planId}/import`, { query: { dryRun: 'true' }, form: body() });
+      const result = await request<ImportDryRun>('POST', `/api/plans/${planId}/import`, { query: { dryRun: 'true' }, form: body(c) });
       setPreview(result);
       setStep('preview');
     });
 
+  /** A new choice; the file is checked again when it changes how the file reads (not for a tick to cancel). */
+  const choose = (next: Choices, recheck = true) => {
+    setChoices(next);
+    if (recheck) void check(next);
+  };
+
   const commit = () =>
     form.run(async () => {
-      const reply = await request<CommitReply>('POST', `/api/plans/${planId}/import`, { form: body() });
+      const reply = await request<CommitReply>('POST', `/api/plans/${planId}/import`, { form: body(choices) });
       setJob(reply);
       setStep('commit');
     });
@@ -80,6 +104,7 @@ export function ImportWizardPage() {
   const restart = () => {
     setStep('upload');
     setPreview(null);
+    setChoices({ mapping: {}, cancelRemoved: [] });
     setJob(null);
     setFile(null);
     form.setError(null);
@@ -150,7 +175,17 @@ export function ImportWizardPage() {
             </div>
           )}
           {step === 'preview' && preview && (
-            <PreviewStep preview={preview} fileName={file?.name ?? ''} form={form} onCommit={() => void commit()} onRestart={restart} />
+            <PreviewStep
+              planId={p.id}
+              preview={preview}
+              choices={choices}
+              fileName={file?.name ?? ''}
+              form={form}
+              onChoose={choose}
+              onRecheck={() => void check()}
+              onCommit={() => void commit()}
+              onRestart={restart}
+            />
           )}
           {step === 'commit' && job && <CommitStep planId={p.id} reply={job} onRestart={restart} />}
         </>
@@ -160,15 +195,23 @@ export function ImportWizardPage() {
 }
 
 function PreviewStep({
+  planId,
   preview,
+  choices,
   fileName,
   form,
+  onChoose,
+  onRecheck,
   onCommit,
   onRestart,
 }: {
-  preview: ImportPreview;
+  planId: string;
+  preview: ImportDryRun;
+  choices: Choices;
   fileName: string;
   form: FormState<Record<string, never>>;
+  onChoose: (next: Choices, recheck?: boolean) => void;
+  onRecheck: () => void;
   onCommit: () => void;
   onRestart: () => void;
 }) {
@@ -181,6 +224,11 @@ function PreviewStep({
   const columns = [...preview.columns].sort((a, b) => a.index - b.index);
   const shownRows = preview.rows.filter((r) => r.type !== 'blank' && (!onlyProblems || r.problems.length > 0));
   const summaryId = 'import-summary';
+  const { diff } = preview;
+  const changes = diff ? diff.added.length + diff.changed.filter((c) => c.changes.some((x) => !x.notApplied)).length + choices.cancelRemoved.length : preview.summary.tasks;
+  const commitLabel = diff
+    ? t('import.apply', { added: diff.added.length, changed: diff.changed.filter((c) => c.changes.some((x) => !x.notApplied)).length, cancelled: choices.cancelRemoved.length })
+    : t('import.commit', { n: preview.summary.tasks });
 
   return (
     <>
@@ -216,9 +264,13 @@ function PreviewStep({
             <span className="tile__label">{t('import.warnings')}</span>
           </li>
         </ul>
-        {preview.ok ? (
+        {preview.ok && diff && changes === 0 ? (
+          <Notice tone="info" title={t('import.nothingTitle')}>
+            <p>{t('import.nothingText')}</p>
+          </Notice>
+        ) : preview.ok ? (
           <Notice tone="success" title={t('import.okTitle')}>
-            <p>{t('import.okText', { n: preview.summary.tasks })}</p>
+            <p>{diff ? t('import.okDiffText') : t('import.okText', { n: preview.summary.tasks })}</p>
           </Notice>
         ) : (
           <Notice tone="error" title={t('import.blockedTitle')}>
@@ -233,8 +285,8 @@ function PreviewStep({
           </ul>
         )}
         <div className="form__actions">
-          <button type="button" className="button button--primary" onClick={onCommit} disabled={!preview.ok || form.busy} aria-describedby={preview.ok ? undefined : 'commit-blocked'}>
-            {form.busy ? t('common.working') : t('import.commit', { n: preview.summary.tasks })}
+          <button type="button" className="button button--primary" onClick={onCommit} disabled={!preview.ok || changes === 0 || form.busy} aria-describedby={preview.ok ? undefined : 'commit-blocked'}>
+            {form.busy ? t('common.working') : commitLabel}
           </button>
           <button type="button" className="button button--secondary" onClick={onRestart}>
             {t('import.another')}
@@ -246,6 +298,18 @@ function PreviewStep({
           )}
         </div>
       </section>
+
+      {preview.columns.length > 0 && (
+        <ColumnMapping preview={preview} mapping={choices.mapping} busy={form.busy} onChange={(letter, choice) => onChoose({ ...choices, mapping: { ...choices.mapping, [letter]: choice } })} />
+      )}
+      <UnknownNames planId={planId} names={preview.unknownNames} onResolved={onRecheck} />
+      {diff && (
+        <ImportDiffView
+          diff={diff}
+          cancel={choices.cancelRemoved}
+          onToggle={(taskId, on) => onChoose({ ...choices, cancelRemoved: on ? [...choices.cancelRemoved, taskId] : choices.cancelRemoved.filter((id) => id !== taskId) }, false)}
+        />
+      )}
 
       <section className="section card" aria-labelledby="rows-h">
         <div className="section__head">
@@ -374,15 +438,15 @@ function SheetRow({ row, columns, nameOf }: { row: ImportRow; columns: string[];
   );
 }
 
-/** The commit: the rows are in; the task workflows start in the background and the job counts them. */
+/** The commit: the rows are in; the new tasks' workflows start in the background and the changes go to the running ones. */
 function CommitStep({ planId, reply, onRestart }: { planId: string; reply: CommitReply; onRestart: () => void }) {
   const { t } = useI18n();
-  const [job, setJob] = useState<ImportJob>(reply.job);
+  const [job, setJob] = useState<ImportJob | undefined>(reply.job);
   const [error, setError] = useState<ApiError | null>(null);
-  const finished = job.status === 'started' || job.status === 'failed';
+  const finished = !job || job.status === 'started' || job.status === 'failed';
 
   useEffect(() => {
-    if (finished) return;
+    if (finished || !job) return;
     let live = true;
     const timer = setInterval(() => {
       api.get<ImportJob>(`/api/plans/${planId}/imports/${job.id}`).then(
@@ -394,9 +458,11 @@ function CommitStep({ planId, reply, onRestart }: { planId: string; reply: Commi
       live = false;
       clearInterval(timer);
     };
-  }, [planId, job.id, finished]);
+  }, [planId, job, finished]);
 
-  const percent = job.taskCount ? Math.round((job.startedCount / job.taskCount) * 100) : 100;
+  const done = job ? job.startedCount + job.appliedCount + job.refusedCount : 0;
+  const total = job ? job.taskCount + job.changeCount : 0;
+  const percent = total ? Math.round((done / total) * 100) : 100;
   return (
     <section className="section card" aria-labelledby="commit-h">
       <h2 id="commit-h" className="section__title">
@@ -407,20 +473,27 @@ function CommitStep({ planId, reply, onRestart }: { planId: string; reply: Commi
           <p>{t('import.alreadyText')}</p>
         </Notice>
       )}
-      <p id="commit-progress-label">{t('import.progress', { started: job.startedCount, total: job.taskCount })}</p>
-      <div className="progress progress--large" role="progressbar" aria-labelledby="commit-progress-label" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}>
-        <span className="progress__track" aria-hidden="true">
-          <span className="progress__bar" style={{ width: `${percent}%` }} />
-        </span>
-        <span className="progress__text">{percent} %</span>
-      </div>
+      {job && (
+        <>
+          <p id="commit-progress-label">
+            {t('import.progress', { started: job.startedCount, total: job.taskCount })}
+            {job.changeCount > 0 && ` · ${t('import.changesProgress', { applied: job.appliedCount, total: job.changeCount })}`}
+          </p>
+          <div className="progress progress--large" role="progressbar" aria-labelledby="commit-progress-label" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}>
+            <span className="progress__track" aria-hidden="true">
+              <span className="progress__bar" style={{ width: `${percent}%` }} />
+            </span>
+            <span className="progress__text">{percent} %</span>
+          </div>
+        </>
+      )}
       <div aria-live="polite">
-        {job.status === 'started' && (
+        {job?.status === 'started' && (
           <Notice tone="success" title={t('import.doneTitle')}>
-            <p>{t('import.doneText', { n: job.taskCount })}</p>
+            <p>{job.changeCount > 0 ? t('import.doneChangesText', { n: job.taskCount, applied: job.appliedCount, refused: job.refusedCount }) : t('import.doneText', { n: job.taskCount })}</p>
           </Notice>
         )}
-        {job.status === 'failed' && (
+        {job?.status === 'failed' && (
           <Notice tone="error" title={t('import.failedTitle')}>
             <p>{t('import.failedText')}</p>
           </Notice>
