@@ -6,7 +6,7 @@ import type { Funding } from '../vocabulary';
 import { parseFundingSources, parseTaskKind } from './funding';
 import { columnLabel, findHeader, foldHeader, headerField, type HeaderColumn, type HeaderInfo } from './headers';
 import { columnLetter, MAX_COLUMNS, readSpreadsheet, type Grid, type GridCell } from './read';
-import type { ImportField, ImportInput, ImportPreview, ImportProblem, ImportRow, ImportSummary, ParsedTask } from './types';
+import type { ImportField, ImportFormat, ImportInput, ImportOptions, ImportPreview, ImportProblem, ImportRow, ImportSheet, ImportSummary, ParsedTask } from './types';
 
 /** DESIGN.md §9: larger uploads are refused before they are read (HTTP 413). */
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
@@ -66,7 +66,7 @@ interface Ctx {
   grid: Grid;
   header: HeaderInfo;
   byField: Map<ImportField, HeaderColumn[]>;
-  format: 'csv' | 'xlsx';
+  format: ImportFormat;
   /** resolveCell, memoised: an appendix repeats the same few lead texts on every row. */
   resolveCell(text: string): ResolvedCell;
 }
@@ -282,7 +282,7 @@ function parseTaskRow(ctx: Ctx, r: number, dirCtx: ImportContext, problems: Impo
   return task;
 }
 
-/** Formula cells (XLSX) and formula-like text (CSV) in a row that becomes data. */
+/** Formula cells (XLSX) and formula-like text (CSV, DOCX: plain text) in a row that becomes data. */
 function formulaProblems(ctx: Ctx, r: number): ImportProblem[] {
   const out: ImportProblem[] = [];
   const cells = ctx.grid.rows[r] ?? [];
@@ -293,7 +293,7 @@ function formulaProblems(ctx: Ctx, r: number): ImportProblem[] {
     const column = columnLabel(col);
     if (cell.formula) {
       out.push({ row: r + 1, column, severity: 'error', message: `Ô ${col.letter}${r + 1} chứa công thức (=${cell.formula}); hãy thay công thức bằng giá trị.` });
-    } else if (ctx.format === 'csv' && INJECTION.test(cell.text.trimStart())) {
+    } else if (ctx.format !== 'xlsx' && INJECTION.test(cell.text.trimStart())) {
       out.push({
         row: r + 1,
         column,
@@ -328,18 +328,35 @@ const REQUIRED_LABELS: Partial<Record<ImportField, string>> = {
   lead: '"Đơn vị chủ trì" (hoặc "Cơ quan chủ trì")',
 };
 
+const hasRequired = (header: HeaderInfo | undefined) => {
+  const fields = new Set(header?.columns.map((c) => c.field));
+  return fields.has('title') && fields.has('lead');
+};
+
+/** What a worksheet or table is called in a message. */
+const SHEET_WORD: Record<ImportFormat, string> = { csv: 'bảng', xlsx: 'trang tính', docx: 'bảng' };
+
+/** The grid `name` names: exactly, else ignoring case, spacing and the form of diacritics. */
+function gridNamed(grids: Grid[], name: string): Grid | undefined {
+  const fold = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim().toLocaleLowerCase('vi');
+  return grids.find((g) => g.name === name) ?? grids.find((g) => g.name !== undefined && fold(g.name) === fold(name));
+}
+
 /**
  * Read an appendix and say what importing it would do: every row classified, every task parsed and
- * its agencies resolved, every problem with its row and column. Never throws for bad content; only
- * a file over 10 MB is refused with `ImportTooLargeError`.
+ * its agencies resolved, every problem with its row and column. Reads the worksheet or table
+ * `options.sheet` names, else the first whose header has a title and a lead column. Never throws
+ * for bad content; only a file over 10 MB is refused with `ImportTooLargeError`.
  */
-export async function previewImport(input: ImportInput, ctx: ImportContext): Promise<ImportPreview> {
+export async function previewImport(input: ImportInput, ctx: ImportContext, options: ImportOptions = {}): Promise<ImportPreview> {
   assertImportSize(input.data.byteLength);
   const fileSha256 = await sha256Hex(input.data);
   const read = await readSpreadsheet(input);
-  const base = (format: 'csv' | 'xlsx', problems: ImportProblem[], rows: number): ImportPreview => ({
+  let sheets: ImportSheet[] = [];
+  const base = (format: ImportFormat, problems: ImportProblem[], rows: number): ImportPreview => ({
     format,
     fileSha256,
+    sheets,
     columns: [],
     rows: [],
     tasks: [],
@@ -349,21 +366,45 @@ export async function previewImport(input: ImportInput, ctx: ImportContext): Pro
   });
   if (!read.ok) return base(read.format, [read.problem], 0);
 
+  const headers = read.grids.map((grid) => ({ grid, header: findHeader(grid) }));
+  if (read.format !== 'csv') {
+    sheets = headers.map(({ grid, header }, i) => ({
+      name: grid.name ?? String(i + 1),
+      ...(grid.caption ? { caption: grid.caption } : {}),
+      rows: grid.rows.length,
+      columns: grid.width,
+      hasHeader: hasRequired(header),
+    }));
+  }
+
+  // The sheet asked for, or every sheet in turn.
+  let candidates = headers;
+  if (options.sheet !== undefined) {
+    const named = read.format === 'csv' ? undefined : gridNamed(read.grids, options.sheet);
+    if (!named) {
+      const word = SHEET_WORD[read.format];
+      const message =
+        read.format === 'csv'
+          ? `Tệp CSV chỉ có một bảng; không chọn được bảng "${options.sheet}".`
+          : `Không có ${word} "${options.sheet}" trong tệp. Các ${word} có: ${sheets.map((s) => `"${s.name}"`).join(', ')}.`;
+      return base(read.format, [...read.warnings, { field: 'sheet', severity: 'error', message }], 0);
+    }
+    candidates = headers.filter((h) => h.grid === named);
+  }
+
   // The first worksheet whose header has the required columns; else the first with any header.
   let chosen: { grid: Grid; header: HeaderInfo } | undefined;
   let partial: { grid: Grid; header: HeaderInfo } | undefined;
-  for (const grid of read.grids) {
-    const header = findHeader(grid);
+  for (const { grid, header } of candidates) {
     if (!header) continue;
-    const fields = new Set(header.columns.map((c) => c.field));
-    if (fields.has('title') && fields.has('lead')) {
+    if (hasRequired(header)) {
       chosen = { grid, header };
       break;
     }
     partial ??= { grid, header };
   }
 
-  const firstGrid = read.grids.find((g) => g.rows.length) ?? read.grids[0]!;
+  const firstGrid = candidates.find((c) => c.grid.rows.length)?.grid ?? candidates[0]!.grid;
   if (!chosen) {
     const grid = partial?.grid ?? firstGrid;
     const found = partial
@@ -384,7 +425,7 @@ export async function previewImport(input: ImportInput, ctx: ImportContext): Pro
       preview.headerRow = partial.header.rows[0]! + 1;
       preview.columns = partial.header.columns.map((c) => ({ index: c.index, header: c.header, ...(c.field ? { field: c.field } : {}) }));
     }
-    if (grid.name && read.format === 'xlsx') preview.sheetName = grid.name;
+    if (grid.name && read.format !== 'csv') preview.sheetName = grid.name;
     return preview;
   }
 
@@ -544,6 +585,7 @@ export async function previewImport(input: ImportInput, ctx: ImportContext): Pro
   const preview: ImportPreview = {
     format: read.format,
     fileSha256,
+    sheets,
     headerRow: header.rows[0]! + 1,
     columns: header.columns.map((c) => ({ index: c.index, header: c.header, ...(c.field ? { field: c.field } : {}) })),
     rows,
@@ -552,6 +594,6 @@ export async function previewImport(input: ImportInput, ctx: ImportContext): Pro
     ok: !problems.some((p) => p.severity === 'error'),
     summary,
   };
-  if (read.format === 'xlsx' && grid.name) preview.sheetName = grid.name;
+  if (read.format !== 'csv' && grid.name) preview.sheetName = grid.name;
   return preview;
 }
