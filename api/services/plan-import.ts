@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { importJobs, plans, tasks } from '../../db/schema';
 import { previewImport } from '../../domain/import';
-import type { ImportPreview, ParsedTask } from '../../domain/import/types';
+import type { ImportInput, ImportOptions, ImportPreview, ParsedTask } from '../../domain/import/types';
 import { searchableText } from '../../domain/text';
 import { TASK_QUEUE } from '../../workflows/constants';
 import { importJobWorkflow } from '../../workflows/import-job';
@@ -19,11 +19,11 @@ async function planOr404(deps: AppDeps, planId: string) {
   return plan;
 }
 
-/** Read and check the file against the plan and the agency directory; writes nothing. */
-export async function dryRunImport(deps: AppDeps, planId: string, file: { data: Uint8Array; fileName?: string; contentType?: string }): Promise<ImportPreview> {
+/** Read and check the file (the worksheet or table `options.sheet` names) against the plan and the agency directory; writes nothing. */
+export async function dryRunImport(deps: AppDeps, planId: string, file: ImportInput, options: ImportOptions = {}): Promise<ImportPreview> {
   const plan = await planOr404(deps, planId);
   const directory = await loadAgencyDirectory(deps.database.db);
-  return previewImport(file, { directory, plan: { periodStart: plan.periodStart, periodEnd: plan.periodEnd } });
+  return previewImport(file, { directory, plan: { periodStart: plan.periodStart, periodEnd: plan.periodEnd } }, options);
 }
 
 /** The agencies a parsed row is given to: each lead, a group replaced by its members. */
@@ -34,12 +34,14 @@ function assignees(task: ParsedTask): string[] {
 /**
  * Commit an import: all task rows in one transaction (a row led by several agencies or a group becomes a
  * parent with one child per agency), then a workflow that starts their task workflows and reports
- * progress on the job. The same file again changes nothing and says so.
+ * progress on the job. The same file (and the same worksheet or table of it) again changes nothing
+ * and says so.
  */
-export async function commitImport(deps: AppDeps, user: AuthUser, planId: string, file: { data: Uint8Array; fileName?: string; contentType?: string }) {
+export async function commitImport(deps: AppDeps, user: AuthUser, planId: string, file: ImportInput, options: ImportOptions = {}) {
   const plan = await planOr404(deps, planId);
   if (plan.status !== 'active') throw conflict('Kế hoạch đã đóng; không thể nhập thêm nhiệm vụ.');
-  const preview = await dryRunImport(deps, planId, file);
+  const preview = await dryRunImport(deps, planId, file, options);
+  const sheetName = preview.sheetName ?? '';
   if (!preview.ok) {
     throw unprocessable(
       `Tệp có ${preview.problems.filter((p) => p.severity === 'error').length} lỗi; chưa nhập gì. Hãy sửa và thử lại.`,
@@ -50,7 +52,10 @@ export async function commitImport(deps: AppDeps, user: AuthUser, planId: string
   const directory = await loadAgencyDirectory(db);
   // A coordinating group ("Các sở, ban, ngành") means each of its members coordinates.
   const coordinatingOf = (t: ParsedTask) => [...new Set(t.coordinatingAgencyCodes.flatMap((c) => directory.membersOf(c).length ? directory.membersOf(c) : [c]))];
-  const [existing] = await db.select().from(importJobs).where(and(eq(importJobs.planId, planId), eq(importJobs.fileSha256, preview.fileSha256)));
+  const [existing] = await db
+    .select()
+    .from(importJobs)
+    .where(and(eq(importJobs.planId, planId), eq(importJobs.fileSha256, preview.fileSha256), eq(importJobs.sheetName, sheetName)));
   if (existing) {
     // A job whose starter never ran (Temporal was down at commit) is resumed, not duplicated.
     if (existing.status === 'starting') await startImportJob(deps, user, existing.id);
@@ -105,6 +110,7 @@ export async function commitImport(deps: AppDeps, user: AuthUser, planId: string
         planId,
         fileName: file.fileName ?? 'upload',
         fileSha256: preview.fileSha256,
+        sheetName,
         rowCount: preview.summary.rows,
         taskCount: rows.length,
         summary: preview.summary as unknown as Record<string, unknown>,
@@ -132,6 +138,7 @@ export function jobView(job: typeof importJobs.$inferSelect) {
     id: job.id,
     planId: job.planId,
     fileName: job.fileName,
+    sheetName: job.sheetName,
     status: job.status,
     rowCount: job.rowCount,
     taskCount: job.taskCount,

@@ -11,8 +11,10 @@ export const importJobs = pgTable(
       .notNull()
       .references(() => plans.id),
     fileName: text('file_name').notNull(),
-    /** SHA-256 of the file: importing the same file again changes nothing. */
+    /** SHA-256 of the file: importing the same file (and the same sheet of it) again changes nothing. */
     fileSha256: text('file_sha256').notNull(),
+    /** The worksheet or Word table imported ('' for CSV): a document with two appendices imports each once. */
+    sheetName: text('sheet_name').notNull().default(''),
     status: text('status').$type<'starting' | 'started' | 'failed'>().notNull().default('starting'),
     rowCount: integer('row_count').notNull(),
     taskCount: integer('task_count').notNull(),
@@ -21,5 +23,5 @@ export const importJobs = pgTable(
     createdBy: uuid('created_by'),
     ...lifecycleDates,
   },
-  (t) => [uniqueIndex('import_jobs_plan_file_uq').on(t.planId, t.fileSha256)],
+  (t) => [uniqueIndex('import_jobs_plan_file_sheet_uq').on(t.planId, t.fileSha256, t.sheetName)],
 );
