@@ -179,6 +179,24 @@ describe('a plan signed in Word, and its XLSX twin', () => {
     expect((await previewImport({ data: new TextEncoder().encode('STT,Tên nhiệm vụ,Đơn vị chủ trì\n1,Số hóa,Sở Nội vụ\n') }, ctx)).sheets).toEqual([]);
   });
 
+  it('reads an STT column and section numbers that Word numbers itself as Word shows them', async () => {
+    const numbered = await planDocx([APPENDIX_I, APPENDIX_II], { numbered: true });
+    const read = await readSpreadsheet({ data: numbered });
+    if (!read.ok) throw new Error(read.problem.message);
+    const table = read.grids[1]!;
+    // No number is typed in these cells: Word's list numbering writes them.
+    expect([table.rows[3]![0], table.rows[4]![0], table.rows[7]![0], table.rows[12]![0], table.rows[14]![0]]).toEqual([
+      { text: 'I.\tPHÁT TRIỂN HẠ TẦNG SỐ' },
+      { text: '1.' },
+      { text: 'II.' },
+      { text: 'III.\tKINH TẾ SỐ VÀ XÃ HỘI SỐ' },
+      { text: '9.' },
+    ]);
+    const p = await previewImport({ data: numbered }, ctx);
+    expect(p.problems).toEqual([]);
+    expect(withoutRow(p.tasks)).toEqual(withoutRow(fromExcel.tasks));
+  });
+
   it('tells the format by the content, not the name, and says when the name is wrong', async () => {
     const renamed = await previewImport({ data: docx, fileName: 'phu-luc.xlsx', contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }, ctx);
     expect(renamed.format).toBe('docx');

@@ -1,4 +1,4 @@
-import { AlignmentType, Document, Packer, PageBreak, Paragraph, Table, TableCell, TableRow, TextRun, VerticalMergeType, WidthType } from 'docx';
+import { AlignmentType, Document, LevelFormat, Packer, PageBreak, Paragraph, Table, TableCell, TableRow, TextRun, VerticalMergeType, WidthType } from 'docx';
 import ExcelJS from 'exceljs';
 
 /**
@@ -106,8 +106,28 @@ function cellParagraphs(text: string): Paragraph[] {
   );
 }
 
-/** The table as Word writes it: w:gridSpan across, w:vMerge restart/continue down. */
-export function wordTable(t: AppendixTable): Table {
+/**
+ * Word's own list numbering for the STT column, as many offices number it: "1.", "2.", … for tasks and
+ * "I.", "II.", … for sections, counted by Word instead of typed.
+ */
+export const NUMBERING = {
+  config: [
+    { reference: 'stt', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.CENTER }] },
+    { reference: 'muc', levels: [{ level: 0, format: LevelFormat.UPPER_ROMAN, text: '%1.', alignment: AlignmentType.LEFT }] },
+  ],
+};
+
+/** The first column's cell with Word numbering in place of the typed number (needs `NUMBERING` in the document). */
+function numberedCell(v: Value): Paragraph[] | undefined {
+  if (typeof v === 'number') return [new Paragraph({ numbering: { reference: 'stt', level: 0 } })];
+  if (typeof v !== 'string') return undefined;
+  const heading = /^([IVX]+)(?:\.\s+(.*))?$/.exec(v);
+  if (!heading) return undefined;
+  return [new Paragraph({ numbering: { reference: 'muc', level: 0 }, children: heading[2] ? [new TextRun(heading[2])] : [] })];
+}
+
+/** The table as Word writes it: w:gridSpan across, w:vMerge restart/continue down; `numbered`: STT by Word's numbering. */
+export function wordTable(t: AppendixTable, opts: { numbered?: boolean } = {}): Table {
   const merges = parseMerges(t.merges);
   const width = Math.max(...t.rows.map((r) => r.length));
   const rows = t.rows.map((row, r) => {
@@ -120,9 +140,11 @@ export function wordTable(t: AppendixTable): Table {
         cells.push(new TableCell({ children: [new Paragraph('')], verticalMerge: VerticalMergeType.CONTINUE, ...(span > 1 ? { columnSpan: span } : {}) }));
         continue;
       }
+      const value = row[c] ?? null;
+      const numbered = opts.numbered && c === 0 && r >= 3 ? numberedCell(value) : undefined;
       cells.push(
         new TableCell({
-          children: cellParagraphs(wordText(row[c] ?? null)),
+          children: numbered ?? cellParagraphs(wordText(value)),
           ...(span > 1 ? { columnSpan: span } : {}),
           ...(m && m.bottom > m.top ? { verticalMerge: VerticalMergeType.RESTART } : {}),
         }),
@@ -139,7 +161,7 @@ const centered = (text: string, bold = false) => new Paragraph({ alignment: Alig
  * The plan as signed: the national-heading block laid out in a borderless two-column table (so the
  * appendix is never the first table), the body, then each appendix on a page of its own.
  */
-export async function planDocx(appendices: AppendixTable[] = [APPENDIX_I], opts: { headingTable?: boolean } = {}): Promise<Uint8Array> {
+export async function planDocx(appendices: AppendixTable[] = [APPENDIX_I], opts: { numbered?: boolean } = {}): Promise<Uint8Array> {
   const heading = new Table({
     rows: [
       new TableRow({
@@ -151,7 +173,7 @@ export async function planDocx(appendices: AppendixTable[] = [APPENDIX_I], opts:
     ],
   });
   const children: (Paragraph | Table)[] = [
-    ...(opts.headingTable === false ? [] : [heading]),
+    heading,
     centered('KẾ HOẠCH', true),
     centered('Chuyển đổi số tỉnh Sơn La giai đoạn 2023–2025', true),
     new Paragraph('I. MỤC ĐÍCH, YÊU CẦU'),
@@ -162,11 +184,11 @@ export async function planDocx(appendices: AppendixTable[] = [APPENDIX_I], opts:
   for (const a of appendices) {
     children.push(new Paragraph({ children: [new PageBreak()] }));
     for (const line of a.title) children.push(centered(line, !line.startsWith('(')));
-    children.push(wordTable(a));
+    children.push(wordTable(a, opts));
     children.push(new Paragraph(''));
   }
   children.push(new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: 'TM. ỦY BAN NHÂN DÂN', bold: true })] }));
-  const doc = new Document({ creator: 'UBND tỉnh Sơn La', title: 'Kế hoạch 86/KH-UBND', sections: [{ children }] });
+  const doc = new Document({ creator: 'UBND tỉnh Sơn La', title: 'Kế hoạch 86/KH-UBND', numbering: NUMBERING, sections: [{ children }] });
   return new Uint8Array(await Packer.toBuffer(doc));
 }
 
