@@ -295,8 +295,8 @@ async function readXlsx(data: Uint8Array): Promise<ReadResult> {
 // --------------------------------------------------------------------------------------------- ZIP
 
 const MOVED_NAME = {
-  docxAsXlsx: 'Tệp mang đuôi .xlsx nhưng là tài liệu Word; đã đọc các bảng trong tài liệu.',
-  xlsxAsDocx: 'Tệp mang đuôi .docx nhưng là bảng tính Excel; đã đọc như bảng tính XLSX.',
+  docxAsXlsx: 'Tệp được gửi lên như bảng tính .xlsx nhưng là tài liệu Word; đã đọc các bảng trong tài liệu.',
+  xlsxAsDocx: 'Tệp được gửi lên như tài liệu Word .docx nhưng là bảng tính Excel; đã đọc như bảng tính XLSX.',
 };
 
 /** XLSX and DOCX are both ZIP packages: which one this is, the content says, not the name. */

@@ -202,13 +202,13 @@ describe('a plan signed in Word, and its XLSX twin', () => {
     expect(renamed.format).toBe('docx');
     expect(renamed.ok).toBe(true);
     expect(withoutRow(renamed.tasks)).toEqual(withoutRow(fromWord.tasks));
-    expect(renamed.problems).toEqual([{ severity: 'warning', message: expect.stringMatching(/đuôi \.xlsx nhưng là tài liệu Word/) }]);
+    expect(renamed.problems).toEqual([{ severity: 'warning', message: expect.stringMatching(/như bảng tính \.xlsx nhưng là tài liệu Word/) }]);
 
     const other = await previewImport({ data: xlsx, fileName: 'ke-hoach.docx', contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }, ctx);
     expect(other.format).toBe('xlsx');
     expect(other.ok).toBe(true);
     expect(withoutRow(other.tasks)).toEqual(withoutRow(fromExcel.tasks));
-    expect(other.problems).toEqual([{ severity: 'warning', message: expect.stringMatching(/đuôi \.docx nhưng là bảng tính Excel/) }]);
+    expect(other.problems).toEqual([{ severity: 'warning', message: expect.stringMatching(/như tài liệu Word \.docx nhưng là bảng tính Excel/) }]);
 
     // Without a name, or sent as CSV: still the Word document.
     expect((await previewImport({ data: docx }, ctx)).tasks).toHaveLength(9);
