@@ -11,6 +11,7 @@ import { startStack, type TestStack } from '../helpers/stack';
 import { seedPlan } from '../helpers/fixtures';
 import { seedAgencies } from '../../db/seed/agencies';
 import { ensureWebBuilt } from '../../scripts/build-web';
+import { APPENDIX_I, APPENDIX_II, planDocx } from '../helpers/appendix-docx';
 import { BrowserSession, field, shot } from './browser-session';
 
 const csv = (rows: string[][]) => Buffer.from(rows.map((r) => r.map((c) => `"${c}"`).join(',')).join('\r\n'), 'utf8');
@@ -143,5 +144,26 @@ describe('the import wizard with another province’s appendix', () => {
     expect(tasks['Cổng dữ liệu mở của tỉnh']!.status).toBe('cancelled');
     expect(tasks['Đào tạo kỹ năng số cho cán bộ cấp xã']!.leadAgency).toBe('SNV');
     expect(session.pageErrors).toEqual([]);
+  });
+
+  it('reads the Word document itself: the appendix table is found, and another can be picked', async () => {
+    const docx = Buffer.from(await planDocx([APPENDIX_I, APPENDIX_II]));
+    const otherPlan = await seedPlan(stack.database.db, { code: 'KH-86-2023' });
+    const res = await stack.request('POST', `/api/plans/${otherPlan}/import?dryRun=true`, { token: coordinatorToken, rawBody: docx, headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' } });
+    const second = await stack.request('POST', `/api/plans/${otherPlan}/import?dryRun=true&sheet=${encodeURIComponent('Bảng 3')}`, { token: coordinatorToken, rawBody: docx, headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' } });
+    expect(res.body.sheetName).toBe('Bảng 2');
+    expect(second.body.summary.tasks).not.toBe(res.body.summary.tasks);
+
+    await page.goto(`/plans/${otherPlan}/import`);
+    await page.getByLabel('Tệp phụ lục').setInputFiles({ name: 'ke-hoach-86.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: docx });
+    await page.getByRole('button', { name: 'Kiểm tra tệp' }).click();
+    const picker = page.getByLabel('Bảng phụ lục trong văn bản');
+    await picker.waitFor();
+    expect(await picker.inputValue()).toBe('Bảng 2');
+    expect(await page.locator('.tile', { hasText: 'Nhiệm vụ' }).first().locator('.tile__value').innerText()).toBe(String(res.body.summary.tasks));
+    await picker.selectOption('Bảng 3');
+    await expect.poll(() => page.locator('.tile', { hasText: 'Nhiệm vụ' }).first().locator('.tile__value').innerText()).toBe(String(second.body.summary.tasks));
+    expect(await picker.inputValue()).toBe('Bảng 3');
+    expect(await page.getByText('Tệp ke-hoach-86.docx (DOCX)').count()).toBe(1);
   });
 });
