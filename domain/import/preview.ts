@@ -196,6 +196,8 @@ function parseTaskRow(ctx: Ctx, r: number, dirCtx: ImportContext, problems: Impo
       const hint = u.suggestions.length ? ` Có phải: ${u.suggestions.join('; ')}?` : '';
       problem('lead', 'error', `Dòng ${row}: không nhận ra đơn vị chủ trì "${u.text}".${hint}`, u.suggestions);
     }
+    // A count written before a group that the directory does not match ("19 Sở, Ban, ngành"): shown, not blocking.
+    for (const n of resolved.notes) problem('lead', 'warning', `Dòng ${row}: ${n.message}`);
     if (!resolved.agencies.length && !resolved.unresolved.length) {
       problem('lead', 'error', `Dòng ${row}: đơn vị chủ trì "${leadText}" không chỉ rõ cơ quan nào; hãy ghi tên đơn vị cụ thể.`);
     }
@@ -214,6 +216,7 @@ function parseTaskRow(ctx: Ctx, r: number, dirCtx: ImportContext, problems: Impo
       const hint = u.suggestions.length ? ` Có phải: ${u.suggestions.join('; ')}?` : '';
       problem('coordinating', 'warning', `Dòng ${row}: không nhận ra cơ quan phối hợp "${u.text}"; tên này sẽ bị bỏ qua.${hint}`, u.suggestions);
     }
+    for (const n of resolved.notes) problem('coordinating', 'warning', `Dòng ${row}: ${n.message}`);
   }
 
   // Loại: mới / chuyển tiếp / thường xuyên.
