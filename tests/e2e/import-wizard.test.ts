@@ -24,13 +24,13 @@ const APPENDIX = csv([
   ['2', 'Phần mềm quản lý văn bản cấp xã', 'Sở Thông tn và Truyền thông', '2027'],
   ['3', 'Cổng dữ liệu mở của tỉnh', 'Sở Thông tn và Truyền thông', '2027'],
 ]);
-// Row 2 is due later, row 3 is gone, row 4 is new.
+// Row 2 is due later, row 3 is gone, row 4 is new, given to the department and the districts, by level.
 const CORRECTED = csv([
   TITLE,
   HEADER,
   ['1', 'Lắp đặt camera giám sát giao thông', 'Trung tâm Giám sát điều hành đô thị thông minh', '2026'],
   ['2', 'Phần mềm quản lý văn bản cấp xã', 'Sở Thông tn và Truyền thông', 'Quý II/2028'],
-  ['4', 'Đào tạo kỹ năng số cho cán bộ cấp xã', 'Sở Nội vụ', '2027'],
+  ['4', 'Đào tạo kỹ năng số cho cán bộ cấp xã', 'Cấp tỉnh: Sở Nội vụ Cấp huyện: UBND cấp huyện', '2027'],
 ]);
 
 let stack: TestStack;
@@ -59,9 +59,10 @@ async function upload(page: Page, name: string, data: Buffer) {
   await page.getByRole('button', { name: 'Kiểm tra tệp' }).click();
 }
 
-const topTitles = async () => {
+/** The plan's tasks, a group's children included. */
+const planTasks = async () => {
   const res = await stack.request('GET', `/api/tasks?plan=${planId}&limit=50`, { token: coordinatorToken });
-  return res.body.items as { id: string; title: string; dueDate: string; status: string; leadAgency: string }[];
+  return res.body.items as { id: string; title: string; dueDate: string; status: string; leadAgency: string; isGroup: boolean }[];
 };
 
 describe('the import wizard with another province’s appendix', () => {
@@ -110,7 +111,7 @@ describe('the import wizard with another province’s appendix', () => {
 
     await page.getByRole('button', { name: 'Nhập 3 nhiệm vụ' }).click();
     await page.getByText('Đã nhập xong').waitFor({ timeout: 60_000 });
-    const tasks = await topTitles();
+    const tasks = await planTasks();
     expect(tasks.map((t) => [t.title, t.leadAgency]).sort()).toEqual([
       ['Cổng dữ liệu mở của tỉnh', 'STTTT'],
       ['Lắp đặt camera giám sát giao thông', 'IOC'],
@@ -137,12 +138,14 @@ describe('the import wizard with another province’s appendix', () => {
 
     await page.getByRole('button', { name: 'Áp dụng: 1 dòng mới, 1 thay đổi, 1 hủy' }).click();
     await page.getByText('Đã nhập xong').waitFor({ timeout: 60_000 });
-    expect(await page.getByText('1 nhiệm vụ mới đã được giao; 2 thay đổi đã áp dụng, 0 bị từ chối').count()).toBe(1);
+    expect(await page.getByText('3 nhiệm vụ mới đã được giao; 2 thay đổi đã áp dụng, 0 bị từ chối').count()).toBe(1);
 
-    const tasks = Object.fromEntries((await topTitles()).map((t) => [t.title, t]));
-    expect(tasks['Phần mềm quản lý văn bản cấp xã']!.dueDate).toBe('2028-06-30');
-    expect(tasks['Cổng dữ liệu mở của tỉnh']!.status).toBe('cancelled');
-    expect(tasks['Đào tạo kỹ năng số cho cán bộ cấp xã']!.leadAgency).toBe('SNV');
+    const tasks = await planTasks();
+    const titled = (title: string) => tasks.filter((t) => t.title === title);
+    expect(titled('Phần mềm quản lý văn bản cấp xã').map((t) => t.dueDate)).toEqual(['2028-06-30']);
+    expect(titled('Cổng dữ liệu mở của tỉnh').map((t) => t.status)).toEqual(['cancelled']);
+    // A parent led by the department, a child for it and one for the districts.
+    expect(titled('Đào tạo kỹ năng số cho cán bộ cấp xã').map((t) => `${t.leadAgency}${t.isGroup ? ' (nhóm)' : ''}`).sort()).toEqual(['HUYEN', 'SNV', 'SNV (nhóm)']);
     expect(session.pageErrors).toEqual([]);
   });
 
