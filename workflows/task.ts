@@ -34,6 +34,7 @@ export const reassignTaskUpdate = wf.defineUpdate<CommandAnswer, [CommandArgs<'r
 export const editTaskUpdate = wf.defineUpdate<CommandAnswer, [CommandArgs<'edit'>]>('editTask');
 export const addContributionUpdate = wf.defineUpdate<CommandAnswer, [CommandArgs<'add_contribution'>]>('addContribution');
 export const transferTaskUpdate = wf.defineUpdate<CommandAnswer, [CommandArgs<'transfer'>]>('transferTask');
+export const addChildTaskUpdate = wf.defineUpdate<CommandAnswer, [CommandArgs<'add_child'>]>('addChildTask');
 export const getTaskQuery = wf.defineQuery<TaskSnapshot>('getTask');
 /** From a child of a group task to its parent. A signal: the child needs no answer. */
 export const childChangedSignal = wf.defineSignal<[ChildChange]>('childChanged');
@@ -171,6 +172,7 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskSnapsh
   handleCommand(editTaskUpdate, 'edit');
   handleCommand(addContributionUpdate, 'add_contribution');
   handleCommand(transferTaskUpdate, 'transfer');
+  handleCommand(addChildTaskUpdate, 'add_child');
   wf.setHandler(getTaskQuery, snapshot);
   wf.setHandler(childChangedSignal, async (change) => {
     // A signal cannot be rejected: a stale or unknown child is logged and ignored.
