@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { importJobs, plans, tasks } from '../../db/schema';
+import { localDate } from '../../domain/calendar';
+import { assignedDueDate } from '../../domain/deadline';
 import { previewImport } from '../../domain/import';
+import { reportSettingsOf } from '../../domain/plan-settings';
 import type { ImportPreview, ParsedTask } from '../../domain/import/types';
 import { searchableText } from '../../domain/text';
 import { TASK_QUEUE } from '../../workflows/constants';
@@ -64,6 +67,8 @@ export async function commitImport(deps: AppDeps, user: AuthUser, planId: string
       .from(tasks)
       .where(eq(tasks.planId, planId))) as [{ start: number }];
     const rows: (typeof tasks.$inferInsert)[] = [];
+    const { dueOn } = reportSettingsOf(plan.settings);
+    const today = localDate(Date.now());
     preview.tasks.forEach((t, i) => {
       const base = {
         planId,
@@ -88,15 +93,18 @@ export async function commitImport(deps: AppDeps, user: AuthUser, planId: string
       };
       const agencies = assignees(t);
       const coordinating = (lead: string) => coordinatingOf(t).filter((c) => c !== lead);
+      const currentDueDate = (isGroup: boolean) => assignedDueDate({ ...base, isGroup }, dueOn, today);
       if (agencies.length === 1) {
-        rows.push({ ...base, id: randomUUID(), leadAgencyCode: agencies[0]!, coordinatingAgencyCodes: coordinating(agencies[0]!) });
+        rows.push({ ...base, id: randomUUID(), leadAgencyCode: agencies[0]!, coordinatingAgencyCodes: coordinating(agencies[0]!), currentDueDate: currentDueDate(false) });
         return;
       }
       // Several agencies: a parent that completes when every agency's own task does.
       const parentId = randomUUID();
       const parentLead = t.leads[0]!.code;
-      rows.push({ ...base, id: parentId, isGroup: true, leadAgencyCode: parentLead, coordinatingAgencyCodes: coordinating(parentLead) });
-      for (const code of agencies) rows.push({ ...base, id: randomUUID(), parentId, leadAgencyCode: code, coordinatingAgencyCodes: coordinating(code) });
+      rows.push({ ...base, id: parentId, isGroup: true, leadAgencyCode: parentLead, coordinatingAgencyCodes: coordinating(parentLead), currentDueDate: currentDueDate(true) });
+      for (const code of agencies) {
+        rows.push({ ...base, id: randomUUID(), parentId, leadAgencyCode: code, coordinatingAgencyCodes: coordinating(code), currentDueDate: currentDueDate(false) });
+      }
     });
     const [created] = await tx
       .insert(importJobs)
