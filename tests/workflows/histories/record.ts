@@ -2,8 +2,9 @@
  * Records the workflow histories that tests/workflows/replay.test.ts replays on the current code:
  * the lifecycle with an extension, a return and reminders across the new year (so a continue-as-new),
  * an overdue task reassigned and cancelled, a group task whose children report and whose cancel
- * cascades, a command sent before any worker ran the task; and of the mail they made, a recipient's
- * digest of a day and the delivery of one message.
+ * cascades, a command sent before any worker ran the task, a recurring task whose yearly report comes
+ * late; and of the mail they made, a recipient's digest of a day and the
+ * delivery of one message.
  *
  *   node --import tsx tests/workflows/histories/record.ts <label>
  *
@@ -20,6 +21,7 @@ import { createTask, runTaskCommand } from '../../../api/services/tasks';
 import { createUser } from '../../../api/services/users';
 import { createWorker } from '../../../runtime/worker';
 import { notifications, outbox } from '../../../db/schema';
+import { addDays, localDate } from '../../../domain/calendar';
 import { BATCHED_KINDS } from '../../../domain/mail/kinds';
 import { taskWorkflowId } from '../../../workflows/constants';
 import { deliveryWorkflowId, digestWorkflowId } from '../../../workflows/mail';
@@ -113,6 +115,33 @@ try {
     await runTaskCommand(deps, coordinator, group.id, cancelTaskUpdate, { ...actor(coordinator), reason: 'Gộp vào kế hoạch khác' });
     await Promise.all([group, ...group.children].map((t) => handle(t.id).result()));
     tasksRecorded.push({ scenario: 'group', taskId: group.id }, { scenario: 'group-child', taskId: child.id });
+
+    // A recurring task ("thường xuyên") whose plan's yearly report is due in 20 days, its period ending in
+    // 60: the reminders of that report date, overdue past it and escalated, the report made up late, a cancel.
+    const today = localDate(await env.currentTimeMs());
+    const reportDay = addDays(today, 20);
+    const yearlyPlanId = await seedPlan(database.db, {
+      code: 'KH-THUONG-XUYEN',
+      periodStart: `${today.slice(0, 4)}-01-01`,
+      periodEnd: `${Number(today.slice(0, 4)) + 1}-12-31`,
+      settings: { report: { dueOn: reportDay.slice(5) } },
+    });
+    const recurring = await createTask(deps, coordinator, yearlyPlanId, {
+      title: 'Duy trì hệ thống thông tin một cửa điện tử',
+      leadAgency: 'STTTT',
+      coordinatingAgencies: [],
+      startDate: today,
+      dueDate: addDays(today, 60),
+      kind: 'recurring',
+    });
+    await firstRun(recurring.id);
+    await runTaskCommand(deps, stttt, recurring.id, acknowledgeTaskUpdate, actor(stttt));
+    await env.sleep(35 * DAY);
+    await runTaskCommand(deps, stttt, recurring.id, reportProgressUpdate, { ...actor(stttt), percent: 60, note: 'Báo cáo bổ sung' });
+    await env.sleep(20 * DAY);
+    await runTaskCommand(deps, coordinator, recurring.id, cancelTaskUpdate, { ...actor(coordinator), reason: 'Nhiệm vụ đã kết thúc' });
+    await handle(recurring.id).result();
+    tasksRecorded.push({ scenario: 'recurring', taskId: recurring.id });
   });
 
   // Every run of each workflow, following continue-as-new from the first.
