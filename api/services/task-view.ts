@@ -1,4 +1,4 @@
-import { and, eq, getTableColumns, gte, inArray, lt, lte, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
+import { and, eq, getTableColumns, gte, inArray, isNotNull, lt, lte, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { agencies, tasks } from '../../db/schema';
 import { localDate } from '../../domain/calendar';
@@ -36,9 +36,12 @@ type DateValue = string | Placeholder;
 /**
  * The same rule as `isDueSoon`, as SQL for the list filter. Like `overdueSql` it reads the deadline the
  * workflow projected with the domain rule, so SQL and JavaScript cannot judge a recurring task apart.
+ * A null deadline (a recurring task owing nothing) is tested first: false, not unknown, so that the
+ * negated filter (`dueSoon=false`) keeps the row.
  */
 export function dueSoonSql(today: DateValue = localDate(Date.now())): SQL {
   return and(
+    isNotNull(tasks.currentDueDate),
     inArray(tasks.status, ['assigned', 'in_progress']),
     gte(tasks.currentDueDate, today),
     lte(tasks.currentDueDate, sql`${today}::date + ${DUE_SOON_DAYS}::integer`),
@@ -47,12 +50,15 @@ export function dueSoonSql(today: DateValue = localDate(Date.now())): SQL {
 
 /** The same rule as `isOverdue`, as SQL for list filters and statistics; a null deadline (nothing owed) is never past. */
 export function overdueSql(today: DateValue = localDate(Date.now())): SQL {
-  return or(
-    and(inArray(tasks.status, ['assigned', 'in_progress']), lt(tasks.currentDueDate, today)),
-    and(
-      eq(tasks.status, 'completion_submitted'),
-      lt(tasks.currentDueDate, today),
-      sql`(${tasks.submittedAt} at time zone 'Asia/Ho_Chi_Minh')::date > ${tasks.currentDueDate}`,
+  return and(
+    isNotNull(tasks.currentDueDate),
+    or(
+      and(inArray(tasks.status, ['assigned', 'in_progress']), lt(tasks.currentDueDate, today)),
+      and(
+        eq(tasks.status, 'completion_submitted'),
+        lt(tasks.currentDueDate, today),
+        sql`(${tasks.submittedAt} at time zone 'Asia/Ho_Chi_Minh')::date > ${tasks.currentDueDate}`,
+      ),
     ),
   )!;
 }
