@@ -55,7 +55,7 @@ export function TaskTable({
           // A recurring task: this year's report date, the deadline it is judged by.
           <>
             {formatDate(r.currentDueDate)}
-            <div className="muted small">({t('task.yearReport', { year: r.reportYear })})</div>
+            <div className="muted small col-date__note">({t('task.yearReport', { year: r.reportYear })})</div>
           </>
         ) : (
           <>
