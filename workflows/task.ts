@@ -75,6 +75,11 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskSnapsh
   const yearlyRule = state.yearly !== undefined && wf.patched(YEARLY_DEADLINES_PATCH);
   /** The state as reminders and the read model judge it: without its years under the earlier rule. */
   const judged = (s: TaskState): TaskState => (yearlyRule || !s.yearly ? s : { ...s, yearly: undefined });
+  /**
+   * Under the yearly rule, the deadline the read model holds as far as this run knows: unknown when a
+   * run starts (the earlier rule may have projected the due date), so its first pass projects it.
+   */
+  let projectedDeadline: string | null | undefined;
   /** Reminders decided (sent or skipped as superseded), and of those the ones actually recorded for mail. */
   const sent = new Set(input.sentReminders ?? []);
   const recorded = new Set(input.recordedReminders ?? []);
@@ -151,6 +156,7 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskSnapsh
   /** Record a command's event: project it and, in the same local activity, tell whoever must hear of it. */
   function record(event: TaskEvent): Promise<CommandAnswer['task']> {
     const projection = { ...eventProjection(event), reminderPlan: upcoming, answer: true };
+    projectedDeadline = currentDueDate(projection.state);
     return inOrder(() => projectTask(projection));
   }
 
@@ -219,6 +225,7 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskSnapsh
     calendar = new WorkingCalendar(data);
     calendarLoadedAt = Date.now();
     upcoming = decideReminders(judged(state), input.policy, calendar, nowMs, sent).upcoming;
+    projectedDeadline = currentDueDate(judged(state));
     opened = true;
   }
 
@@ -279,9 +286,11 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskSnapsh
       sent.add(reminderKey(r));
       recorded.add(reminderKey(r));
     }
-    if (!samePlan(upcoming, decision.upcoming)) {
+    // Only under the yearly rule does the deadline count here: other runs project as they always did.
+    if (!samePlan(upcoming, decision.upcoming) || (yearlyRule && currentDueDate(state) !== projectedDeadline)) {
       upcoming = decision.upcoming;
       const [current, plan] = [judged(state), upcoming];
+      projectedDeadline = currentDueDate(current);
       await inOrder(() => projectTask({ state: current, reminderPlan: plan }));
     }
     if (state.parentId && parentSyncedSeq < state.seq) {

@@ -6,12 +6,13 @@ import type { Worker } from '@temporalio/worker';
 import { notifications, outbox, tasks, users } from '../../db/schema';
 import { localDate } from '../../domain/calendar';
 import { assignedDueDate } from '../../domain/deadline';
+import { DEFAULT_REMINDER_POLICY } from '../../domain/plan-settings';
 import { searchableText } from '../../domain/text';
-import type { Actor } from '../../domain/task-machine';
+import { initialTaskState, type Actor, type TaskState } from '../../domain/task-machine';
 import { startTaskWorkflows } from '../../api/services/task-starter';
 import { hashToken } from '../../api/tokens';
-import { taskWorkflowId } from '../../workflows/constants';
-import { acknowledgeTaskUpdate, getTaskQuery, reportProgressUpdate } from '../../workflows/task';
+import { TASK_QUEUE, taskWorkflowId } from '../../workflows/constants';
+import { acknowledgeTaskUpdate, getTaskQuery, reportProgressUpdate, taskWorkflow } from '../../workflows/task';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { seedAgencies, seedPlan } from '../helpers/fixtures';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp';
@@ -226,5 +227,48 @@ describe(`recurring tasks from ${Y}, judged year by year`, () => {
       ['in_progress', null, [Y, Y + 1, Y + 2]],
       ['in_progress', null, [Y]],
     ]);
+  });
+
+  it('a task that ran under the earlier rule is judged by year from its next run, which corrects the deadline the list reads', { timeout: 120_000 }, async () => {
+    // Two one-year rows of last year, due 31/12, both open; the earlier rule projected that date. The
+    // run now starting is what the earlier version's continue-as-new starts: its state, its years as the
+    // earlier run's replay rebuilt them (one reported last year, one not), a policy without the report day.
+    const last = Number(localDate(await env.currentTimeMs()).slice(0, 4)) - 1;
+    const continued = async (title: string, reported: number[]) => {
+      const id = randomUUID();
+      const dates = { kind: 'recurring' as const, startDate: `${last}-01-01`, dueDate: `${last}-12-31` };
+      await database.db.insert(tasks).values({
+        ...dates,
+        id,
+        planId,
+        title,
+        titleSearch: searchableText(title),
+        leadAgencyCode: 'STTTT',
+        originalDueDate: dates.dueDate,
+        currentDueDate: dates.dueDate,
+        status: 'in_progress',
+        progress: 50,
+        lastSeq: 3,
+      });
+      const assignedAt = `${last}-01-05T02:00:00.000Z`;
+      const state: TaskState = {
+        ...initialTaskState({ ...dates, taskId: id, planId, parentId: null, childIds: [], title, leadAgencyCode: 'STTTT', coordinatingAgencyCodes: [], assignedAt }),
+        status: 'in_progress',
+        progress: 50,
+        acknowledgedAt: assignedAt,
+        seq: 3,
+        yearly: { dueOn: '12-20', owedFrom: `${last}-01-01`, reported },
+      };
+      await env.client.workflow.start(taskWorkflow, { taskQueue: TASK_QUEUE, workflowId: taskWorkflowId(id), args: [{ state, policy: DEFAULT_REMINDER_POLICY, createdBy: coordinator }] });
+      return id;
+    };
+    const reported = await continued('Duy trì chuyên mục hỏi đáp trực tuyến', [last]);
+    const missing = await continued('Cập nhật cơ sở dữ liệu văn bản', []);
+    await expect.poll(() => currentDueDateOf(reported), { timeout: 20_000 }).toBeNull();
+    await expect.poll(() => currentDueDateOf(missing), { timeout: 20_000 }).toBe(`${last}-12-20`);
+    await env.sleep(10 * 86_400_000);
+    // Only the task whose year is missing is told it is overdue.
+    expect(await notified(reported)).toEqual([]);
+    expect((await notified(missing)).some((line) => line.includes('overdue_notice agency:STTTT'))).toBe(true);
   });
 });
