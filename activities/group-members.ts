@@ -2,7 +2,10 @@ import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import { heartbeat, log } from '@temporalio/activity';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { v5 as uuidv5 } from 'uuid';
-import { agencies, agencyGroupMembers, tasks } from '../db/schema';
+import { agencies, agencyGroupMembers, plans, tasks } from '../db/schema';
+import { localDate } from '../domain/calendar';
+import { assignedDueDate } from '../domain/deadline';
+import { reportSettingsOf } from '../domain/plan-settings';
 import { isOpen, OPEN_STATUSES } from '../domain/task-status';
 import { taskWorkflowId } from '../workflows/constants';
 import type { GroupMembersInput } from '../workflows/group-members';
@@ -65,8 +68,13 @@ export function createGroupMemberActivities({ db, client }: Pick<ActivityDeps, '
             or(eq(tasks.leadAgencyCode, groupCode), sql`${tasks.importedRow} -> 'leadCodes' ? ${groupCode}`),
           ),
         );
+      const dueOn = new Map<string, string>();
       let added = 0;
       for (const parent of parents) {
+        if (!dueOn.has(parent.planId)) {
+          const [plan] = await db.select({ settings: plans.settings }).from(plans).where(eq(plans.id, parent.planId));
+          dueOn.set(parent.planId, reportSettingsOf(plan?.settings).dueOn);
+        }
         heartbeat(parent.id);
         const have = new Set((await db.select({ lead: tasks.leadAgencyCode }).from(tasks).where(eq(tasks.parentId, parent.id))).map((c) => c.lead));
         for (const member of members.filter((m) => !have.has(m))) {
@@ -94,6 +102,7 @@ export function createGroupMemberActivities({ db, client }: Pick<ActivityDeps, '
               parentId: parent.id,
               leadAgencyCode: member,
               coordinatingAgencyCodes: parent.coordinatingAgencyCodes.filter((c) => c !== member),
+              currentDueDate: assignedDueDate({ ...parent, isGroup: false }, dueOn.get(parent.planId)!, localDate(Date.now())),
             })
             .onConflictDoNothing({ target: tasks.id });
           await startTaskWorkflows(client, db, [childId], actor);

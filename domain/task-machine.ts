@@ -3,6 +3,8 @@
  * validator calls `checkCommand` (so a rejected command never enters history) and its handler calls
  * `applyCommand`. No I/O and no Node built-ins: workflow code imports this module.
  */
+import { localDate } from './calendar/dates';
+import { reportYearFor, withReportedYear, type YearlyReports } from './deadline';
 import { DomainError, type DomainErrorDetail } from './errors';
 import { canTransition, isOpen, type TaskStatus } from './task-status';
 import type { Role, TaskKind } from './vocabulary';
@@ -56,11 +58,17 @@ export interface TaskState {
   seq: number;
   /** When the current deadline was set (creation or last change): reminders planned before it are void. */
   deadlineSetAt: string;
+  /**
+   * A recurring task's years (domain/deadline): set by its workflow, absent on other tasks and on
+   * states recorded before tasks were judged year by year.
+   */
+  yearly?: YearlyReports;
 }
 
 export type TaskCommand =
   | { type: 'acknowledge'; actor: Actor }
-  | { type: 'report_progress'; actor: Actor; percent: number; note?: string }
+  /** `year`: the annual report (báo cáo năm) it came with, whose year it reports on. */
+  | { type: 'report_progress'; actor: Actor; percent: number; note?: string; year?: number }
   | { type: 'request_extension'; actor: Actor; requestId: string; newDueDate: string; reason: string }
   | { type: 'decide_extension'; actor: Actor; requestId: string; approve: boolean; note?: string }
   | { type: 'submit_completion'; actor: Actor; note?: string }
@@ -166,6 +174,9 @@ export function checkCommand(state: TaskState, cmd: TaskCommand): void {
       }
       if (cmd.percent < state.progress && !cmd.note?.trim()) {
         throw invalid(`Tiến độ giảm từ ${state.progress}% xuống ${cmd.percent}%: cần ghi chú lý do.`, [{ field: 'note', message: 'bắt buộc khi tiến độ giảm' }]);
+      }
+      if (cmd.year !== undefined && (!Number.isInteger(cmd.year) || cmd.year < 1900 || cmd.year > 2999)) {
+        throw invalid('Năm báo cáo không hợp lệ.', [{ field: 'year', message: 'phải là một năm, ví dụ 2026' }]);
       }
       return;
     }
@@ -296,6 +307,14 @@ export function applyCommand(state: TaskState, cmd: TaskCommand, at: string): { 
       data.fromPercent = state.progress;
       data.percent = cmd.percent;
       next.progress = cmd.percent;
+      if (state.yearly) {
+        // A recurring task: the year this report is the report of, if any (domain/deadline).
+        const year = reportYearFor(state, localDate(Date.parse(at)), cmd.year);
+        if (year !== null) {
+          data.reportYear = year;
+          next.yearly = withReportedYear(state.yearly, year);
+        }
+      }
       note = cmd.note?.trim() || null;
       type = 'progress_reported';
       break;

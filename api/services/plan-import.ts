@@ -9,6 +9,9 @@ import { diffImport, diffIsEmpty, importedRowOf, nextImportedRow, type ImportDry
 import { choicesToRemember } from '../../domain/import/mapping';
 import type { ColumnChoice, ImportPreview, ParsedTask } from '../../domain/import/types';
 import { fanOut } from '../../domain/task-fan-out';
+import { localDate } from '../../domain/calendar';
+import { assignedDueDate } from '../../domain/deadline';
+import { reportSettingsOf } from '../../domain/plan-settings';
 import { searchableText } from '../../domain/text';
 import { TASK_QUEUE } from '../../workflows/constants';
 import { importJobWorkflow } from '../../workflows/import-job';
@@ -140,7 +143,16 @@ function appendixColumns(t: ParsedTask) {
 }
 
 /** New rows of the file: one task per row, or a parent and one child per agency. */
-function newTaskRows(added: readonly ParsedTask[], jobId: string, planId: string, firstPosition: number, expand: (codes: readonly string[]) => string[]) {
+function newTaskRows(
+  added: readonly ParsedTask[],
+  at: { jobId: string; plan: typeof plans.$inferSelect; firstPosition: number },
+  expand: (codes: readonly string[]) => string[],
+) {
+  const { jobId, plan, firstPosition } = at;
+  const planId = plan.id;
+  // The deadline the task is judged by today (a recurring task's first owed report), as its workflow will project it.
+  const { dueOn } = reportSettingsOf(plan.settings);
+  const today = localDate(Date.now());
   const rows: (typeof tasks.$inferInsert)[] = [];
   added.forEach((t, i) => {
     const base = {
@@ -165,6 +177,7 @@ function newTaskRows(added: readonly ParsedTask[], jobId: string, planId: string
       id: randomUUID(),
       leadAgencyCode,
       coordinatingAgencyCodes: coordinating.filter((c) => c !== leadAgencyCode),
+      currentDueDate: assignedDueDate({ ...base, isGroup: extra.isGroup ?? false }, dueOn, today),
       ...extra,
     });
     if (!parentLead) {
@@ -233,7 +246,7 @@ export async function commitImport(deps: AppDeps, user: AuthUser, planId: string
 
     const [{ start }] = (await tx.select({ start: sql<number>`coalesce(max(${tasks.position}), 0)` }).from(tasks).where(eq(tasks.planId, planId))) as [{ start: number }];
     const added = diff.added.map((a) => byRow.get(a.row)!);
-    const rows = newTaskRows(added, jobId, planId, start + 1, expand);
+    const rows = newTaskRows(added, { jobId, plan, firstPosition: start + 1 }, expand);
     const [job] = await tx
       .insert(importJobs)
       .values({

@@ -23,8 +23,9 @@ select ${Object.values(shownColumns).map((c) => `t.${c.name}`).join(', ')}, a.na
 from tasks t left join agencies a on a.code = t.lead_agency_code
 where t.lead_agency_code = $1
   and t.status = any($2::text[])
-  and ((t.status in ('assigned', 'in_progress') and t.due_date < $3)
-    or (t.status = 'completion_submitted' and t.due_date < $3 and (t.submitted_at at time zone 'Asia/Ho_Chi_Minh')::date > t.due_date))
+  and t.current_due_date is not null
+  and ((t.status in ('assigned', 'in_progress') and t.current_due_date < $3)
+    or (t.status = 'completion_submitted' and t.current_due_date < $3 and (t.submitted_at at time zone 'Asia/Ho_Chi_Minh')::date > t.current_due_date))
 order by t.due_date, t.id
 limit $4`;
 

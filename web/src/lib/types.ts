@@ -85,6 +85,10 @@ export interface Task {
   startDate: string;
   dueDate: string;
   originalDueDate: string;
+  /** The deadline judged against: the due date, or a recurring task's report date of the year it owes (null: none owed). */
+  currentDueDate: string | null;
+  /** Recurring tasks: the year whose report `currentDueDate` is the deadline of. */
+  reportYear: number | null;
   timeframeText: string | null;
   funding: Funding | null;
   note: string | null;

@@ -1,1 +1,0 @@
-ALTER TABLE "agency_aliases" ADD COLUMN "used_until" date;
