@@ -42,6 +42,11 @@ function isTimeZone(tz: string): boolean {
   }
 }
 
+function isHostPort(v: string): boolean {
+  const m = /^[\w.-]+:(\d{1,5})$/.exec(v);
+  return m !== null && Number(m[1]) <= 65535;
+}
+
 /** Every environment variable the service reads (DESIGN.md §4), validated once at start. */
 const envSchema = z.object({
   PORT: port(3000),
@@ -66,6 +71,13 @@ const envSchema = z.object({
     message: 'must be at least 32 characters',
   }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  METRICS_TOKEN: optionalString.refine((v) => v === undefined || v.length >= 24, {
+    message: 'must be at least 24 characters (generate one with: openssl rand -hex 24)',
+  }),
+  // `off`, or where the Temporal SDK's own Prometheus exporter listens (worker metrics).
+  METRICS_WORKER_ADDRESS: optionalString.refine((v) => v === undefined || v === 'off' || isHostPort(v), {
+    message: 'must be host:port, like 127.0.0.1:9464, or off',
+  }),
 });
 
 export type Env = z.infer<typeof envSchema>;
