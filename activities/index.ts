@@ -8,6 +8,7 @@ import { createAnnualReportActivities } from './annual-report';
 import { createCalendarActivities } from './calendar';
 import { createGroupMemberActivities } from './group-members';
 import { createImportJobActivities } from './import-job';
+import { createPlanSettingsActivities } from './plan-settings';
 import { createMailActivities } from './mail';
 import { createTaskActivities } from './tasks';
 
@@ -36,6 +37,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createImportJobActivities(deps),
     ...createAgencyMergeActivities(deps),
     ...createGroupMemberActivities(deps),
+    ...createPlanSettingsActivities(deps),
     ...createAnnualReportActivities(deps),
     ...mail,
   };

@@ -189,14 +189,17 @@ export function createMailActivities(deps: MailDeps) {
     // The task with its plan's coordinator, or the plan alone: one query either way.
     const [found] = input.taskId
       ? await db
-          .select({ lead: tasks.leadAgencyCode, coordinating: tasks.coordinatingAgencyCodes, coordinator: plans.coordinatorAgencyCode })
+          .select({ lead: tasks.leadAgencyCode, coordinating: tasks.coordinatingAgencyCodes, coordinator: plans.coordinatorAgencyCode, settings: plans.settings })
           .from(tasks)
           .innerJoin(plans, eq(plans.id, tasks.planId))
           .where(eq(tasks.id, input.taskId))
       : [];
     if (input.taskId && !found) log.warn('notification about a task with no row', { taskId: input.taskId, key: input.key });
     const task = found && { lead: found.lead, coordinating: found.coordinating };
-    const coordinator = found?.coordinator ?? (await db.select({ coordinator: plans.coordinatorAgencyCode }).from(plans).where(eq(plans.id, input.planId)))[0]?.coordinator;
+    const plan = found ?? (await db.select({ coordinator: plans.coordinatorAgencyCode, settings: plans.settings }).from(plans).where(eq(plans.id, input.planId)))[0];
+    const coordinator = plan?.coordinator;
+    // The plan may name which leadership accounts hear of its escalations; otherwise every viewer does.
+    const chosenLeaders = plan?.settings.escalation?.leadershipUserIds ?? [];
 
     const codesOf = (audience: Audience): string[] => {
       if (audience === 'lead' && task) return [task.lead];
@@ -212,7 +215,7 @@ export function createMailActivities(deps: MailDeps) {
       ? await db
           .select({ id: users.id, agencyCode: users.agencyCode })
           .from(users)
-          .where(and(eq(users.role, 'viewer'), isNull(users.disabledAt)))
+          .where(and(eq(users.role, 'viewer'), isNull(users.disabledAt), ...(chosenLeaders.length ? [inArray(users.id, chosenLeaders)] : [])))
           .orderBy(asc(users.createdAt))
       : [];
 

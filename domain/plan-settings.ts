@@ -30,9 +30,16 @@ export interface ReportSettings {
   dueOn: string;
 }
 
+/** Who, besides the defaults, hears of a plan's escalations. */
+export interface EscalationSettings {
+  /** The leadership (viewer) accounts that receive escalations; every viewer when empty or absent. */
+  leadershipUserIds?: string[];
+}
+
 export interface PlanSettings {
   reminders?: Partial<Omit<ReminderPolicy, 'reportDueOn'>>;
   report?: Partial<ReportSettings>;
+  escalation?: EscalationSettings;
 }
 
 export const DEFAULT_REMINDER_POLICY: ReminderPolicy = {

@@ -4,4 +4,5 @@ export { annualReportCycle, annualReportScheduled } from './annual-report';
 export { importJobWorkflow } from './import-job';
 export { agencyMergeWorkflow } from './agency-merge';
 export { groupMembersWorkflow } from './group-members';
+export { planSettingsWorkflow } from './plan-settings';
 export { mailDigestWorkflow, mailDeliveryWorkflow } from './mail';

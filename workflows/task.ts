@@ -12,7 +12,7 @@ import type { UpdateDefinition } from '@temporalio/common';
 import type { Activities } from '../activities';
 import { atLocalHour, localDate, WorkingCalendar } from '../domain/calendar';
 import { currentDueDate, yearlyReportsFor } from '../domain/deadline';
-import { DEFAULT_REPORT_SETTINGS } from '../domain/plan-settings';
+import { DEFAULT_REPORT_SETTINGS, type ReminderPolicy } from '../domain/plan-settings';
 import { decideReminders, reminderKey, type PlannedReminder, type ReminderDecision } from '../domain/reminder-plan';
 import { applyCommand, checkCommand, SYSTEM_ACTOR, type TaskCommand, type TaskCommandType, type TaskEvent, type TaskState } from '../domain/task-machine';
 import { notificationForEvent } from '../domain/task-notifications';
@@ -38,6 +38,8 @@ export const addContributionUpdate = wf.defineUpdate<CommandAnswer, [CommandArgs
 export const transferTaskUpdate = wf.defineUpdate<CommandAnswer, [CommandArgs<'transfer'>]>('transferTask');
 export const addChildTaskUpdate = wf.defineUpdate<CommandAnswer, [CommandArgs<'add_child'>]>('addChildTask');
 export const getTaskQuery = wf.defineQuery<TaskSnapshot>('getTask');
+/** The plan's reminder settings changed: the task re-plans its reminders by them. A signal: nothing to answer. */
+export const changePolicySignal = wf.defineSignal<[ReminderPolicy]>('changePolicy');
 /** From a child of a group task to its parent. A signal: the child needs no answer. */
 export const childChangedSignal = wf.defineSignal<[ChildChange]>('childChanged');
 
@@ -65,6 +67,8 @@ export const YEARLY_DEADLINES_PATCH = 'recurring-yearly-deadlines';
 
 export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskSnapshot> {
   let state: TaskState = input.state;
+  /** The plan's reminder settings, as the task was started with or as the plan last changed them. */
+  let policy = input.policy;
   if (!state.yearly) {
     // A new task owes the years from its assignment; one that ran under the earlier rule, from the start
     // of this run, which replays the reports of the run's own history (years before it were judged then).
@@ -128,13 +132,13 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskSnapsh
    * The reminder decision for the state, calendar and clock of now: a command decides while it is
    * handled and the main loop again in the same activation, where the answer cannot differ.
    */
-  let lastDecision: { state: TaskState; calendar: WorkingCalendar; nowMs: number; sentCount: number; decision: ReminderDecision } | undefined;
+  let lastDecision: { state: TaskState; policy: ReminderPolicy; calendar: WorkingCalendar; nowMs: number; sentCount: number; decision: ReminderDecision } | undefined;
   function decide(cal: WorkingCalendar): ReminderDecision {
     const nowMs = Date.now();
     const d = lastDecision;
-    if (d && d.state === state && d.calendar === cal && d.nowMs === nowMs && d.sentCount === sent.size) return d.decision;
-    const decision = decideReminders(judged(state), input.policy, cal, nowMs, sent);
-    lastDecision = { state, calendar: cal, nowMs, sentCount: sent.size, decision };
+    if (d && d.state === state && d.policy === policy && d.calendar === cal && d.nowMs === nowMs && d.sentCount === sent.size) return d.decision;
+    const decision = decideReminders(judged(state), policy, cal, nowMs, sent);
+    lastDecision = { state, policy, calendar: cal, nowMs, sentCount: sent.size, decision };
     return decision;
   }
 
@@ -200,6 +204,14 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskSnapsh
   handleCommand(transferTaskUpdate, 'transfer');
   handleCommand(addChildTaskUpdate, 'add_child');
   wf.setHandler(getTaskQuery, snapshot);
+  wf.setHandler(changePolicySignal, (next) => {
+    policy = next;
+    // Reminders the new settings would have sent before now are not sent late: like a new deadline, the
+    // settings count from now on. A recurring task's yearly reports fall due on the plan's new report day.
+    const dueOn = next.reportDueOn;
+    state = { ...state, deadlineSetAt: nowIso(), ...(state.yearly && dueOn && dueOn !== state.yearly.dueOn ? { yearly: { ...state.yearly, dueOn } } : {}) };
+    wakeLoop();
+  });
   wf.setHandler(childChangedSignal, async (change) => {
     // A signal cannot be rejected: a stale or unknown child is logged and ignored.
     try {
@@ -222,11 +234,11 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskSnapsh
     // One local activity starts the task: it loads the calendar, decides the first reminder plan with the
     // same pure function and clock as here, projects it with the `created` event and records the mail.
     const nowMs = Date.now();
-    const opening = { ...eventProjection(created), calendarYears: calendarYears(), policy: input.policy, nowMs, sentReminders: [...sent] };
+    const opening = { ...eventProjection(created), calendarYears: calendarYears(), policy, nowMs, sentReminders: [...sent] };
     const data = await inOrder(() => openTask(opening));
     calendar = new WorkingCalendar(data);
     calendarLoadedAt = Date.now();
-    upcoming = decideReminders(judged(state), input.policy, calendar, nowMs, sent).upcoming;
+    upcoming = decideReminders(judged(state), policy, calendar, nowMs, sent).upcoming;
     projectedDeadline = currentDueDate(judged(state));
     opened = true;
   }
@@ -322,6 +334,7 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskSnapsh
       const stillRelevant = (keys: Set<string>) => [...keys].filter((key) => key.slice(key.indexOf(':') + 1) >= state.deadlineSetAt);
       await wf.continueAsNew<typeof taskWorkflow>({
         ...input,
+        policy,
         state,
         sentReminders: stillRelevant(sent),
         recordedReminders: stillRelevant(recorded),

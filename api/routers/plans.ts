@@ -1,11 +1,15 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { agencies, plans, tasks } from '../../db/schema';
+import { agencies, plans, tasks, users } from '../../db/schema';
+import { TASK_QUEUE } from '../../workflows/constants';
+import { planSettingsWorkflow } from '../../workflows/plan-settings';
 import { conflict, notFound, unprocessable } from '../errors';
 import { idParam, route } from '../route';
 import { agencyCode, isoDate, requiredText } from '../schemas';
 import { overdueSql } from '../services/task-view';
 import type { AppDeps } from '../context';
+import type { PlanSettings } from '../../domain/plan-settings';
 import { ensurePlanSchedule, removePlanSchedule } from '../services/annual-cycles';
 
 const monthDay = z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'phải có dạng MM-DD');
@@ -24,8 +28,22 @@ const settingsSchema = z
       .partial()
       .optional(),
     report: z.object({ requestOn: monthDay, dueOn: monthDay }).partial().optional(),
+    escalation: z
+      .object({ leadershipUserIds: z.array(z.uuid({ message: 'phải là mã UUID của tài khoản lãnh đạo' })).max(100, 'tối đa 100 tài khoản') })
+      .partial()
+      .strict()
+      .optional(),
   })
   .strict();
+
+/** The leadership accounts a plan's escalations go to must be active viewers. */
+async function checkLeadership(deps: AppDeps, ids: string[] | undefined): Promise<void> {
+  if (!ids?.length) return;
+  const found = await deps.database.db.select({ id: users.id }).from(users).where(and(inArray(users.id, ids), eq(users.role, 'viewer'), isNull(users.disabledAt)));
+  const known = new Set(found.map((u) => u.id));
+  const details = ids.flatMap((id, i) => (known.has(id) ? [] : [{ field: `settings.escalation.leadershipUserIds.${i}`, message: 'không phải tài khoản lãnh đạo đang hoạt động' }]));
+  if (details.length) throw unprocessable('Người nhận cảnh báo không hợp lệ.', details);
+}
 
 const planBody = z
   .object({
@@ -117,6 +135,7 @@ export const planRoutes = [
       const { db } = deps.database;
       const [coordinator] = await db.select({ code: agencies.code }).from(agencies).where(eq(agencies.code, body.coordinatorAgencyCode));
       if (!coordinator) throw unprocessable('Đơn vị theo dõi không có trong danh mục.', [{ field: 'coordinatorAgencyCode', message: `không có đơn vị mã ${body.coordinatorAgencyCode}` }]);
+      await checkLeadership(deps, body.settings.escalation?.leadershipUserIds);
       const [created] = await db.insert(plans).values({ ...body, createdBy: user.id }).onConflictDoNothing({ target: plans.code }).returning({ id: plans.id });
       if (!created) throw conflict(`Đã có kế hoạch mã ${body.code}.`, [{ field: 'code', message: 'đã tồn tại' }]);
       const [row] = await db.select().from(plans).where(eq(plans.id, created.id));
@@ -146,7 +165,8 @@ export const planRoutes = [
     method: 'patch',
     path: '/api/plans/:id',
     tag: 'plans',
-    summary: "Change a plan's title, settings (the reminder policy applies to tasks started afterwards; the report days move the Schedule) or close it",
+    summary:
+      "Change a plan's title, settings or status. New reminder settings reach every open task of the plan (it re-plans its reminders from now on), the report days move the Schedule, escalations go to the leadership accounts the settings name; closing removes the Schedule",
     auth: ['coordinator'],
     params: idParam,
     body: z
@@ -160,11 +180,38 @@ export const planRoutes = [
       .refine((b) => Object.values(b).some((v) => v !== undefined), { message: 'cần ít nhất một trường để sửa (title, issuer, settings, status)' }),
     responses: { 200: { description: 'The plan', schema: planSchema } },
     async handler({ deps, params, body }) {
+      await checkLeadership(deps, body.settings?.escalation?.leadershipUserIds);
       const [updated] = await deps.database.db.update(plans).set(body).where(eq(plans.id, params.id)).returning();
       if (!updated) throw notFound('kế hoạch');
       if (updated.status === 'closed') await removePlanSchedule(deps.temporal, updated.id);
       else if (body.settings || body.status) await ensurePlanSchedule(deps.temporal, updated, deps.config.TZ_DEFAULT);
+      // The running tasks learn the new settings; a retry of the request sends them again, which is harmless.
+      if (body.settings && updated.status === 'active') {
+        await deps.temporal.workflow.start(planSettingsWorkflow, { taskQueue: TASK_QUEUE, workflowId: `plan-settings-${updated.id}-${randomUUID()}`, args: [{ planId: updated.id }] });
+      }
       return { body: await onePlan(deps, params.id) };
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/api/plans/:id/leadership',
+    tag: 'plans',
+    summary: "The leadership (viewer) accounts that may receive the plan's escalations, and whether the plan names each (none named: all receive them)",
+    auth: ['coordinator'],
+    params: idParam,
+    responses: {
+      200: { description: 'Leadership accounts', schema: z.object({ items: z.array(z.object({ id: z.uuid(), name: z.string(), email: z.string(), chosen: z.boolean() })) }) },
+      404: { description: 'Unknown plan' },
+    },
+    async handler({ deps, params }) {
+      const plan = await onePlan(deps, params.id);
+      const chosen = new Set((plan.settings as PlanSettings).escalation?.leadershipUserIds ?? []);
+      const viewers = await deps.database.db
+        .select({ id: users.id, name: users.name, email: users.email })
+        .from(users)
+        .where(and(eq(users.role, 'viewer'), isNull(users.disabledAt)))
+        .orderBy(asc(users.name));
+      return { body: { items: viewers.map((v) => ({ ...v, chosen: chosen.has(v.id) })) } };
     },
   }),
 ];

@@ -101,6 +101,7 @@ const RULES: Record<string, Rule> = {
   'GET /api/plans/:id': { expect: [401, 403, 200, 200, 200, 200, 200] },
   'PATCH /api/plans/:id': { expect: [401, 403, 200, 403, 403, 403, 403], call: () => ({ body: { issuer: 'UBND tỉnh Sơn La' } }) },
   'GET /api/plans/:id/stats': { expect: [401, 403, 200, 200, 403, 403, 403] },
+  'GET /api/plans/:id/leadership': { expect: [401, 403, 200, 403, 403, 403, 403] },
 
   // ---- agencies ----
   'GET /api/agencies/resolve': { expect: [401, 200, 200, 403, 403, 403, 403], call: () => ({ query: `name=${encodeURIComponent('Sở TTTT, UBND các huyện, thành phố')}` }) },

@@ -9,6 +9,7 @@ import { ErrorBox, Loading } from './components/States';
 import { SignInPage } from './pages/SignIn';
 import { NewPlanPage, PlansPage } from './pages/Plans';
 import { PlanDashboardPage } from './pages/PlanDashboard';
+import { PlanSettingsPage } from './pages/PlanSettings';
 import { TaskListPage } from './pages/TaskList';
 import { TaskDetailPage } from './pages/TaskDetail';
 import { NewTaskPage } from './pages/NewTask';
@@ -77,6 +78,7 @@ export function App() {
             <Route path="plans/:planId/tasks/new" element={<RequireRole roles={COORD}><NewTaskPage /></RequireRole>} />
             <Route path="plans/:planId/import" element={<RequireRole roles={COORD}><ImportWizardPage /></RequireRole>} />
             <Route path="plans/:planId/cycles" element={<RequireRole roles={COORD_VIEW}><AnnualCyclePage /></RequireRole>} />
+            <Route path="plans/:planId/settings" element={<RequireRole roles={COORD}><PlanSettingsPage /></RequireRole>} />
             <Route path="tasks" element={<RequireRole roles={READERS}><TaskListPage /></RequireRole>} />
             <Route path="tasks/:taskId" element={<RequireRole roles={READERS}><TaskDetailPage /></RequireRole>} />
             <Route path="portal" element={<RequireRole roles={['agency']}><AgencyPortalPage /></RequireRole>} />

@@ -95,6 +95,9 @@ export function PlanDashboardPage() {
                     <Link className="button button--secondary" to={`/plans/${p.id}/cycles`}>
                       {t('cycle.action')}
                     </Link>
+                    <Link className="button button--secondary" to={`/plans/${p.id}/settings`}>
+                      {t('settings.action')}
+                    </Link>
                     <Link className="button button--primary" to={`/plans/${p.id}/tasks/new`}>
                       {t('newTask.action')}
                     </Link>
