@@ -34,6 +34,8 @@ export const reassignTaskUpdate = wf.defineUpdate<CommandAnswer, [CommandArgs<'r
 export const editTaskUpdate = wf.defineUpdate<CommandAnswer, [CommandArgs<'edit'>]>('editTask');
 export const addContributionUpdate = wf.defineUpdate<CommandAnswer, [CommandArgs<'add_contribution'>]>('addContribution');
 export const transferTaskUpdate = wf.defineUpdate<CommandAnswer, [CommandArgs<'transfer'>]>('transferTask');
+/** A comment in the task's discussion; an Update like the others, so the audit trail numbers it in order. */
+export const commentTaskUpdate = wf.defineUpdate<CommandAnswer, [CommandArgs<'comment'>]>('commentTask');
 export const getTaskQuery = wf.defineQuery<TaskSnapshot>('getTask');
 /** From a child of a group task to its parent. A signal: the child needs no answer. */
 export const childChangedSignal = wf.defineSignal<[ChildChange]>('childChanged');
@@ -123,7 +125,8 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskSnapsh
       scheduledFor: event.at,
       to: notice.to,
       cc: notice.cc,
-      data: { event: event.type, note: event.note, actorName: event.actor.name, dueDate: state.dueDate, ...event.data },
+      ...(notice.agencyCodes ? { agencyCodes: notice.agencyCodes } : {}),
+      data: { event: event.type, note: event.note, actorName: event.actor.name, actorAgency: event.actor.agencyCode, dueDate: state.dueDate, ...event.data },
     };
     return { state, event, notification };
   }
@@ -144,6 +147,8 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskSnapsh
     // before the task is opened below: it waits, so that `created` stays the first event.
     if (!opened) return wf.condition(() => opened).then(() => asFailure(() => execute(cmd)));
     const { state: next, event } = applyCommand(state, cmd, nowIso());
+    // A comment changes nothing a group parent follows: its child does not signal it (status, progress).
+    if (cmd.type === 'comment' && parentSyncedSeq === state.seq) parentSyncedSeq = next.seq;
     // Once the task is open, the state changes before any await: a concurrent command's validator sees it.
     state = next;
     // Re-plan now, so the projection of this event already shows the reminders of the new deadline.
@@ -171,6 +176,7 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskSnapsh
   handleCommand(editTaskUpdate, 'edit');
   handleCommand(addContributionUpdate, 'add_contribution');
   handleCommand(transferTaskUpdate, 'transfer');
+  handleCommand(commentTaskUpdate, 'comment');
   wf.setHandler(getTaskQuery, snapshot);
   wf.setHandler(childChangedSignal, async (change) => {
     // A signal cannot be rejected: a stale or unknown child is logged and ignored.
