@@ -45,9 +45,9 @@ export const attachmentRoutes = [
     auth: ['coordinator', 'viewer', 'agency'],
     agencyScope: 'own-agency',
     params: idParam,
-    responses: { 200: { description: 'The files', schema: z.object({ items: z.array(attachmentSchema) }) } },
+    responses: { 200: { description: 'The files, and the size limit of an upload (MB)', schema: z.object({ items: z.array(attachmentSchema), maxMB: z.number() }) } },
     async handler({ deps, user, params }) {
-      return { body: { items: await listAttachments(deps, user, params.id) } };
+      return { body: { items: await listAttachments(deps, user, params.id), maxMB: deps.config.ATTACHMENT_MAX_MB } };
     },
   }),
   route({
