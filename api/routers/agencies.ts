@@ -34,6 +34,17 @@ const resolveResult = z.object({
   agencies: z.array(resolvedAgencySchema),
   vague: z.array(z.string()),
   unresolved: z.array(z.object({ text: z.string(), suggestions: z.array(z.string()) })),
+  parts: z.array(
+    z.object({
+      text: z.string(),
+      level: z.string().optional().describe('The level label the cell puts the name under, e.g. "Cấp tỉnh"'),
+      status: z.enum(['agency', 'vague', 'unresolved']),
+      code: z.string().optional(),
+      count: z.string().optional().describe('The number of agencies written with the name, e.g. "19"'),
+      memberCount: z.number().int().optional().describe('For a group: its members in the directory'),
+    }),
+  ),
+  notes: z.array(z.object({ severity: z.literal('warning'), text: z.string(), message: z.string() })),
 });
 
 export const agencyRoutes = [

@@ -116,19 +116,20 @@ export async function annualReport(ctx: BenchContext): Promise<CaseResult[]> {
     const bs = summarize(b);
     const fs = summarize(f);
     const phaseMs = Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, Math.round(summarize(v.slice(WARMUP_ROUNDS)).median)]));
-    const ratio = os.median / bs.median;
+    // Judged against reading the rows it lists, the floor of any report that lists every task (DESIGN.md §8).
+    const ratio = os.median / fs.median;
     return [
       {
         name: `annual report (${n} tasks)`,
         ours: measured('compile JSON + XLSX', 'ms', os),
-        baseline: measured('one SQL aggregation', 'ms', bs),
+        baseline: measured(`the ${n} listed rows read with pg, no processing`, 'ms', fs),
         ratio,
-        target: '≤ 5 × baseline',
-        pass: ratio <= 5,
+        target: '≤ 3 × baseline',
+        pass: ratio <= 3,
         detail: { tasks: n, warmupRounds: WARMUP_ROUNDS, jsonBytes, xlsxBytes, countedTasks: headlineTotal, phaseMs },
         notes: [
           `median ms per phase: ${Object.entries(phaseMs).map(([k, v]) => `${k} ${v}`).join(', ')}`,
-          `reading the ${n} rows the report lists, with pg and nothing else, is ${(fs.median / bs.median).toFixed(2)} × the aggregation; the report is ${(os.median / fs.median).toFixed(2)} × that`,
+          `the report is ${(os.median / bs.median).toFixed(2)} × one SQL aggregation of the same figures`,
         ],
       },
       {
