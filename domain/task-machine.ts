@@ -90,7 +90,9 @@ export type TaskCommand =
   | { type: 'comment'; actor: Actor; text: string; mentions?: string[]; coordinatorAgencyCode?: string | null; attachments?: EvidenceFile[] }
   /** A reorganisation: the agency `from` was merged into `to`, which takes over its part as it stands. */
   | { type: 'transfer'; actor: Actor; from: string; to: string; effectiveDate: string }
-  | { type: 'child_changed'; actor: Actor; childId: string; status: TaskStatus; progress: number };
+  | { type: 'child_changed'; actor: Actor; childId: string; status: TaskStatus; progress: number }
+  /** An agency joined the group after the task was given to it: a child task of its own joins the parent. */
+  | { type: 'add_child'; actor: Actor; childId: string; agencyCode: string };
 
 export type TaskCommandType = TaskCommand['type'];
 
@@ -171,7 +173,7 @@ function requireParticipant(state: TaskState, actor: Actor): void {
 }
 
 /** Group parents only take commands that cascade to every child, and their discussion. */
-const GROUP_COMMANDS: TaskCommandType[] = ['cancel', 'edit', 'child_changed', 'transfer', 'comment'];
+const GROUP_COMMANDS: TaskCommandType[] = ['cancel', 'edit', 'child_changed', 'transfer', 'add_child', 'comment'];
 
 /**
  * Throw the DomainError that rejects `cmd` in `state`, or return normally when it is allowed.
@@ -301,6 +303,12 @@ export function checkCommand(state: TaskState, cmd: TaskCommand): void {
     case 'child_changed':
       requireRole(actor, ['system'], 'cập nhật nhiệm vụ con');
       if (!(cmd.childId in state.children)) throw new DomainError('NotFound', 'Không phải nhiệm vụ con.', [{ field: 'childId', message: cmd.childId }]);
+      return;
+    case 'add_child':
+      requireRole(actor, ['admin', 'coordinator', 'system'], 'thêm đơn vị vào nhiệm vụ giao cho nhóm');
+      if (!state.isGroup) throw wrongState(state, 'Chỉ nhiệm vụ giao cho nhiều đơn vị mới có nhiệm vụ con');
+      requireOpen(state, 'thêm nhiệm vụ con');
+      if (cmd.childId in state.children) throw invalid('Nhiệm vụ con này đã có.', [{ field: 'childId', message: cmd.childId }]);
       return;
   }
 }
@@ -464,9 +472,15 @@ export function applyCommand(state: TaskState, cmd: TaskCommand, at: string): { 
       type = 'child_changed';
       break;
     }
+    case 'add_child':
+      next.children[cmd.childId] = { status: 'assigned', progress: 0 };
+      next.progress = average(Object.values(next.children).map((c) => (c.status === 'cancelled' ? null : c.progress)).filter((p): p is number => p !== null));
+      Object.assign(data, { childId: cmd.childId, agencyCode: cmd.agencyCode });
+      type = 'child_added';
+      break;
   }
   // A group parent's status follows its children rather than the lifecycle's edges.
-  if (cmd.type !== 'child_changed' && next.status !== state.status && !canTransition(state.status, next.status)) {
+  if (cmd.type !== 'child_changed' && cmd.type !== 'add_child' && next.status !== state.status && !canTransition(state.status, next.status)) {
     throw new DomainError('InvalidTransition', `Không thể chuyển từ ${state.status} sang ${next.status}.`);
   }
   return { state: next, event: { seq: next.seq, type, fromStatus: state.status, toStatus: next.status, actor: cmd.actor, note, data, at } };

@@ -34,6 +34,7 @@ export const reassignTaskUpdate = wf.defineUpdate<CommandAnswer, [CommandArgs<'r
 export const editTaskUpdate = wf.defineUpdate<CommandAnswer, [CommandArgs<'edit'>]>('editTask');
 export const addContributionUpdate = wf.defineUpdate<CommandAnswer, [CommandArgs<'add_contribution'>]>('addContribution');
 export const transferTaskUpdate = wf.defineUpdate<CommandAnswer, [CommandArgs<'transfer'>]>('transferTask');
+export const addChildTaskUpdate = wf.defineUpdate<CommandAnswer, [CommandArgs<'add_child'>]>('addChildTask');
 /** A comment in the task's discussion; an Update like the others, so the audit trail numbers it in order. */
 export const commentTaskUpdate = wf.defineUpdate<CommandAnswer, [CommandArgs<'comment'>]>('commentTask');
 export const getTaskQuery = wf.defineQuery<TaskSnapshot>('getTask');
@@ -176,6 +177,7 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskSnapsh
   handleCommand(editTaskUpdate, 'edit');
   handleCommand(addContributionUpdate, 'add_contribution');
   handleCommand(transferTaskUpdate, 'transfer');
+  handleCommand(addChildTaskUpdate, 'add_child');
   handleCommand(commentTaskUpdate, 'comment');
   wf.setHandler(getTaskQuery, snapshot);
   wf.setHandler(childChangedSignal, async (change) => {

@@ -1,4 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { TASK_QUEUE } from '../../workflows/constants';
+import { groupMembersWorkflow } from '../../workflows/group-members';
+import { actorOf } from '../services/tasks';
 import { AGENCY_KINDS } from '../../domain/vocabulary';
 import { route } from '../route';
 import {
@@ -106,7 +110,8 @@ export const agencyRoutes = [
     method: 'patch',
     path: '/api/agencies/:code',
     tag: 'agencies',
-    summary: 'Change an agency; aliases, emails and members given replace the whole list',
+    summary:
+      "Change an agency; aliases, emails and members given replace the whole list. A changed name is kept as a former name (until the day before `renamedOn`); a group's open tasks get a child for every member that has none",
     auth: ['admin'],
     params: codeParam,
     body: updateAgencyBody,
@@ -116,8 +121,17 @@ export const agencyRoutes = [
       409: { description: 'A name is already used by another agency' },
       422: { description: 'Invalid data, unknown parentCode or member' },
     },
-    async handler({ deps, params, body }) {
-      return { body: await updateAgency(deps.database.db, params.code, body) };
+    async handler({ deps, user, params, body }) {
+      const agency = await updateAgency(deps.database.db, params.code, body);
+      // Durable once started: a retry of the same request starts it again, and it adds only what is missing.
+      if (body.members !== undefined && agency.kind === 'group') {
+        await deps.temporal.workflow.start(groupMembersWorkflow, {
+          taskQueue: TASK_QUEUE,
+          workflowId: `group-members-${agency.code}-${randomUUID()}`,
+          args: [{ groupCode: agency.code, actor: actorOf(user) }],
+        });
+      }
+      return { body: agency };
     },
   }),
 ];

@@ -153,6 +153,8 @@ export interface Agency {
   parentCode?: string | null;
   emails: string[];
   aliases?: string[];
+  /** Names it bore before a rename, with the last day of each. */
+  formerNames?: { name: string; until: string }[];
   members?: string[];
   language?: Language;
   active?: boolean;

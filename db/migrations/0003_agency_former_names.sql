@@ -1,0 +1,1 @@
+ALTER TABLE "agency_aliases" ADD COLUMN "used_until" date;
