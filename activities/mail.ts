@@ -83,12 +83,12 @@ const recordNotificationInput = z.object({
    * Kind-specific. Reminders: `{ dueDate }` (the deadline reminded of: stale once it moves). Status
    * changes: `{ event, note, actorName, newDueDate, previousDueDate | currentDueDate, fromAgency,
    * toAgency }`. Annual report kinds: `{ dueDate, missing: agencyCodes }`; report_compiled:
-   * `{ version, reportUrl? }`.
+   * `{ version, reportUrl? }`. Mentions: `{ note: the comment, actorName, actorAgency, mentions }`.
    */
   data: z.record(z.string(), z.unknown()),
   /**
    * Agencies addressed by code, besides the audiences: the annual cycle asks the agencies that have
-   * not reported, which no audience names.
+   * not reported, and a comment names agencies, which no audience names.
    */
   agencyCodes: z.array(z.string().min(1)).optional(),
 });
@@ -279,7 +279,7 @@ export function createMailActivities(deps: MailDeps) {
     const planRows = planIds.length ? await tx.select({ id: plans.id, documentNumber: plans.documentNumber, title: plans.title }).from(plans).where(inArray(plans.id, planIds)) : [];
     const codes = new Set<string>();
     for (const r of rows) {
-      for (const key of ['fromAgency', 'toAgency'] as const) {
+      for (const key of ['fromAgency', 'toAgency', 'actorAgency'] as const) {
         const code = str(r.data[key]);
         if (code) codes.add(code);
       }
@@ -297,6 +297,8 @@ export function createMailActivities(deps: MailDeps) {
   async function staleReason(tx: Tx, n: NotificationRow, task: TaskRow | undefined): Promise<string | null> {
     if (n.taskId) {
       if (!task) return 'nhiệm vụ không còn trong hệ thống';
+      // Someone's words to the agency: still worth reading after the task closed the same day.
+      if (n.kind === 'mention') return null;
       if (task.status === 'completed') return 'nhiệm vụ đã hoàn thành';
       if (task.status === 'cancelled') return 'nhiệm vụ đã bị hủy';
       if ((n.kind === 'ack_reminder' || n.kind === 'ack_escalation') && task.status !== 'assigned') return 'nhiệm vụ đã được tiếp nhận';
@@ -353,6 +355,13 @@ export function createMailActivities(deps: MailDeps) {
     status: t.status,
     leadAgencyName: t.leadAgencyName,
   });
+
+  /** A mention's comment: its author with their agency, and its text. */
+  const commentOf = (ctx: MailContext, n: NotificationRow): DigestItem['comment'] => {
+    const agency = str(n.data.actorAgency);
+    const author = [str(n.data.actorName), agency && (ctx.agencyNames.get(agency) ?? agency)].filter(Boolean).join(', ');
+    return { author: author || '—', text: str(n.data.note) ?? '' };
+  };
 
   const planOf = (ctx: MailContext, n: NotificationRow, task: TaskRow | undefined): MailPlan => {
     const plan = ctx.plans.get(task?.planId ?? n.planId ?? '');
@@ -571,6 +580,7 @@ export function createMailActivities(deps: MailDeps) {
             cycleYear: n.cycleYear ?? undefined,
             reportDueDate: task ? undefined : str(n.data.dueDate),
             missingAgencies: missing.length ? missing.map((c) => ctx.agencyNames.get(c) ?? c) : undefined,
+            comment: n.kind === 'mention' ? commentOf(ctx, n) : undefined,
             links: await linksFor(n, task, profile.agencyCode),
           });
         }

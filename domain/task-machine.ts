@@ -6,6 +6,8 @@
 import { localDate } from './calendar/dates';
 import { reportYearFor, withReportedYear, type YearlyReports } from './deadline';
 import { DomainError, type DomainErrorDetail } from './errors';
+import { MAX_EVIDENCE_PER_COMMAND, type EvidenceFile } from './attachments';
+import { COMMENT_MAX_LENGTH, MAX_MENTIONS } from './comments';
 import { canTransition, isOpen, type TaskStatus } from './task-status';
 import type { Role, TaskKind } from './vocabulary';
 
@@ -68,10 +70,10 @@ export interface TaskState {
 export type TaskCommand =
   | { type: 'acknowledge'; actor: Actor }
   /** `year`: the annual report (báo cáo năm) it came with, whose year it reports on. */
-  | { type: 'report_progress'; actor: Actor; percent: number; note?: string; year?: number }
+  | { type: 'report_progress'; actor: Actor; percent: number; note?: string; year?: number; attachments?: EvidenceFile[] }
   | { type: 'request_extension'; actor: Actor; requestId: string; newDueDate: string; reason: string }
   | { type: 'decide_extension'; actor: Actor; requestId: string; approve: boolean; note?: string }
-  | { type: 'submit_completion'; actor: Actor; note?: string }
+  | { type: 'submit_completion'; actor: Actor; note?: string; attachments?: EvidenceFile[] }
   | { type: 'accept_completion'; actor: Actor; note?: string }
   | { type: 'return_completion'; actor: Actor; reason: string }
   | { type: 'cancel'; actor: Actor; reason: string }
@@ -87,7 +89,13 @@ export type TaskCommand =
       /** Appendix columns the workflow does not hold (funding, notes…), changed by a re-import: kept in the audit trail. */
       details?: Record<string, { from: unknown; to: unknown }>;
     }
-  | { type: 'add_contribution'; actor: Actor; note: string }
+  | { type: 'add_contribution'; actor: Actor; note: string; attachments?: EvidenceFile[] }
+  /**
+   * A comment in the task's discussion. `mentions` are agency codes to tell (the API adds those written
+   * as `@CODE`); besides the task's own agencies, the plan's coordinating agency, which the API looks up,
+   * may be named.
+   */
+  | { type: 'comment'; actor: Actor; text: string; mentions?: string[]; coordinatorAgencyCode?: string | null; attachments?: EvidenceFile[] }
   /** A reorganisation: the agency `from` was merged into `to`, which takes over its part as it stands. */
   | { type: 'transfer'; actor: Actor; from: string; to: string; effectiveDate: string }
   | { type: 'child_changed'; actor: Actor; childId: string; status: TaskStatus; progress: number }
@@ -149,8 +157,31 @@ function requireText(value: string | undefined, field: string): string {
   return text;
 }
 
-/** Group parents only take commands that cascade to every child. */
-const GROUP_COMMANDS: TaskCommandType[] = ['cancel', 'edit', 'child_changed', 'transfer', 'add_child'];
+/** Evidence a command carries: uploaded files the API has checked belong to this task and agency. */
+function checkEvidence(files: EvidenceFile[] | undefined): void {
+  if (files === undefined) return;
+  const field = 'attachmentIds';
+  if (!Array.isArray(files)) throw invalid('Danh sách minh chứng không hợp lệ.', [{ field, message: 'phải là danh sách tệp' }]);
+  if (files.length > MAX_EVIDENCE_PER_COMMAND) throw invalid(`Tối đa ${MAX_EVIDENCE_PER_COMMAND} tệp minh chứng mỗi lần gửi.`, [{ field, message: `tối đa ${MAX_EVIDENCE_PER_COMMAND} tệp` }]);
+  files.forEach((f, i) => {
+    if (!f || typeof f.id !== 'string' || !f.id || typeof f.fileName !== 'string' || !f.fileName || typeof f.size !== 'number') {
+      throw invalid('Tệp minh chứng không hợp lệ.', [{ field: `${field}.${i}`, message: 'không phải tệp đã tải lên' }]);
+    }
+  });
+  if (new Set(files.map((f) => f.id)).size !== files.length) throw invalid('Một tệp minh chứng được gửi hai lần.', [{ field, message: 'có tệp lặp lại' }]);
+}
+
+/** Who takes part in a task's discussion: the coordinator, and the task's lead and coordinating agencies. */
+function requireParticipant(state: TaskState, actor: Actor): void {
+  if (actor.role === 'coordinator') return;
+  if (actor.role !== 'agency') throw forbidden(`Vai trò ${actor.role} không tham gia trao đổi về nhiệm vụ.`);
+  if (!actor.agencyCode || (actor.agencyCode !== state.leadAgencyCode && !state.coordinatingAgencyCodes.includes(actor.agencyCode))) {
+    throw forbidden('Chỉ cơ quan theo dõi, đơn vị chủ trì và cơ quan phối hợp mới được trao đổi về nhiệm vụ.');
+  }
+}
+
+/** Group parents only take commands that cascade to every child, and their discussion. */
+const GROUP_COMMANDS: TaskCommandType[] = ['cancel', 'edit', 'child_changed', 'transfer', 'add_child', 'comment'];
 
 /**
  * Throw the DomainError that rejects `cmd` in `state`, or return normally when it is allowed.
@@ -178,6 +209,7 @@ export function checkCommand(state: TaskState, cmd: TaskCommand): void {
       if (cmd.year !== undefined && (!Number.isInteger(cmd.year) || cmd.year < 1900 || cmd.year > 2999)) {
         throw invalid('Năm báo cáo không hợp lệ.', [{ field: 'year', message: 'phải là một năm, ví dụ 2026' }]);
       }
+      checkEvidence(cmd.attachments);
       return;
     }
     case 'request_extension': {
@@ -205,6 +237,7 @@ export function checkCommand(state: TaskState, cmd: TaskCommand): void {
       if (state.status !== 'in_progress') {
         throw wrongState(state, state.status === 'assigned' ? 'Cần tiếp nhận nhiệm vụ trước khi báo cáo hoàn thành' : 'Không thể báo cáo hoàn thành lúc này');
       }
+      checkEvidence(cmd.attachments);
       return;
     case 'accept_completion':
       requireCoordinator(actor, 'nghiệm thu');
@@ -250,7 +283,27 @@ export function checkCommand(state: TaskState, cmd: TaskCommand): void {
       }
       requireOpen(state, 'gửi nội dung phối hợp');
       requireText(cmd.note, 'note');
+      checkEvidence(cmd.attachments);
       return;
+    case 'comment': {
+      requireParticipant(state, actor);
+      // A closed task's workflow has ended and its record is final: the discussion is about open work.
+      requireOpen(state, 'trao đổi');
+      const text = requireText(cmd.text, 'text');
+      if (text.length > COMMENT_MAX_LENGTH) throw invalid(`Nội dung trao đổi tối đa ${COMMENT_MAX_LENGTH} ký tự.`, [{ field: 'text', message: `tối đa ${COMMENT_MAX_LENGTH} ký tự` }]);
+      const mentions = cmd.mentions ?? [];
+      if (mentions.length > MAX_MENTIONS) throw invalid(`Nhắc đến tối đa ${MAX_MENTIONS} đơn vị.`, [{ field: 'mentions', message: `tối đa ${MAX_MENTIONS} đơn vị` }]);
+      const related = new Set([state.leadAgencyCode, ...state.coordinatingAgencyCodes, ...(cmd.coordinatorAgencyCode ? [cmd.coordinatorAgencyCode] : [])]);
+      const strangers = mentions.filter((code) => !related.has(code));
+      if (strangers.length) {
+        throw invalid(
+          'Chỉ nhắc đến được đơn vị chủ trì, cơ quan phối hợp của nhiệm vụ và cơ quan theo dõi.',
+          strangers.map((code) => ({ field: 'mentions', message: `${code} không liên quan đến nhiệm vụ` })),
+        );
+      }
+      checkEvidence(cmd.attachments);
+      return;
+    }
     case 'transfer':
       requireRole(actor, ['admin', 'system'], 'chuyển giao nhiệm vụ khi sáp nhập đơn vị');
       requireOpen(state, 'chuyển giao');
@@ -306,6 +359,7 @@ export function applyCommand(state: TaskState, cmd: TaskCommand, at: string): { 
       }
       data.fromPercent = state.progress;
       data.percent = cmd.percent;
+      if (cmd.attachments?.length) data.attachments = cmd.attachments;
       next.progress = cmd.percent;
       if (state.yearly) {
         // A recurring task: the year this report is the report of, if any (domain/deadline).
@@ -349,6 +403,7 @@ export function applyCommand(state: TaskState, cmd: TaskCommand, at: string): { 
     case 'submit_completion':
       next.status = 'completion_submitted';
       next.submittedAt = at;
+      if (cmd.attachments?.length) data.attachments = cmd.attachments;
       note = cmd.note?.trim() || null;
       type = 'completion_submitted';
       break;
@@ -408,8 +463,16 @@ export function applyCommand(state: TaskState, cmd: TaskCommand, at: string): { 
       type = 'edited';
       break;
     case 'add_contribution':
+      if (cmd.attachments?.length) data.attachments = cmd.attachments;
       note = cmd.note.trim();
       type = 'contribution_added';
+      break;
+    case 'comment':
+      // The status does not move; the text is the event's note, the agencies to tell are its data.
+      data.mentions = [...new Set(cmd.mentions ?? [])];
+      if (cmd.attachments?.length) data.attachments = cmd.attachments;
+      note = cmd.text.trim();
+      type = 'commented';
       break;
     case 'transfer':
       // Unlike a reassignment, the successor inherits the work as it stands: status, progress, requests.

@@ -10,6 +10,8 @@ export interface EventNotification {
   kind: NotificationKind;
   to: Audience[];
   cc: Audience[];
+  /** Agencies addressed by code: those a comment names. */
+  agencyCodes?: string[];
 }
 
 const RULES: Record<string, EventNotification> = {
@@ -27,6 +29,11 @@ const RULES: Record<string, EventNotification> = {
 };
 
 export function notificationForEvent(event: TaskEvent, isGroup: boolean): EventNotification | undefined {
+  // The agencies a comment names hear of it in their digest (a group's too); nobody is told of their own words.
+  if (event.type === 'commented') {
+    const named = Array.isArray(event.data.mentions) ? (event.data.mentions as string[]).filter((c) => c !== event.actor.agencyCode) : [];
+    return named.length ? { kind: 'mention', to: [], cc: [], agencyCodes: named } : undefined;
+  }
   // A group parent has no lead of its own to tell; its children carry the news.
   if (isGroup) return undefined;
   if (event.type === 'edited' && 'dueDate' in event.data) return { kind: 'status_change', to: ['lead'], cc: [] };

@@ -36,6 +36,8 @@ export const NOTIFICATION_KINDS = [
   'report_reminder',
   'report_escalation',
   'report_compiled',
+  /** An agency named in a comment on a task: batched into its digest. */
+  'mention',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -78,6 +78,18 @@ const envSchema = z.object({
   METRICS_WORKER_ADDRESS: optionalString.refine((v) => v === undefined || v === 'off' || isHostPort(v), {
     message: 'must be host:port, like 127.0.0.1:9464, or off',
   }),
+  /** Evidence files go in this directory instead of Postgres. */
+  ATTACHMENTS_DIR: optionalString,
+  ATTACHMENT_MAX_MB: z.coerce
+    .number({ message: 'must be a number of megabytes' })
+    .positive('must be more than 0')
+    .max(200, 'must be at most 200 (MB)')
+    .default(20),
+  /**
+   * A virus scanner run on each upload with the file on its standard input, e.g. `clamdscan --no-summary -`:
+   * exit 0 clean, 1 infected (refused), anything else an error (refused for now, retry later).
+   */
+  ATTACHMENT_SCAN_COMMAND: optionalString,
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -87,6 +99,8 @@ export interface Config extends Env {
   dataDir: string;
   /** The address the UI and emailed links point at. */
   publicUrl: string;
+  /** Absolute path of ATTACHMENTS_DIR, when evidence files are kept on disk. */
+  attachmentsDir?: string;
 }
 
 /** Parse the environment; a bad value is reported with the variable's name and what it must be. */
@@ -101,5 +115,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...e,
     dataDir: path.resolve(e.DATA_DIR),
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    ...(e.ATTACHMENTS_DIR ? { attachmentsDir: path.resolve(e.ATTACHMENTS_DIR) } : {}),
   };
 }

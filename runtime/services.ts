@@ -1,3 +1,4 @@
+import { accessSync, constants, mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import net from 'node:net';
 import { Client, Connection } from '@temporalio/client';
@@ -139,4 +140,15 @@ export function listen(deps: AppDeps, port: number, lifecycle: Lifecycle): Promi
       reject(err.code === 'EADDRINUSE' ? new ConfigError(`Port ${port} is already in use: stop the program using it or set PORT.`) : err),
     );
   });
+}
+
+/** Evidence files kept on disk need a folder the API can write: say so at start, not at the first upload. */
+export function ensureAttachmentsDir(config: Pick<Config, 'attachmentsDir'>): void {
+  if (!config.attachmentsDir) return;
+  try {
+    mkdirSync(config.attachmentsDir, { recursive: true });
+    accessSync(config.attachmentsDir, constants.W_OK);
+  } catch (err) {
+    throw new ConfigError(`ATTACHMENTS_DIR ${config.attachmentsDir} is not a folder this process can write (${(err as Error).message}).`);
+  }
 }

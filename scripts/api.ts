@@ -5,12 +5,13 @@
 import { loadConfig, ConfigError } from '../runtime/config';
 import { createLogger } from '../runtime/logger';
 import { runMain } from '../runtime/lifecycle';
-import { connectTemporal, listen, startDatabase } from '../runtime/services';
+import { connectTemporal, ensureAttachmentsDir, listen, startDatabase } from '../runtime/services';
 
 const logger = createLogger();
 
 await runMain(logger, async (lifecycle) => {
   const config = loadConfig();
+  ensureAttachmentsDir(config);
   if (!config.TEMPORAL_ADDRESS) throw new ConfigError('TEMPORAL_ADDRESS is required when the API runs on its own (e.g. temporal:7233).');
   // API and workers are separate processes: they must sign and check mail links with one secret.
   if (!config.LINK_SECRET) throw new ConfigError('LINK_SECRET is required when the API and workers run as separate services (at least 32 characters, the same for all).');

@@ -9,13 +9,14 @@ import { createLogger } from '../runtime/logger';
 import { runMain } from '../runtime/lifecycle';
 import { startEmbeddedTemporal, isPortFree } from '../runtime/embedded-temporal';
 import { resolveTemporalBinary, MissingBinaryError } from '../runtime/temporal-binaries';
-import { connectTemporal, listen, startDatabase, startWorker, workerMetricsAddress } from '../runtime/services';
+import { connectTemporal, ensureAttachmentsDir, listen, startDatabase, startWorker, workerMetricsAddress } from '../runtime/services';
 import { ensureWebBuilt } from './build-web';
 
 const logger = createLogger();
 
 await runMain(logger, async (lifecycle) => {
   const config = loadConfig();
+  ensureAttachmentsDir(config);
   mkdirSync(config.dataDir, { recursive: true });
   if (!(await isPortFree(config.PORT))) throw new ConfigError(`Port ${config.PORT} is already in use: stop the program using it or set PORT.`);
 

@@ -37,6 +37,8 @@ export const editTaskUpdate = wf.defineUpdate<CommandAnswer, [CommandArgs<'edit'
 export const addContributionUpdate = wf.defineUpdate<CommandAnswer, [CommandArgs<'add_contribution'>]>('addContribution');
 export const transferTaskUpdate = wf.defineUpdate<CommandAnswer, [CommandArgs<'transfer'>]>('transferTask');
 export const addChildTaskUpdate = wf.defineUpdate<CommandAnswer, [CommandArgs<'add_child'>]>('addChildTask');
+/** A comment in the task's discussion; an Update like the others, so the audit trail numbers it in order. */
+export const commentTaskUpdate = wf.defineUpdate<CommandAnswer, [CommandArgs<'comment'>]>('commentTask');
 export const getTaskQuery = wf.defineQuery<TaskSnapshot>('getTask');
 /** The plan's reminder settings changed: the task re-plans its reminders by them. A signal: nothing to answer. */
 export const changePolicySignal = wf.defineSignal<[ReminderPolicy]>('changePolicy');
@@ -153,7 +155,8 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskSnapsh
       scheduledFor: event.at,
       to: notice.to,
       cc: notice.cc,
-      data: { event: event.type, note: event.note, actorName: event.actor.name, dueDate: state.dueDate, ...event.data },
+      ...(notice.agencyCodes ? { agencyCodes: notice.agencyCodes } : {}),
+      data: { event: event.type, note: event.note, actorName: event.actor.name, actorAgency: event.actor.agencyCode, dueDate: state.dueDate, ...event.data },
     };
     return { state: judged(state), event, notification };
   }
@@ -175,6 +178,8 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskSnapsh
     // before the task is opened below: it waits, so that `created` stays the first event.
     if (!opened) return wf.condition(() => opened).then(() => asFailure(() => execute(cmd)));
     const { state: next, event } = applyCommand(state, cmd, nowIso());
+    // A comment changes nothing a group parent follows: its child does not signal it (status, progress).
+    if (cmd.type === 'comment' && parentSyncedSeq === state.seq) parentSyncedSeq = next.seq;
     // Once the task is open, the state changes before any await: a concurrent command's validator sees it.
     state = next;
     // Re-plan now, so the projection of this event already shows the reminders of the new deadline.
@@ -203,6 +208,7 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskSnapsh
   handleCommand(addContributionUpdate, 'add_contribution');
   handleCommand(transferTaskUpdate, 'transfer');
   handleCommand(addChildTaskUpdate, 'add_child');
+  handleCommand(commentTaskUpdate, 'comment');
   wf.setHandler(getTaskQuery, snapshot);
   wf.setHandler(changePolicySignal, (next) => {
     policy = next;

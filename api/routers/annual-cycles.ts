@@ -5,6 +5,7 @@ import { renderAnnualReportHtml } from '../../domain/report';
 import { renderAnnualReportXlsx } from '../services/report-xlsx';
 import { idParam, route } from '../route';
 import { requiredText, note } from '../schemas';
+import { MAX_EVIDENCE_PER_COMMAND } from '../../domain/attachments';
 import { compiledReport, cycleStatus, listCycles, startCycle, submitAgencyReport } from '../services/annual-cycles';
 
 const yearParam = idParam.extend({ year: z.coerce.number({ message: 'phải là năm' }).int().min(2000, 'từ 2000').max(2100, 'đến 2100') });
@@ -73,7 +74,7 @@ export const annualCycleRoutes = [
     method: 'post',
     path: '/api/plans/:id/annual-cycles/:year/reports',
     tag: 'annual reports',
-    summary: "An agency's yearly report: a summary and progress % with a note per task it leads (a second one replaces the first)",
+    summary: "An agency's yearly report: a summary and progress % with a note and evidence files per task it leads (a second one replaces the first)",
     auth: ['agency'],
     agencyScope: 'lead-agency',
     params: yearParam,
@@ -85,6 +86,11 @@ export const annualCycleRoutes = [
             taskId: z.uuid({ message: 'phải là mã nhiệm vụ (UUID)' }),
             percent: z.number({ message: 'phải là số' }).int('phải là số nguyên').min(0, 'từ 0 đến 100').max(100, 'từ 0 đến 100'),
             note: note.optional(),
+            attachmentIds: z
+              .array(z.uuid({ message: 'phải là mã tệp đã tải lên (UUID)' }), { message: 'phải là danh sách mã tệp' })
+              .max(MAX_EVIDENCE_PER_COMMAND, `tối đa ${MAX_EVIDENCE_PER_COMMAND} tệp`)
+              .optional()
+              .describe('evidence files uploaded to that task by the reporting agency'),
           }),
         )
         .max(2000),

@@ -7,6 +7,7 @@ import {
   acknowledgeTaskUpdate,
   addContributionUpdate,
   cancelTaskUpdate,
+  commentTaskUpdate,
   decideExtensionUpdate,
   editTaskUpdate,
   reassignTaskUpdate,
@@ -17,7 +18,10 @@ import {
 } from '../../workflows/task';
 import { idParam, route } from '../route';
 import { agencyCode, fundingSchema, isoDate, note, pageLimit, queryBoolean, requiredText } from '../schemas';
-import { actorOf, assertLeadAgency, createTask, listTasks, resolveAgencyCodes, runTaskCommand, taskDetail } from '../services/tasks';
+import { actorOf, assertLeadAgency, commentCommand, createTask, listTasks, resolveAgencyCodes, runTaskCommand, taskDetail } from '../services/tasks';
+import { commandEvidence } from '../services/attachments';
+import { MAX_EVIDENCE_PER_COMMAND } from '../../domain/attachments';
+import { COMMENT_MAX_LENGTH, MAX_MENTIONS } from '../../domain/comments';
 import { taskViewSchema } from '../services/task-view';
 import { taskReminders } from '../services/reminders';
 import { exportTasks, EXPORT_LIMIT } from '../services/task-export';
@@ -76,6 +80,16 @@ const listQuery = z.object({
 const exportQuery = listQuery.omit({ limit: true, cursor: true }).extend({ lang: z.enum(LANGUAGES, { message: 'phải là vi hoặc en' }).optional() });
 
 const taskReply = { 200: { description: 'The task after the command', schema: taskViewSchema } };
+
+/** Evidence files a report cites: uploaded first (POST /api/tasks/:id/attachments) by the same agency. */
+const attachmentIds = z
+  .array(z.uuid({ message: 'phải là mã tệp đã tải lên (UUID)' }), { message: 'phải là danh sách mã tệp' })
+  .max(MAX_EVIDENCE_PER_COMMAND, `tối đa ${MAX_EVIDENCE_PER_COMMAND} tệp`)
+  .optional()
+  .describe('ids of evidence files uploaded to this task by the same agency');
+
+/** The command's arguments with its evidence resolved: only a command that cites files carries the key. */
+const withEvidence = <A extends object>(args: A, attachments: Awaited<ReturnType<typeof commandEvidence>>) => (attachments ? { ...args, attachments } : args);
 
 export const taskRoutes = [
   route({
@@ -202,24 +216,27 @@ export const taskRoutes = [
     auth: ['agency'],
     agencyScope: 'lead-agency',
     params: idParam,
-    body: z.object({ percent: z.number({ message: 'phải là số' }).int('phải là số nguyên').min(0, 'từ 0 đến 100').max(100, 'từ 0 đến 100'), note: note.optional() }),
+    body: z.object({ percent: z.number({ message: 'phải là số' }).int('phải là số nguyên').min(0, 'từ 0 đến 100').max(100, 'từ 0 đến 100'), note: note.optional(), attachmentIds }),
     responses: taskReply,
     async handler({ deps, user, params, body, idempotencyKey }) {
-      return { body: await runTaskCommand(deps, user, params.id, reportProgressUpdate, { actor: actorOf(user), ...body }, idempotencyKey) };
+      const { attachmentIds: ids, ...rest } = body;
+      const args = withEvidence({ actor: actorOf(user), ...rest }, await commandEvidence(deps, user, params.id, ids));
+      return { body: await runTaskCommand(deps, user, params.id, reportProgressUpdate, args, idempotencyKey) };
     },
   }),
   route({
     method: 'post',
     path: '/api/tasks/:id/completion',
     tag: 'task commands',
-    summary: 'The lead agency submits completion for acceptance',
+    summary: 'The lead agency submits completion for acceptance, with its evidence files',
     auth: ['agency'],
     agencyScope: 'lead-agency',
     params: idParam,
-    body: z.object({ note: note.optional() }),
+    body: z.object({ note: note.optional(), attachmentIds }),
     responses: taskReply,
     async handler({ deps, user, params, body, idempotencyKey }) {
-      return { body: await runTaskCommand(deps, user, params.id, submitCompletionUpdate, { actor: actorOf(user), note: body.note }, idempotencyKey) };
+      const args = withEvidence({ actor: actorOf(user), note: body.note }, await commandEvidence(deps, user, params.id, body.attachmentIds));
+      return { body: await runTaskCommand(deps, user, params.id, submitCompletionUpdate, args, idempotencyKey) };
     },
   }),
   route({
@@ -230,10 +247,32 @@ export const taskRoutes = [
     auth: ['agency'],
     agencyScope: 'coordinating-agency',
     params: idParam,
-    body: z.object({ note: requiredText() }),
+    body: z.object({ note: requiredText(), attachmentIds }),
     responses: { 201: { description: 'Recorded', schema: taskViewSchema } },
     async handler({ deps, user, params, body, idempotencyKey }) {
-      return { status: 201, body: await runTaskCommand(deps, user, params.id, addContributionUpdate, { actor: actorOf(user), note: body.note }, idempotencyKey) };
+      const args = withEvidence({ actor: actorOf(user), note: body.note }, await commandEvidence(deps, user, params.id, body.attachmentIds));
+      return { status: 201, body: await runTaskCommand(deps, user, params.id, addContributionUpdate, args, idempotencyKey) };
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/api/tasks/:id/comments',
+    tag: 'task commands',
+    summary:
+      "A comment in the task's discussion, by the coordinator or the task's lead or coordinating agency, while the task is open. Agencies named in `mentions` or written `@CODE` in the text (the task's agencies, or the plan's coordinating agency) are told in their daily digest",
+    auth: ['coordinator', 'agency'],
+    agencyScope: 'own-agency',
+    params: idParam,
+    body: z.object({
+      text: requiredText(COMMENT_MAX_LENGTH),
+      mentions: z.array(agencyCode, { message: 'phải là danh sách mã đơn vị' }).max(MAX_MENTIONS, `tối đa ${MAX_MENTIONS} đơn vị`).default([]),
+      attachmentIds,
+    }),
+    responses: { 201: { description: 'Recorded in the timeline (event `commented`)', schema: taskViewSchema } },
+    async handler({ deps, user, params, body, idempotencyKey }) {
+      const attachments = await commandEvidence(deps, user, params.id, body.attachmentIds);
+      const args = await commentCommand(deps, user, params.id, { text: body.text, mentions: body.mentions, attachments });
+      return { status: 201, body: await runTaskCommand(deps, user, params.id, commentTaskUpdate, args, idempotencyKey) };
     },
   }),
   route({

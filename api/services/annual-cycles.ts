@@ -11,6 +11,7 @@ import { reportProgressUpdate } from '../../workflows/task';
 import type { AppDeps, AuthUser } from '../context';
 import { conflict, forbidden, notFound, unprocessable } from '../errors';
 import { actorOf } from './tasks';
+import { resolveEvidence } from './attachments';
 
 type PlanRow = typeof plans.$inferSelect;
 
@@ -116,7 +117,7 @@ export async function cycleStatus(deps: AppDeps, user: AuthUser, planId: string,
 
 export interface AgencyReportInput {
   summary: string;
-  tasks: { taskId: string; percent: number; note?: string }[];
+  tasks: { taskId: string; percent: number; note?: string; attachmentIds?: string[] }[];
 }
 
 /**
@@ -146,6 +147,13 @@ export async function submitAgencyReport(deps: AppDeps, user: AuthUser, planId: 
   const foreign = input.tasks.filter((t) => rows.some((r) => r.id === t.taskId && r.leadAgencyCode !== agencyCode));
   if (foreign.length) throw forbidden(`Chỉ báo cáo nhiệm vụ đơn vị mình chủ trì (${foreign.length} nhiệm vụ của đơn vị khác).`);
   if (problems.length) throw unprocessable('Báo cáo có nội dung chưa hợp lệ.', problems);
+  // Each task's evidence: files the agency uploaded to that very task.
+  const evidence = await resolveEvidence(
+    deps,
+    user,
+    input.tasks.map((t, i) => ({ taskId: t.taskId, ids: t.attachmentIds, field: `tasks.${i}.attachmentIds` })),
+  );
+  const items = input.tasks.map(({ attachmentIds: _ids, ...item }, i) => (evidence[i] ? { ...item, attachments: evidence[i] } : item));
 
   const reportId = randomUUID();
   const onTime = await reportIsOnTime(deps, planId, year, cycle.dueDate);
@@ -154,7 +162,7 @@ export async function submitAgencyReport(deps: AppDeps, user: AuthUser, planId: 
       .update(agencyReports)
       .set({ supersededAt: new Date() })
       .where(and(eq(agencyReports.planId, planId), eq(agencyReports.year, year), eq(agencyReports.agencyCode, agencyCode), isNull(agencyReports.supersededAt)));
-    await tx.insert(agencyReports).values({ id: reportId, planId, year, agencyCode, summary: input.summary, items: input.tasks, submittedBy: user.id, onTime });
+    await tx.insert(agencyReports).values({ id: reportId, planId, year, agencyCode, summary: input.summary, items, submittedBy: user.id, onTime });
   });
 
   // Each figure goes through its task's workflow, like any progress report, with the report's year: for a
@@ -162,13 +170,17 @@ export async function submitAgencyReport(deps: AppDeps, user: AuthUser, planId: 
   // The report itself is kept whatever happens to a figure; one a task refuses is said, not fatal.
   const actor = actorOf(user, 'report');
   const notApplied: { taskId: string; reason: string }[] = [];
-  for (const item of input.tasks) {
+  for (const item of items) {
     const row = rows.find((r) => r.id === item.taskId)!;
-    if (!isOpen(row.status) || row.isGroup || (item.percent === row.progress && !item.note && row.kind !== 'recurring')) continue;
+    const attachments = 'attachments' in item ? item.attachments : undefined;
+    if (!isOpen(row.status) || row.isGroup || (item.percent === row.progress && !item.note && !attachments && row.kind !== 'recurring')) continue;
     try {
       await deps.temporal.workflow
         .getHandle(taskWorkflowId(row.id))
-        .executeUpdate(reportProgressUpdate, { args: [{ actor, percent: item.percent, note: item.note, year }], updateId: `report-${reportId}-${row.id}` });
+        .executeUpdate(reportProgressUpdate, {
+          args: [{ actor, percent: item.percent, note: item.note, year, ...(attachments ? { attachments } : {}) }],
+          updateId: `report-${reportId}-${row.id}`,
+        });
     } catch (err) {
       if (!(err instanceof WorkflowUpdateFailedError || err instanceof WorkflowNotFoundError)) throw err;
       notApplied.push({ taskId: row.id, reason: (err.cause as Error | undefined)?.message ?? err.message });

@@ -13,7 +13,9 @@ import { fanOut } from '../../domain/task-fan-out';
 import { searchableText } from '../../domain/text';
 import type { Funding, TaskKind } from '../../domain/vocabulary';
 import { taskWorkflowId } from '../../workflows/constants';
-import type { CommandAnswer } from '../../workflows/types';
+import type { CommandAnswer, CommandArgs } from '../../workflows/types';
+import { allMentions } from '../../domain/comments';
+import type { EvidenceFile } from '../../domain/attachments';
 import type { AppDeps, AuthUser } from '../context';
 import { conflict, forbidden, notFound, unprocessable } from '../errors';
 import { updateIdFor } from '../idempotency';
@@ -327,4 +329,40 @@ export async function listTasks(deps: AppDeps, user: AuthUser, q: TaskListQuery)
     items: page.map((r) => taskView(r.task, r.leadAgencyName)),
     nextCursor: rows.length > q.limit ? encodeCursor(page[page.length - 1]!.task) : null,
   };
+}
+
+// ---- discussion ----
+
+export interface NewComment {
+  text: string;
+  mentions: string[];
+  attachments?: EvidenceFile[];
+}
+
+/**
+ * The agencies a comment names (picked, or written `@CODE` in its text), checked against the directory
+ * here, where the machine cannot look; whether they are related to the task is the machine's check. The
+ * plan's coordinating agency may be named too, so the command carries its code.
+ */
+export async function commentCommand(deps: AppDeps, user: AuthUser, taskId: string, input: NewComment): Promise<CommandArgs<'comment'>> {
+  const mentions = allMentions(input.text, input.mentions);
+  const base = { actor: actorOf(user), text: input.text, mentions, ...(input.attachments ? { attachments: input.attachments } : {}) };
+  if (mentions.length === 0) return base;
+  const task = await visibleTask(deps, user, taskId);
+  const { db } = deps.database;
+  const [known, [plan]] = await Promise.all([
+    db.select({ code: agencies.code }).from(agencies).where(and(inArray(agencies.code, mentions), eq(agencies.active, true))),
+    db.select({ coordinator: plans.coordinatorAgencyCode }).from(plans).where(eq(plans.id, task.planId)),
+  ]);
+  const unknown = mentions.filter((code) => !known.some((k) => k.code === code));
+  if (unknown.length) {
+    throw unprocessable(
+      'Nhắc đến đơn vị không có trong danh mục.',
+      unknown.map((code) => {
+        const picked = input.mentions.indexOf(code);
+        return picked >= 0 ? { field: `mentions.${picked}`, message: `không có đơn vị mã ${code}` } : { field: 'text', message: `@${code}: không có đơn vị mã ${code}` };
+      }),
+    );
+  }
+  return { ...base, coordinatorAgencyCode: plan?.coordinator ?? null };
 }

@@ -7,3 +7,4 @@ export * from './reports';
 export * from './calendar';
 export * from './imports';
 export * from './requests';
+export * from './attachments';

@@ -1,6 +1,7 @@
 import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { plans } from './plans';
 import { lifecycleDates } from './lifecycle';
+import type { EvidenceFile } from '../../domain/attachments';
 
 /** One annual reporting cycle of a plan (DESIGN.md §8). */
 export const annualCycles = pgTable(
@@ -33,7 +34,8 @@ export const agencyReports = pgTable(
     year: integer('year').notNull(),
     agencyCode: text('agency_code').notNull(),
     summary: text('summary').notNull(),
-    items: jsonb('items').$type<{ taskId: string; percent: number; note?: string }[]>().notNull(),
+    /** Per task: the figure, a note, and the evidence files cited. */
+    items: jsonb('items').$type<{ taskId: string; percent: number; note?: string; attachments?: EvidenceFile[] }[]>().notNull(),
     submittedBy: uuid('submitted_by'),
     submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),
     onTime: boolean('on_time').notNull(),

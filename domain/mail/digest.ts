@@ -57,8 +57,11 @@ const askOf = (s: MailStrings, item: DigestItem): string => {
 export const deadlineLabel = (s: MailStrings, item: Pick<DigestItem, 'task'>): string =>
   item.task ? (item.task.reportYear ? s.yearReportDueLabel(item.task.reportYear) : s.dueLabel) : s.reportDueLabel;
 
-/** Whether to say who leads the task: the recipient is not the lead (escalations, copies). */
-const showsLead = (item: DigestItem): boolean => Boolean(item.task) && (item.copy || ESCALATIONS.includes(item.kind));
+/** Whether to say who leads the task: the recipient is not the lead (escalations, copies, a mention). */
+const showsLead = (item: DigestItem): boolean => Boolean(item.task) && (item.copy || item.kind === 'mention' || ESCALATIONS.includes(item.kind));
+
+/** A comment quoted in a digest: one paragraph, at most a few lines' worth. */
+const COMMENT_EXCERPT = 500;
 
 function itemHtml(s: MailStrings, day: string, item: DigestItem): string {
   const lines: string[] = [];
@@ -77,6 +80,10 @@ function itemHtml(s: MailStrings, day: string, item: DigestItem): string {
   if (item.missingAgencies?.length) {
     lines.push(`<div>${escapeHtml(s.missingLabel)}: ${item.missingAgencies.map((n) => escapeHtml(oneLine(n))).join('; ')}</div>`);
   }
+  if (item.comment) {
+    lines.push(`<div>${escapeHtml(s.commentBy(oneLine(item.comment.author)))}:</div>`);
+    lines.push(`<blockquote style="margin:2px 0 4px 0;padding:2px 0 2px 8px;border-left:3px solid ${COLORS.muted};">${escapeHtml(truncate(item.comment.text, COMMENT_EXCERPT))}</blockquote>`);
+  }
   const buttons = [item.links.ack ? buttonHtml(item.links.ack, s.ackButton, true) : '', buttonHtml(item.links.open, item.task ? s.openTask : s.openCycle, !item.links.ack)];
   lines.push(`<div style="padding-top:4px;">${buttons.join('')}</div>`);
   return rowHtml(lines.join('\n'));
@@ -90,6 +97,7 @@ function itemText(s: MailStrings, day: string, item: DigestItem, n: number): str
   if (item.task && showsLead(item)) lines.push(`${pad}${s.leadLabel}: ${oneLine(item.task.leadAgencyName)}`);
   lines.push(`${pad}${s.askLabel}: ${askOf(s, item)}`);
   if (item.missingAgencies?.length) lines.push(`${pad}${s.missingLabel}: ${item.missingAgencies.map(oneLine).join('; ')}`);
+  if (item.comment) lines.push(`${pad}${s.commentBy(oneLine(item.comment.author))}: "${truncate(item.comment.text, COMMENT_EXCERPT)}"`);
   if (item.links.ack) lines.push(`${pad}${s.ackButton}: ${item.links.ack}`);
   lines.push(`${pad}${item.task ? s.openTask : s.openCycle}: ${item.links.open}`);
   return lines.join('\n');

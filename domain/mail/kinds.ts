@@ -14,6 +14,8 @@ export const BATCHED_KINDS: readonly NotificationKind[] = [
   'report_request',
   'report_reminder',
   'report_escalation',
+  // Someone named the agency in a task's discussion: worth a line in the day's mail, not a mail of its own.
+  'mention',
 ];
 
 /** Status changes and compiled reports go out alone and at once: someone is waiting for them. */
@@ -32,5 +34,6 @@ export const DIGEST_ORDER: readonly NotificationKind[] = [
   'due_reminder',
   'report_reminder',
   'report_request',
+  'mention',
   'task_assigned',
 ];

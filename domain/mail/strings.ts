@@ -33,6 +33,8 @@ export interface MailStrings {
   askLabel: string;
   statusLabel: string;
   missingLabel: string;
+  /** Label of a comment's text in a digest line: "Ý kiến trao đổi của …". */
+  commentBy(author: string): string;
   daysLeft(n: number): string;
   ackButton: string;
   openTask: string;
@@ -79,6 +81,7 @@ const vi: MailStrings = {
     report_reminder: 'Nhắc nộp báo cáo năm',
     report_escalation: 'Đơn vị chưa nộp báo cáo năm',
     report_compiled: 'Báo cáo tổng hợp năm',
+    mention: 'Đơn vị được nhắc đến trong trao đổi',
   },
   ask: {
     ack_reminder: 'Đề nghị tiếp nhận nhiệm vụ.',
@@ -92,6 +95,7 @@ const vi: MailStrings = {
     report_reminder: 'Chưa nhận được báo cáo năm; đề nghị gửi trước hạn.',
     report_escalation: 'Các đơn vị sau chưa gửi báo cáo năm; đề nghị đôn đốc.',
     report_compiled: 'Báo cáo tổng hợp đã được lập.',
+    mention: 'Đơn vị được nhắc đến trong trao đổi về nhiệm vụ; đề nghị xem và phản hồi.',
   },
   headline: {
     ack_reminder: 'Đề nghị tiếp nhận nhiệm vụ',
@@ -105,6 +109,7 @@ const vi: MailStrings = {
     report_reminder: 'Nhắc nộp báo cáo năm',
     report_escalation: 'Đơn vị chưa nộp báo cáo năm',
     report_compiled: 'Báo cáo tổng hợp năm',
+    mention: 'Trao đổi về nhiệm vụ',
   },
   tasksOf: (n, recipient) => `${n} nhiệm vụ của ${recipient}`,
   reportOf: (year, plan) => `${year ? `năm ${year}, ` : ''}Kế hoạch ${plan}`,
@@ -125,6 +130,7 @@ const vi: MailStrings = {
   askLabel: 'Yêu cầu',
   statusLabel: 'Trạng thái',
   missingLabel: 'Đơn vị chưa báo cáo',
+  commentBy: (author) => `Ý kiến của ${author}`,
   daysLeft: (n) => (n > 0 ? `còn ${n} ngày` : n === 0 ? 'đến hạn hôm nay' : `quá hạn ${-n} ngày`),
   ackButton: 'Tiếp nhận nhiệm vụ',
   openTask: 'Mở nhiệm vụ',
@@ -191,6 +197,7 @@ const en: MailStrings = {
     report_reminder: 'Annual report reminder',
     report_escalation: 'Agencies missing their annual report',
     report_compiled: 'Annual report compiled',
+    mention: 'Your agency was named in a discussion',
   },
   ask: {
     ack_reminder: 'Please acknowledge this task.',
@@ -204,6 +211,7 @@ const en: MailStrings = {
     report_reminder: 'Your annual report has not arrived yet; please send it before the deadline.',
     report_escalation: 'These agencies have not sent their annual report; please follow up.',
     report_compiled: 'The compiled report is ready.',
+    mention: 'Your agency was named in the discussion of this task; please read it and reply.',
   },
   headline: {
     ack_reminder: 'Please acknowledge',
@@ -217,6 +225,7 @@ const en: MailStrings = {
     report_reminder: 'Annual report reminder',
     report_escalation: 'Annual reports missing',
     report_compiled: 'Annual report compiled',
+    mention: 'Task discussion',
   },
   tasksOf: (n, recipient) => `${n} task${n === 1 ? '' : 's'} of ${recipient}`,
   reportOf: (year, plan) => `${year ? `${year}, ` : ''}plan ${plan}`,
@@ -237,6 +246,7 @@ const en: MailStrings = {
   askLabel: 'Action',
   statusLabel: 'Status',
   missingLabel: 'Not yet reported',
+  commentBy: (author) => `Comment by ${author}`,
   daysLeft: (n) => (n > 1 ? `${n} days left` : n === 1 ? '1 day left' : n === 0 ? 'due today' : n === -1 ? '1 day overdue' : `${-n} days overdue`),
   ackButton: 'Acknowledge task',
   openTask: 'Open task',

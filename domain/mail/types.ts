@@ -43,6 +43,8 @@ export interface DigestItem {
   reportDueDate?: string;
   /** Names of the agencies that have not reported (report escalation). */
   missingAgencies?: string[];
+  /** A comment that names the recipient: who wrote it ("Trần Văn Điều, Văn phòng UBND tỉnh") and its text. */
+  comment?: { author: string; text: string };
   links: MailLinks;
 }
 

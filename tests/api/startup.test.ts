@@ -39,8 +39,13 @@ describe('npm start refuses a broken environment with one clear sentence', () =>
   });
 
   it('malformed variables, each named', async () => {
-    const result = await start({ PORT: 'ba nghìn', SMTP_URL: 'mail.example.com', TZ_DEFAULT: 'Asia/Hanoi_City', BOOTSTRAP_ADMIN_TOKEN: 'short' });
+    const result = await start({ PORT: 'ba nghìn', SMTP_URL: 'mail.example.com', TZ_DEFAULT: 'Asia/Hanoi_City', BOOTSTRAP_ADMIN_TOKEN: 'short', ATTACHMENT_MAX_MB: 'hai mươi' });
     expectPlainFailure(result, /Invalid configuration: /);
-    for (const name of ['PORT', 'SMTP_URL', 'TZ_DEFAULT', 'BOOTSTRAP_ADMIN_TOKEN']) expect(result.output).toContain(name);
+    for (const name of ['PORT', 'SMTP_URL', 'TZ_DEFAULT', 'BOOTSTRAP_ADMIN_TOKEN', 'ATTACHMENT_MAX_MB']) expect(result.output).toContain(name);
+  });
+
+  it('an ATTACHMENTS_DIR that is not a folder it can write', async () => {
+    // A file of the repository where a folder should be.
+    expectPlainFailure(await start({ PORT: '3993', ATTACHMENTS_DIR: 'package.json' }), /ATTACHMENTS_DIR \S*package\.json is not a folder this process can write/);
   });
 });

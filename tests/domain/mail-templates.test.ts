@@ -262,3 +262,34 @@ describe('annual report kinds', () => {
     expect(mail.text).toContain('Xem báo cáo: https://gv.example/report');
   });
 });
+
+describe('a comment that names the recipient', () => {
+  const comment = { author: 'Nguyễn Thị Văn thư, Sở Thông tin và Truyền thông', text: 'Đề nghị @STC gửi số liệu kinh phí\ntrước ngày 15.' };
+  const mention = item('mention', task(7), { comment });
+
+  it('is batched into the digest, as its own section, quoting the author and the text, naming the lead', () => {
+    expect(isBatchedKind('mention')).toBe(true);
+    const mail = renderDigest(digest([item('due_reminder', task(1)), mention], { recipientName: 'Sở Tài chính' }));
+    const lines = section(mail.text, 'Đơn vị được nhắc đến trong trao đổi');
+    expect(lines).toContain('== Đơn vị được nhắc đến trong trao đổi (1) ==');
+    expect(lines).toContain('Nhiệm vụ số 7: nâng cấp hạ tầng');
+    expect(lines).toContain('Ý kiến của Nguyễn Thị Văn thư, Sở Thông tin và Truyền thông: "Đề nghị @STC gửi số liệu kinh phí trước ngày 15."');
+    expect(lines).toContain('Đơn vị chủ trì: Sở Thông tin và Truyền thông');
+    expect(lines).toContain('Yêu cầu: Đơn vị được nhắc đến trong trao đổi về nhiệm vụ; đề nghị xem và phản hồi.');
+    // A reminder is more pressing than a comment: the subject names the reminder.
+    expect(mail.subject).toBe('[Giao việc] Nhắc hạn: 2 nhiệm vụ của Sở Tài chính');
+    expect(mail.html).toContain('<blockquote');
+    expect(mail.html).toContain('Đề nghị @STC gửi số liệu kinh phí trước ngày 15.');
+  });
+
+  it('in English, and a long comment is cut to an excerpt', () => {
+    const long = item('mention', task(8), { comment: { author: 'Trần Văn Điều', text: `${'Nội dung rất dài '.repeat(60)}KẾT THÚC` } });
+    const mail = renderDigest(digest([long], { language: 'en', recipientName: 'Department of Finance' }));
+    expect(mail.subject).toBe('[Giao việc] Task discussion: 1 task of Department of Finance');
+    expect(mail.text).toContain('== Your agency was named in a discussion (1) ==');
+    expect(mail.text).toContain('Comment by Trần Văn Điều: "Nội dung rất dài');
+    expect(mail.text).toContain('Action: Your agency was named in the discussion of this task; please read it and reply.');
+    expect(mail.text).not.toContain('KẾT THÚC');
+    expect(mail.text).toContain('…"');
+  });
+});

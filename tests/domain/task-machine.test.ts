@@ -161,6 +161,7 @@ describe('permission matrix: role × action × own/other agency', () => {
     child_changed: () => fresh({ isGroup: true, children: { c1: { status: 'assigned', progress: 0 } } }),
     transfer: () => fresh(),
     add_child: () => fresh({ isGroup: true, children: { c1: { status: 'assigned', progress: 0 } } }),
+    comment: () => fresh(),
   };
   const commandFor = (type: TaskCommand['type'], actor: Actor): TaskCommand =>
     ({
@@ -178,6 +179,7 @@ describe('permission matrix: role × action × own/other agency', () => {
       child_changed: { type, actor, childId: 'c1', status: 'in_progress', progress: 10 },
       transfer: { type, actor, from: 'STTTT', to: 'SKHCN', effectiveDate: '2025-03-01' },
       add_child: { type, actor, childId: 'c2', agencyCode: 'H4' },
+      comment: { type, actor, text: 'Đề nghị bổ sung số liệu', mentions: ['STC'] },
     })[type] as TaskCommand;
 
   const actors = { lead, otherAgency, partner, coordinator, viewer, admin, system: SYSTEM_ACTOR };
@@ -196,6 +198,8 @@ describe('permission matrix: role × action × own/other agency', () => {
     child_changed: ['system'],
     transfer: ['admin', 'system'],
     add_child: ['coordinator', 'admin', 'system'],
+    // The discussion is between the people who work on the task: not leadership, not the system.
+    comment: ['lead', 'partner', 'coordinator'],
   };
   for (const type of Object.keys(ready) as TaskCommand['type'][]) {
     for (const [who, actor] of Object.entries(actors) as [keyof typeof actors, Actor][]) {
@@ -253,5 +257,64 @@ describe('reassignment and group parents', () => {
     expect(done.status).toBe('in_progress');
     expect(rejection(state, { type: 'add_child', actor: SYSTEM_ACTOR, childId: 'b', agencyCode: 'H4' }).type).toBe('InvalidInput');
     expect(rejection(fresh(), { type: 'add_child', actor: SYSTEM_ACTOR, childId: 'b', agencyCode: 'H4' }).type).toBe('InvalidTransition');
+  });
+});
+
+describe('evidence files on reports', () => {
+  const file = (id: string) => ({ id, fileName: `${id}.pdf`, contentType: 'application/pdf', size: 1200 });
+
+  it('progress, completion and contribution record the files they carry in the event', () => {
+    const started = run(fresh(), { type: 'acknowledge', actor: lead });
+    const progress = applyCommand(started, { type: 'report_progress', actor: lead, percent: 40, attachments: [file('a1')] }, T0).event;
+    expect(progress.data).toEqual({ fromPercent: 0, percent: 40, attachments: [file('a1')] });
+    const completion = applyCommand(started, { type: 'submit_completion', actor: lead, note: 'Xong', attachments: [file('a2'), file('a3')] }, T0).event;
+    expect(completion.data.attachments).toEqual([file('a2'), file('a3')]);
+    const contribution = applyCommand(started, { type: 'add_contribution', actor: partner, note: 'Số liệu', attachments: [file('a4')] }, T0).event;
+    expect(contribution.data.attachments).toEqual([file('a4')]);
+    // Without files, the event is as before.
+    expect(applyCommand(started, { type: 'submit_completion', actor: lead }, T0).event.data).toEqual({});
+  });
+
+  it('refuses a file twice, more than 20, or something that is not an uploaded file, naming the field', () => {
+    const started = run(fresh(), { type: 'acknowledge', actor: lead });
+    const twice = rejection(started, { type: 'submit_completion', actor: lead, attachments: [file('a1'), file('a1')] });
+    expect(twice).toMatchObject({ type: 'InvalidInput', details: [{ field: 'attachmentIds' }] });
+    const many = rejection(started, { type: 'submit_completion', actor: lead, attachments: Array.from({ length: 21 }, (_, i) => file(`f${i}`)) });
+    expect(many.details[0]!.message).toContain('20');
+    const bogus = rejection(started, { type: 'report_progress', actor: lead, percent: 10, attachments: [{ id: '', fileName: 'x', contentType: 'x', size: 1 }] });
+    expect(bogus.details[0]!.field).toBe('attachmentIds.0');
+  });
+});
+
+describe('comments', () => {
+  const comment = (actor: Actor, text: string, mentions?: string[], coordinatorAgencyCode?: string): TaskCommand => ({ type: 'comment', actor, text, mentions, coordinatorAgencyCode });
+
+  it('records the text and the agencies named, and leaves status, progress and deadline as they were', () => {
+    const s = run(fresh(), { type: 'report_progress', actor: lead, percent: 30 });
+    const { state, event } = applyCommand(s, comment(coordinator, '  Đề nghị @STC cung cấp số liệu  ', ['STC', 'STC']), T0);
+    expect(event).toMatchObject({ type: 'commented', fromStatus: 'in_progress', toStatus: 'in_progress', note: 'Đề nghị @STC cung cấp số liệu', data: { mentions: ['STC'] }, seq: s.seq + 1 });
+    expect(state).toEqual({ ...s, seq: s.seq + 1 });
+  });
+
+  it('names only the task’s agencies and the plan’s coordinating agency', () => {
+    expect(() => checkCommand(fresh(), comment(lead, 'Xin ý kiến', ['VPUBND'], 'VPUBND'))).not.toThrow();
+    const stranger = rejection(fresh(), comment(lead, 'Xin ý kiến', ['SNV', 'STC'], 'VPUBND'));
+    expect(stranger).toMatchObject({ type: 'InvalidInput', details: [{ field: 'mentions', message: 'SNV không liên quan đến nhiệm vụ' }] });
+    expect(rejection(fresh(), comment(lead, 'Xin ý kiến', ['VPUBND'])).type).toBe('InvalidInput');
+  });
+
+  it('needs a text of at most 5000 characters, and an open task', () => {
+    expect(rejection(fresh(), comment(lead, '   ')).details[0]!.field).toBe('text');
+    expect(rejection(fresh(), comment(lead, 'ạ'.repeat(5001))).details[0]!.field).toBe('text');
+    expect(() => checkCommand(fresh(), comment(lead, 'ạ'.repeat(5000)))).not.toThrow();
+    const done = run(fresh(), { type: 'acknowledge', actor: lead }, { type: 'submit_completion', actor: lead }, { type: 'accept_completion', actor: coordinator });
+    expect(rejection(done, comment(coordinator, 'Cảm ơn')).type).toBe('InvalidTransition');
+  });
+
+  it('a group parent takes comments from the coordinator and its coordinating agencies', () => {
+    const group = fresh({ isGroup: true, leadAgencyCode: 'HUYEN', children: { c1: { status: 'assigned', progress: 0 } } });
+    expect(() => checkCommand(group, comment(coordinator, 'Đề nghị các huyện báo cáo', ['HUYEN']))).not.toThrow();
+    expect(() => checkCommand(group, comment(partner, 'Đã bố trí vốn'))).not.toThrow();
+    expect(rejection(group, comment(lead, 'Sở TTTT không liên quan')).type).toBe('Forbidden');
   });
 });

@@ -34,7 +34,7 @@ interface Call {
   params?: Record<string, string>;
   query?: string;
   body?: unknown;
-  rawBody?: string;
+  rawBody?: string | FormData;
   headers?: Record<string, string>;
 }
 
@@ -57,6 +57,7 @@ const fx = {
   userId: '',
   jobId: '',
   messageId: '',
+  attachmentId: '',
   holiday: '2031-06-10',
   agencyToEdit: 'SXD',
   agencyToMerge: 'SGTVT',
@@ -198,6 +199,14 @@ const RULES: Record<string, Rule> = {
   },
   'POST /api/tasks/:id/cancel': { expect: [401, 403, 200, 403, 403, 403, 403], call: async () => ({ params: { id: await freshTask() }, body: { reason: 'Không còn phù hợp' } }) },
   'POST /api/tasks/:id/reassign': { expect: [401, 403, 200, 403, 403, 403, 403], call: async () => ({ params: { id: await freshTask() }, body: { leadAgency: 'SKHCN' } }) },
+  // The discussion: the coordinator and the task's agencies, not leadership.
+  'POST /api/tasks/:id/comments': { expect: [401, 403, 201, 403, 201, 201, 403], call: () => ({ body: { text: 'Đề nghị các đơn vị phối hợp chặt chẽ.' } }) },
+
+  // ---- evidence files ----
+  // A multipart body is read once: each caller sends its own.
+  'POST /api/tasks/:id/attachments': { expect: [401, 403, 201, 403, 201, 201, 403], perCaller: true, call: () => ({ rawBody: pdfForm() }) },
+  'GET /api/tasks/:id/attachments': { expect: [401, 403, 200, 200, 200, 200, 403] },
+  'GET /api/attachments/:id': { expect: [401, 403, 200, 200, 200, 200, 403] },
 
   // ---- import ----
   'POST /api/plans/:id/import': {
@@ -244,6 +253,13 @@ const RULES: Record<string, Rule> = {
   'GET /api/admin/verify': { expect: [401, 200, 403, 403, 403, 403, 403] },
 };
 
+/** A small PDF as a browser uploads it. */
+function pdfForm(): FormData {
+  const form = new FormData();
+  form.append('file', new Blob([Buffer.from('%PDF-1.4\n%%EOF\n')], { type: 'application/pdf' }), 'bien-ban.pdf');
+  return form;
+}
+
 const linkSigner = createLinkSigner(loadLinkSecret(testConfig));
 /** A fresh task's acknowledgement link, as its lead agency's mail carries it. */
 const ackLink = async () => linkSigner.sign({ purpose: 'ack', taskId: await freshTask(), agencyCode: LEAD });
@@ -260,6 +276,7 @@ function fillPath(path: string, overrides: Record<string, string> = {}): string 
         tasks: fx.taskId,
         users: fx.userId,
         outbox: fx.messageId,
+        attachments: fx.attachmentId,
       }[path.split('/')[2] ?? ''],
       code: LEAD,
       jobId: fx.jobId,
@@ -291,6 +308,9 @@ beforeAll(async () => {
   world = await seedWorld(stack);
   const { db } = stack.database;
   fx.taskId = (await assignTask(stack, world)).id;
+  const uploaded = await stack.request('POST', `/api/tasks/${fx.taskId}/attachments`, { token: world.tokens.lead, rawBody: pdfForm() });
+  expect(uploaded.status, JSON.stringify(uploaded.body)).toBe(201);
+  fx.attachmentId = uploaded.body.id;
   const [someone] = await db.select({ id: users.id }).from(users).where(eq(users.name, 'Lãnh đạo UBND tỉnh'));
   fx.userId = someone!.id;
   await db.insert(agencies).values([

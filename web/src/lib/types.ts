@@ -116,6 +116,23 @@ export interface TaskEvent {
   at: string;
 }
 
+/** An evidence file as a report or comment cites it (in the event's data). */
+export interface EvidenceFile {
+  id: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+}
+
+/** An evidence file of a task, as `GET /api/tasks/:id/attachments` lists it. */
+export interface Attachment extends EvidenceFile {
+  taskId: string;
+  sha256: string;
+  uploadedBy: { userId: string | null; name: string; role: string; agencyCode: string | null };
+  createdAt: string;
+  citedBy: { seq: number; type: string }[];
+}
+
 export interface TaskDetail extends Task {
   children: Task[];
   events: TaskEvent[];

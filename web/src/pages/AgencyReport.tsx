@@ -11,6 +11,7 @@ import { Form, SubmitButton, TextAreaField, TextField } from '../components/Form
 import { PageHeader } from '../components/PageHeader';
 import { Async, Loading, Notice, ErrorBox } from '../components/States';
 import { StatusBadge } from '../components/StatusBadge';
+import { EvidenceField } from '../components/Evidence';
 import { usePlans } from './Plans';
 import { normaliseCycle, type CycleView } from './AnnualCycle';
 
@@ -124,10 +125,11 @@ function CycleNotice({ cycle, year, agencyCode }: { cycle: CycleView | null; yea
 function ReportFields({ plan, year, tasks, onSent }: { plan: Plan; year: number; tasks: Task[]; onSent: () => void }) {
   const { t } = useI18n();
   const [sent, setSent] = useState(false);
-  const initial: Record<string, string> = { summary: '' };
+  const initial: Record<string, string | string[]> = { summary: '' };
   tasks.forEach((task, i) => {
     initial[`percent_${i}`] = String(task.progress);
     initial[`note_${i}`] = '';
+    initial[`evidence_${i}`] = [];
   });
   const form = useForm(initial);
   const submit = () =>
@@ -137,9 +139,10 @@ function ReportFields({ plan, year, tasks, onSent }: { plan: Plan; year: number;
       await api.post(`/api/plans/${plan.id}/annual-cycles/${year}/reports`, {
         summary: v.summary,
         tasks: tasks.map((task, i) => {
-          const percent = (v[`percent_${i}`] ?? '').trim();
-          const note = (v[`note_${i}`] ?? '').trim();
-          return { taskId: task.id, percent: percent === '' ? null : Number(percent), ...(note ? { note } : {}) };
+          const percent = String(v[`percent_${i}`] ?? '').trim();
+          const note = String(v[`note_${i}`] ?? '').trim();
+          const evidence = (v[`evidence_${i}`] as string[] | undefined) ?? [];
+          return { taskId: task.id, percent: percent === '' ? null : Number(percent), ...(note ? { note } : {}), ...(evidence.length ? { attachmentIds: evidence } : {}) };
         }),
       });
       setSent(true);
@@ -170,6 +173,7 @@ function ReportFields({ plan, year, tasks, onSent }: { plan: Plan; year: number;
                   <TextField form={form} name={`percent_${i}`} apiField={`tasks.${i}.percent`} label={t('report.percent')} input={{ inputMode: 'numeric', className: 'input input--short' }} />
                   <TextAreaField form={form} name={`note_${i}`} apiField={`tasks.${i}.note`} label={t('report.note')} rows={2} />
                 </div>
+                <EvidenceField form={form} name={`evidence_${i}`} apiField={`tasks.${i}.attachmentIds`} taskId={task.id} />
               </fieldset>
             </li>
           ))}

@@ -1,11 +1,12 @@
-import { useState, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, itemsOf, useLoad, type Loaded } from '../lib/api';
 import { useAgencies, type Directory } from '../lib/agencies';
 import { formatDate, formatDateTime, formatNumber, parseDateInput } from '../lib/format';
 import { useI18n, type Translate } from '../lib/i18n';
 import { useMe } from '../lib/session';
-import type { Me, Plan, Reminder, Task, TaskDetail, TaskEvent } from '../lib/types';
+import type { Attachment, EvidenceFile, Me, Plan, Reminder, Task, TaskDetail, TaskEvent } from '../lib/types';
+import { AttachmentList, EventFiles, EvidenceField } from '../components/Evidence';
 import { ActionForm } from '../components/ActionForm';
 import { ChoiceField, DateField, SelectField, TextAreaField, TextField } from '../components/Form';
 import { PageHeader } from '../components/PageHeader';
@@ -22,13 +23,16 @@ export function TaskDetailPage() {
   const planId = detail.data?.planId;
   const plan = useLoad(planId ? (signal) => api.get<Plan>(`/api/plans/${planId}`, { signal }) : null, [planId]);
   const reminders = useLoad((signal) => api.get<Reminder[] | { items: Reminder[] } | { planned?: Reminder[]; sent?: Reminder[] }>(`/api/tasks/${taskId}/reminders`, { signal }).then(normaliseReminders), [taskId]);
+  const files = useLoad((signal) => api.get<{ items: Attachment[]; maxMB?: number }>(`/api/tasks/${taskId}/attachments`, { signal }), [taskId]);
   const [notice, setNotice] = useState<{ text: string; n: number } | null>(null);
 
   const done = (message: string) => {
     setNotice((prev) => ({ text: message, n: (prev?.n ?? 0) + 1 }));
     detail.reload();
     reminders.reload();
+    files.reload();
   };
+  const maxMB = files.data?.maxMB;
 
   return (
     <Async loaded={detail}>
@@ -58,7 +62,8 @@ export function TaskDetailPage() {
             {/* One reading order for every screen size: what the task is, what can be done, what happened. */}
             <div className="layout-detail__main">
               <Facts task={task} plan={plan.data} />
-              <Actions task={task} onDone={done} />
+              <Actions task={task} onDone={done} maxMB={maxMB} />
+              <Discussion task={task} plan={plan.data} onDone={done} maxMB={maxMB} />
               <Timeline events={task.events} />
             </div>
             <div className="layout-detail__side">
@@ -71,6 +76,7 @@ export function TaskDetailPage() {
                 </section>
               )}
               <ExtensionRequests task={task} />
+              <AttachmentList loaded={files} />
               <Reminders loaded={reminders} taskId={task.id} />
             </div>
           </div>
@@ -226,6 +232,10 @@ function eventText(e: TaskEvent, t: Translate, agencies: Directory): string | nu
       return t('event.detail.moved', { from: agencies.nameOf(d.fromAgency as string), to: agencies.nameOf(d.toAgency as string) });
     case 'child_changed':
       return null;
+    case 'commented': {
+      const named = Array.isArray(d.mentions) ? (d.mentions as string[]) : [];
+      return named.length ? t('event.detail.mentions', { names: named.map((c) => agencies.nameOf(c)).join('; ') }) : null;
+    }
     default:
       return null;
   }
@@ -267,6 +277,7 @@ function Timeline({ events }: { events: TaskEvent[] }) {
                 )}
                 {detail && <p className="timeline__detail">{detail}</p>}
                 {e.note && <blockquote className="timeline__note">{e.note}</blockquote>}
+                <EventFiles files={filesOf(e)} />
               </li>
             );
           })}
@@ -275,6 +286,9 @@ function Timeline({ events }: { events: TaskEvent[] }) {
     </section>
   );
 }
+
+/** The evidence files an event carries (progress, completion, contribution, comment). */
+const filesOf = (e: TaskEvent): EvidenceFile[] => (Array.isArray(e.data?.attachments) ? (e.data.attachments as EvidenceFile[]) : []);
 
 /** `agency:STTTT` → the agency's name; `leadership` → the province's leaders. */
 function recipientName(to: string, t: Translate, agencies: Directory): string {
@@ -336,11 +350,11 @@ function Reminders({ loaded, taskId }: { loaded: Loaded<Reminder[]>; taskId: str
 }
 
 /** Which commands this user may give on this task now, as the lifecycle (DESIGN.md §5) allows them. */
-function Actions({ task, onDone }: { task: TaskDetail; onDone: (message: string) => void }) {
+function Actions({ task, onDone, maxMB }: { task: TaskDetail; onDone: (message: string) => void; maxMB?: number }) {
   const { t } = useI18n();
   const me = useMe();
   const open = OPEN.includes(task.status);
-  const forms = actionForms(task, me, t, onDone);
+  const forms = actionForms(task, me, t, onDone, maxMB);
   return (
     <section className="section card actions detail--actions" aria-labelledby="actions-h">
       <h2 id="actions-h" className="section__title">
@@ -357,8 +371,9 @@ function Actions({ task, onDone }: { task: TaskDetail; onDone: (message: string)
  * The forms for this user and state. Their keys carry the task's `updatedAt`: after a command each form
  * starts again from the task as it now is (the progress field shows the new percentage).
  */
-function actionForms(task: TaskDetail, me: Me, t: Translate, onDone: (message: string) => void): ReactNode[] {
+function actionForms(task: TaskDetail, me: Me, t: Translate, onDone: (message: string) => void, maxMB?: number): ReactNode[] {
   const post = (action: string, body: unknown = {}) => api.post(`/api/tasks/${task.id}/${action}`, body);
+  const evidence = (ids: string[]) => (ids.length ? ids : undefined);
   const pending = task.extensionRequests.find((r) => r.status === 'pending');
   const forms: ReactNode[] = [];
   if (!OPEN.includes(task.status)) return forms;
@@ -384,15 +399,16 @@ function actionForms(task: TaskDetail, me: Me, t: Translate, onDone: (message: s
           key={`progress-${task.updatedAt}`}
           id="progress"
           title={t('actions.progress')}
-          initial={{ percent: String(task.progress), note: '' }}
+          initial={{ percent: String(task.progress), note: '', attachmentIds: [] as string[] }}
           fields={(f) => (
             <>
               <TextField form={f} name="percent" label={t('actions.percent')} hint={t('actions.percentHint')} input={{ inputMode: 'numeric', className: 'input input--short' }} required />
               <TextAreaField form={f} name="note" label={t('actions.progressNote')} />
+              <EvidenceField form={f} name="attachmentIds" taskId={task.id} maxMB={maxMB} />
             </>
           )}
           submitLabel={t('actions.progressSubmit')}
-          send={(v) => post('progress', { percent: v.percent.trim() === '' ? null : Number(v.percent), note: v.note || undefined })}
+          send={(v) => post('progress', { percent: v.percent.trim() === '' ? null : Number(v.percent), note: v.note || undefined, attachmentIds: evidence(v.attachmentIds) })}
           onDone={() => onDone(t('done.progress'))}
         />,
       );
@@ -404,10 +420,15 @@ function actionForms(task: TaskDetail, me: Me, t: Translate, onDone: (message: s
           id="completion"
           title={t('actions.completion')}
           description={<p>{t('actions.completionHelp')}</p>}
-          initial={{ note: '' }}
-          fields={(f) => <TextAreaField form={f} name="note" label={t('actions.completionNote')} />}
+          initial={{ note: '', attachmentIds: [] as string[] }}
+          fields={(f) => (
+            <>
+              <TextAreaField form={f} name="note" label={t('actions.completionNote')} />
+              <EvidenceField form={f} name="attachmentIds" taskId={task.id} maxMB={maxMB} />
+            </>
+          )}
           submitLabel={t('actions.completionSubmit')}
-          send={(v) => post('completion', { note: v.note || undefined })}
+          send={(v) => post('completion', { note: v.note || undefined, attachmentIds: evidence(v.attachmentIds) })}
           onDone={() => onDone(t('done.completion'))}
         />,
       );
@@ -442,10 +463,15 @@ function actionForms(task: TaskDetail, me: Me, t: Translate, onDone: (message: s
         id="contribution"
         title={t('actions.contribution')}
         description={<p>{t('actions.contributionHelp')}</p>}
-        initial={{ note: '' }}
-        fields={(f) => <TextAreaField form={f} name="note" label={t('actions.contributionNote')} required />}
+        initial={{ note: '', attachmentIds: [] as string[] }}
+        fields={(f) => (
+          <>
+            <TextAreaField form={f} name="note" label={t('actions.contributionNote')} required />
+            <EvidenceField form={f} name="attachmentIds" taskId={task.id} maxMB={maxMB} />
+          </>
+        )}
         submitLabel={t('actions.contributionSubmit')}
-        send={(v) => post('contributions', { note: v.note })}
+        send={(v) => post('contributions', { note: v.note, attachmentIds: evidence(v.attachmentIds) })}
         onDone={() => onDone(t('done.contribution'))}
       />,
     );
@@ -469,7 +495,17 @@ function actionForms(task: TaskDetail, me: Me, t: Translate, onDone: (message: s
           id="return"
           title={t('actions.return')}
           initial={{ reason: '' }}
-          fields={(f) => <TextAreaField form={f} name="reason" label={t('actions.returnReason')} required />}
+          fields={(f) => (
+            <>
+              <ReasonPresets
+                onPick={(text) => {
+                  f.set('reason', text);
+                  document.getElementById(f.idOf('reason'))?.focus();
+                }}
+              />
+              <TextAreaField form={f} name="reason" label={t('actions.returnReason')} required />
+            </>
+          )}
           submitLabel={t('actions.returnSubmit')}
           variant="secondary"
           send={(v) => post('return', { reason: v.reason })}
@@ -576,5 +612,68 @@ function CoordinatorEdits({ task, onDone }: { task: TaskDetail; onDone: (message
         onDone={() => onDone(t('done.cancelled'))}
       />
     </>
+  );
+}
+
+/** The reasons a completion is most often returned for, one click each ("Thiếu minh chứng" first). */
+function ReasonPresets({ onPick }: { onPick: (text: string) => void }) {
+  const { t } = useI18n();
+  const labelId = useId();
+  return (
+    <div className="presets" role="group" aria-labelledby={labelId}>
+      <span id={labelId} className="presets__label">
+        {t('return.presets')}:
+      </span>
+      {(['return.preset.missingEvidence', 'return.preset.wrongEvidence', 'return.preset.notMet'] as const).map((key) => (
+        <button key={key} type="button" className="button button--secondary button--small" onClick={() => onPick(t(key))}>
+          {t(key)}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+/**
+ * The task's discussion: the coordinator, the lead and the coordinating agencies comment while the task
+ * is open, and may name agencies (picked here or written `@CODE`), which are told in their daily digest.
+ */
+function Discussion({ task, plan, onDone, maxMB }: { task: TaskDetail; plan?: Plan; onDone: (message: string) => void; maxMB?: number }) {
+  const { t } = useI18n();
+  const me = useMe();
+  const agencies = useAgencies();
+  const mine = me.agencyCode !== null && (me.agencyCode === task.leadAgency || task.coordinatingAgencies.includes(me.agencyCode));
+  if (me.role !== 'coordinator' && !(me.role === 'agency' && mine)) return null;
+  const open = OPEN.includes(task.status);
+  const related = [...new Set([task.leadAgency, ...task.coordinatingAgencies, ...(plan ? [plan.coordinatorAgencyCode] : [])])].filter((code) => code !== me.agencyCode);
+  const label = (code: string) => `${agencies.nameOf(code)} (@${code})${plan && code === plan.coordinatorAgencyCode ? ` — ${t('discussion.coordinator')}` : ''}`;
+  return (
+    <section className="section card detail--discussion" aria-labelledby="discussion-h">
+      <h2 id="discussion-h" className="section__title">
+        {t('discussion.title')}
+      </h2>
+      {!open ? (
+        <p className="muted">{t('discussion.closed')}</p>
+      ) : (
+        <>
+          <p className="muted small">{t('discussion.lead')}</p>
+          <ActionForm
+            key={`comment-${task.updatedAt}`}
+            id="comment"
+            title={t('discussion.new')}
+            initial={{ text: '', mentions: [] as string[], attachmentIds: [] as string[] }}
+            fields={(f) => (
+              <>
+                <TextAreaField form={f} name="text" label={t('discussion.text')} hint={t('discussion.textHint', { code: related[0] ?? 'STC' })} rows={4} required />
+                {related.length > 0 && <ChoiceField form={f} name="mentions" label={t('discussion.mentions')} multiple options={related.map((code) => ({ value: code, label: label(code) }))} />}
+                <EvidenceField form={f} name="attachmentIds" taskId={task.id} maxMB={maxMB} />
+              </>
+            )}
+            submitLabel={t('discussion.submit')}
+            send={(v) => api.post(`/api/tasks/${task.id}/comments`, { text: v.text, mentions: v.mentions, attachmentIds: v.attachmentIds.length ? v.attachmentIds : undefined })}
+            onDone={() => onDone(t('done.commented'))}
+          />
+        </>
+      )}
+    </section>
   );
 }

@@ -1,0 +1,240 @@
+/**
+ * Evidence files (minh chứng): the field that uploads them with a report or a comment, their links in
+ * the timeline, and the task's list of files. A file is uploaded as soon as it is chosen, so the API
+ * judges its type and size at once and says so beside the field; the report then cites it by id.
+ */
+import { useRef, useState } from 'react';
+import { ApiError, downloadFile, request } from '../lib/api';
+import { formatDateTime } from '../lib/format';
+import type { FormState, FormValues } from '../lib/form';
+import { useI18n } from '../lib/i18n';
+import { useAgencies } from '../lib/agencies';
+import type { Attachment, EvidenceFile } from '../lib/types';
+import { ErrorBox, Loading } from './States';
+import type { Loaded } from '../lib/api';
+
+/** The types the API accepts (it checks the content; this only filters the file chooser). */
+const TYPES: Record<string, string> = {
+  'application/pdf': 'PDF',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'DOCX',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'XLSX',
+  'image/png': 'PNG',
+  'image/jpeg': 'JPEG',
+};
+const ACCEPT = '.pdf,.docx,.xlsx,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg';
+const TYPE_LIST = Object.values(TYPES).join(', ');
+
+export function fileSize(bytes: number, lang: string): string {
+  const locale = lang === 'en' ? 'en-GB' : 'vi-VN';
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024).toLocaleString(locale)} KB`;
+  return `${(bytes / (1024 * 1024)).toLocaleString(locale, { maximumFractionDigits: 1 })} MB`;
+}
+
+const typeLabel = (contentType: string) => TYPES[contentType] ?? contentType;
+
+/**
+ * Choose files to send with a form: each is uploaded to the task when chosen, and its id joins the
+ * form's value `name` (a list), which the form sends as `attachmentIds`. The API's refusal of a file
+ * (its type by content, its size) shows beside the field, like any other field's message.
+ */
+export function EvidenceField<V extends FormValues>({
+  form,
+  name,
+  apiField,
+  taskId,
+  maxMB,
+  label,
+}: {
+  form: FormState<V>;
+  name: keyof V & string;
+  /** The API's name for the list (`attachmentIds`, `tasks.2.attachmentIds`). */
+  apiField?: string;
+  taskId: string;
+  maxMB?: number;
+  label?: string;
+}) {
+  const { t, lang } = useI18n();
+  const apiName = apiField ?? 'attachmentIds';
+  const text = label ?? t('evidence.label');
+  form.register(apiName, text);
+  const id = form.idOf(apiName);
+  const [files, setFiles] = useState<Record<string, EvidenceFile>>({});
+  const [status, setStatus] = useState('');
+  const [uploadError, setUploadError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+  const ids = (form.values[name] as string[] | undefined) ?? [];
+  const error = uploadError ?? form.fieldError(apiName);
+  const hintId = `${id}-hint`;
+  const errorId = error ? `${id}-error` : undefined;
+
+  const choose = async (chosen: File[]) => {
+    setUploadError(null);
+    setBusy(true);
+    let current = ids;
+    try {
+      for (const file of chosen) {
+        setStatus(t('evidence.uploading', { name: file.name }));
+        const body = new FormData();
+        body.append('file', file, file.name);
+        try {
+          const uploaded = await request<Attachment>('POST', `/api/tasks/${taskId}/attachments`, { form: body });
+          setFiles((known) => ({ ...known, [uploaded.id]: uploaded }));
+          current = [...current, uploaded.id];
+          form.set(name, current as V[typeof name]);
+          setStatus(t('evidence.uploaded', { name: uploaded.fileName }));
+        } catch (err) {
+          setStatus('');
+          const detail = err instanceof ApiError ? [err.message, ...err.details.map((d) => d.message)].join(' — ') : String(err);
+          setUploadError(`${file.name}: ${detail}`);
+          return;
+        }
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className={`field evidence${error ? ' field--error' : ''}`}>
+      <label className="field__label" htmlFor={id}>
+        {text}
+      </label>
+      <p className="field__hint" id={hintId}>
+        {maxMB ? t('evidence.hintMax', { types: TYPE_LIST, max: maxMB.toLocaleString(lang === 'en' ? 'en-GB' : 'vi-VN') }) : t('evidence.hint', { types: TYPE_LIST })}
+      </p>
+      {error && (
+        <p className="field__error" id={errorId}>
+          <span className="visually-hidden">{t('form.errorPrefix')} </span>
+          {error}
+        </p>
+      )}
+      {/* The browser's own file button speaks the browser's language: the input stays (focusable, labelled) and a button in the page's language stands for it. */}
+      <div className="file-picker">
+        <input
+          id={id}
+          ref={input}
+          className="visually-hidden file-picker__input"
+          type="file"
+          multiple
+          accept={ACCEPT}
+          disabled={busy}
+          aria-describedby={[hintId, errorId].filter(Boolean).join(' ')}
+          aria-invalid={error ? true : undefined}
+          onChange={(e) => {
+            const chosen = [...(e.target.files ?? [])];
+            // Cleared so the same file can be chosen again after a refusal.
+            e.target.value = '';
+            if (chosen.length) void choose(chosen);
+          }}
+        />
+        <span className="button button--secondary button--small file-picker__button" aria-hidden="true" onClick={() => input.current?.click()}>
+          {t('evidence.choose')}
+        </span>
+        <span className="muted small" aria-hidden="true">
+          {ids.length ? t('evidence.count', { n: ids.length }) : t('evidence.noneChosen')}
+        </span>
+      </div>
+      <p className="evidence__status small" role="status">
+        {status}
+      </p>
+      {ids.length > 0 && (
+        <ul className="evidence__list" aria-label={t('evidence.attached')}>
+          {ids.map((fileId) => {
+            const f = files[fileId];
+            const fileName = f?.fileName ?? fileId;
+            return (
+              <li key={fileId} className="evidence__item">
+                <span className="evidence__name">{fileName}</span>
+                {f && (
+                  <span className="muted small">
+                    {' '}
+                    ({typeLabel(f.contentType)}, {fileSize(f.size, lang)})
+                  </span>
+                )}{' '}
+                <button
+                  type="button"
+                  className="linklike small"
+                  aria-label={t('evidence.remove', { name: fileName })}
+                  onClick={() => form.set(name, ids.filter((x) => x !== fileId) as V[typeof name])}
+                >
+                  {t('evidence.removeShort')}
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+/** One file as a link that downloads it (the API wants the bearer token, so a plain href would not do). */
+export function FileLink({ file }: { file: EvidenceFile }) {
+  const { t, lang } = useI18n();
+  return (
+    <>
+      <button type="button" className="linklike file-link" aria-label={t('evidence.download', { name: file.fileName })} onClick={() => void downloadFile(`/api/attachments/${file.id}`, file.fileName)}>
+        {file.fileName}
+      </button>{' '}
+      <span className="muted small">
+        ({typeLabel(file.contentType)}, {fileSize(file.size, lang)})
+      </span>
+    </>
+  );
+}
+
+/** The files an event of the timeline carries. */
+export function EventFiles({ files }: { files: EvidenceFile[] }) {
+  const { t } = useI18n();
+  if (files.length === 0) return null;
+  return (
+    <ul className="evidence__list timeline__files" aria-label={t('evidence.attached')}>
+      {files.map((f) => (
+        <li key={f.id} className="evidence__item">
+          <FileLink file={f} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Every file of the task: who sent it, when, and which reports cite it. */
+export function AttachmentList({ loaded }: { loaded: Loaded<{ items: Attachment[]; maxMB?: number }> }) {
+  const { t, tx } = useI18n();
+  const agencies = useAgencies();
+  return (
+    <section className="section card detail--attachments" aria-labelledby="attachments-h">
+      <h2 id="attachments-h" className="section__title">
+        {t('evidence.title')}
+      </h2>
+      {loaded.error ? (
+        <ErrorBox error={loaded.error} onRetry={loaded.reload} />
+      ) : !loaded.data ? (
+        <Loading />
+      ) : loaded.data.items.length === 0 ? (
+        <p className="empty">{t('evidence.none')}</p>
+      ) : (
+        <ul className="reminders attachments">
+          {loaded.data.items.map((a) => (
+            <li key={a.id} className="reminders__item">
+              <p className="reminders__kind">
+                <FileLink file={a} />
+              </p>
+              <p className="small muted reminders__to">
+                {t('evidence.by', {
+                  name: [a.uploadedBy.name, a.uploadedBy.agencyCode ? agencies.nameOf(a.uploadedBy.agencyCode) : null].filter(Boolean).join(' — '),
+                  date: formatDateTime(a.createdAt),
+                })}
+              </p>
+              <p className="small reminders__to">
+                {a.citedBy.length ? t('evidence.citedIn', { events: a.citedBy.map((c) => tx(`event.${c.type}`, c.type)).join('; ') }) : t('evidence.notCited')}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
