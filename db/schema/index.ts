@@ -7,3 +7,5 @@ export * from './reports';
 export * from './calendar';
 export * from './imports';
 export * from './requests';
+export * from './sessions';
+export * from './audit';
