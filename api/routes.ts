@@ -12,6 +12,8 @@ import { annualCycleRoutes } from './routers/annual-cycles';
 import { linkRoutes } from './routers/links';
 import { adminRoutes } from './routers/admin';
 import { outboxRoutes } from './routers/outbox';
+import { authRoutes } from './routers/auth';
+import { auditRoutes } from './routers/audit';
 
 /** Every endpoint of the API. A route must be listed here to exist, to be documented and to be tested by the authorisation matrix. */
-export const allRoutes: RouteSpec[] = [...systemRoutes, ...userRoutes, ...planRoutes, ...statsRoutes, ...agencyRoutes, ...agencyMergeRoutes, ...calendarRoutes, ...taskRoutes, ...importRoutes, ...annualCycleRoutes, ...linkRoutes, ...adminRoutes, ...outboxRoutes];
+export const allRoutes: RouteSpec[] = [...systemRoutes, ...userRoutes, ...planRoutes, ...statsRoutes, ...agencyRoutes, ...agencyMergeRoutes, ...calendarRoutes, ...taskRoutes, ...importRoutes, ...annualCycleRoutes, ...linkRoutes, ...adminRoutes, ...outboxRoutes, ...authRoutes, ...auditRoutes];

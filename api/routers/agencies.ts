@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { AGENCY_KINDS } from '../../domain/vocabulary';
 import { route } from '../route';
+import { changedFields } from '../../domain/audit';
+import { actorOf, recordAudit } from '../services/audit';
 import {
   agencySchema,
   createAgency,
@@ -87,8 +89,13 @@ export const agencyRoutes = [
       409: { description: 'The code, or one of the names, is already used by another agency' },
       422: { description: 'Invalid data, unknown parentCode or member' },
     },
-    async handler({ deps, body }) {
-      return { status: 201, body: await createAgency(deps.database.db, body) };
+    async handler({ deps, body, user }) {
+      const created = await deps.database.db.transaction(async (tx) => {
+        const view = await createAgency(tx, body);
+        await recordAudit(tx, actorOf(user), { action: 'agency.create', targetType: 'agency', targetId: view.code, targetLabel: view.name, after: view });
+        return view;
+      });
+      return { status: 201, body: created };
     },
   }),
   route({
@@ -105,8 +112,16 @@ export const agencyRoutes = [
       409: { description: 'A name is already used by another agency' },
       422: { description: 'Invalid data, unknown parentCode or member' },
     },
-    async handler({ deps, params, body }) {
-      return { body: await updateAgency(deps.database.db, params.code, body) };
+    async handler({ deps, params, body, user }) {
+      const updated = await deps.database.db.transaction(async (tx) => {
+        const before = await getAgency(tx, params.code);
+        const after = await updateAgency(tx, params.code, body);
+        const change = changedFields(before, after);
+        // An edit that changed nothing is not an action worth a line.
+        if (Object.keys(change.after).length) await recordAudit(tx, actorOf(user), { action: 'agency.update', targetType: 'agency', targetId: after.code, targetLabel: after.name, ...change });
+        return after;
+      });
+      return { body: updated };
     },
   }),
 ];
