@@ -153,13 +153,14 @@ export async function rotateToken(db: Db, actor: AuditActor, id: string): Promis
   return db.transaction(async (tx) => {
     const before = await lockedUser(tx, id);
     const [after] = await tx.update(users).set({ tokenHash: hashToken(token), revokedAt: null }).where(eq(users.id, id)).returning();
+    // The token itself is never in the log; its state only when the rotation lifted a revocation.
+    const lifted = statusOf(before) !== statusOf(after!);
     await recordAudit(tx, actor, {
       action: 'user.token_rotate',
       targetType: 'user',
       targetId: id,
       targetLabel: before.name,
-      before: { status: statusOf(before) },
-      after: { status: statusOf(after!) },
+      ...(lifted ? { before: { status: statusOf(before) }, after: { status: statusOf(after!) } } : {}),
     });
     return { token, user: adminView(after!) };
   });

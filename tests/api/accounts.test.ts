@@ -121,7 +121,8 @@ describe('token lifecycle', () => {
     expect((await as(mine.body.token).post(`/api/users/${other.id}/token`)).status).toBe(403);
     expect(await meStatus(other.token)).toBe(200);
     const [rotation] = (await auditOf(u.id)).filter((r) => r.action === 'user.token_rotate');
-    expect(rotation).toMatchObject({ actorId: u.id, actorRole: 'agency', actorName: 'Hà Thị Tự Đổi' });
+    // Nothing about the token itself, and no state to tell: it was active and stays so.
+    expect(rotation).toMatchObject({ actorId: u.id, actorRole: 'agency', actorName: 'Hà Thị Tự Đổi', before: null, after: null });
   });
 
   it('revocation: no token, session or sign-in link works until an admin issues a new token', async () => {
@@ -151,6 +152,7 @@ describe('token lifecycle', () => {
     expect((await redeem(linkOf(unused))).status).toBe(201);
     expect((await auditOf(u.id)).map((r) => r.action)).toEqual(['user.create', 'user.sign_in_link', 'user.sign_in_link', 'user.token_revoke', 'user.token_rotate']);
     expect((await auditOf(u.id)).find((r) => r.action === 'user.token_revoke')!.after).toEqual({ status: 'revoked', sessionsEnded: 1 });
+    expect((await auditOf(u.id)).find((r) => r.action === 'user.token_rotate')).toMatchObject({ before: { status: 'revoked' }, after: { status: 'active' } });
   });
 
   it('an admin cannot disable or revoke their own account; unknown and malformed ids are named', async () => {

@@ -3,7 +3,7 @@
  * list-valued claims), the audit log's change summaries, and the sign-in link's mail.
  */
 import { describe, expect, it } from 'vitest';
-import { changedFields, summaryText } from '../../domain/audit';
+import { AUDIT_ACTION_LABELS, AUDIT_ACTIONS, changedFields, summaryText } from '../../domain/audit';
 import { renderSignInMail } from '../../domain/mail';
 import { claimValues, mapRole, parseRoleMap } from '../../domain/oidc-claims';
 
@@ -76,5 +76,14 @@ describe('the sign-in mail', () => {
     expect(mail.text).toContain('The link works until 09:15 on 29/11/2026, once.');
     expect(mail.html).not.toContain('<b>Lò');
     expect(mail.html).toContain('&lt;b&gt;Lò Văn A&lt;/b&gt;');
+  });
+});
+
+describe('the audit log’s words', () => {
+  it('the UI names every action as the exports do, in both languages', async () => {
+    const { messages } = await import('../../web/src/lib/messages');
+    for (const lang of ['vi', 'en'] as const) {
+      for (const action of AUDIT_ACTIONS) expect(messages[lang][`audit.action.${action}` as keyof (typeof messages)['vi']], `${lang} ${action}`).toBe(AUDIT_ACTION_LABELS[lang][action]);
+    }
   });
 });
