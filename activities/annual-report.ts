@@ -69,7 +69,7 @@ function reportTasks(db: Db | Tx, planId: string): Promise<ReportTaskInput[]> {
     sql`select ${tasks.id} as "id", ${tasks.parentId} as "parentId", ${tasks.isGroup} as "isGroup", ${tasks.number} as "number",
       ${tasks.sectionCode} as "sectionCode", ${tasks.section} as "section", ${tasks.position} as "position", ${tasks.title} as "title",
       ${tasks.leadAgencyCode} as "leadAgencyCode", ${tasks.kind} as "kind", ${tasks.status} as "status", ${tasks.progress} as "progress",
-      ${isoDate(tasks.startDate)} as "startDate", ${isoDate(tasks.dueDate)} as "dueDate", ${isoDate(tasks.originalDueDate)} as "originalDueDate",
+      ${isoDate(tasks.startDate)} as "startDate", ${isoDate(tasks.dueDate)} as "dueDate", ${isoDate(tasks.originalDueDate)} as "originalDueDate", ${isoDate(tasks.currentDueDate)} as "currentDueDate",
       ${isoInstant(tasks.acknowledgedAt)} as "acknowledgedAt", ${completedAt} as "completedAt", ${isoInstant(tasks.submittedAt)} as "submittedAt",
       ${tasks.funding} as "funding", ${tasks.note} as "note"
     from ${tasks} where ${tasks.planId} = ${planId}`,

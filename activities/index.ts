@@ -6,6 +6,7 @@ import type { Logger } from '../runtime/logger';
 import { createAgencyMergeActivities } from './agency-merge';
 import { createAnnualReportActivities } from './annual-report';
 import { createCalendarActivities } from './calendar';
+import { createGroupMemberActivities } from './group-members';
 import { createImportJobActivities } from './import-job';
 import { createMailActivities } from './mail';
 import { createTaskActivities } from './tasks';
@@ -34,6 +35,7 @@ export function createActivities(deps: ActivityDeps) {
     ...calendar,
     ...createImportJobActivities(deps),
     ...createAgencyMergeActivities(deps),
+    ...createGroupMemberActivities(deps),
     ...createAnnualReportActivities(deps),
     ...mail,
   };

@@ -34,6 +34,7 @@ import {
 } from '../domain/mail';
 import type { Audience } from '../domain/reminder-plan';
 import { localDate } from '../domain/calendar';
+import { owedReportYear } from '../domain/deadline';
 import { NOTIFICATION_KINDS, type Language, type NotificationKind, type OutboxStatus } from '../domain/vocabulary';
 import type { Config } from '../runtime/config';
 import { createLinkSigner, linkUrl, loadLinkSecret, type LinkSigner } from '../runtime/links';
@@ -298,8 +299,11 @@ export function createMailActivities(deps: MailDeps) {
       if ((n.kind === 'ack_reminder' || n.kind === 'ack_escalation') && task.status !== 'assigned') return 'nhiệm vụ đã được tiếp nhận';
       if ((n.kind === 'due_reminder' || n.kind === 'overdue_notice') && task.status === 'completion_submitted') return 'đơn vị đã báo cáo hoàn thành, chờ nghiệm thu';
       const remindedDue = str(n.data.dueDate);
-      if (DEADLINE_KINDS.includes(n.kind) && remindedDue && remindedDue !== task.dueDate) {
-        return `hạn hoàn thành đã đổi từ ${formatDate(remindedDue)} sang ${formatDate(task.dueDate)}`;
+      // The deadline that applies now (domain/deadline): a recurring task's moves on once its year is reported.
+      const deadline = task.currentDueDate ?? task.dueDate;
+      if (DEADLINE_KINDS.includes(n.kind) && remindedDue && remindedDue !== deadline) {
+        if (task.kind === 'recurring' && (task.currentDueDate === null || remindedDue < task.currentDueDate)) return `đơn vị đã báo cáo năm ${remindedDue.slice(0, 4)}`;
+        return `hạn hoàn thành đã đổi từ ${formatDate(remindedDue)} sang ${formatDate(deadline)}`;
       }
       if (n.recipientRole === 'lead' && !n.copy && !task.isGroup && n.recipientAgencyCode && n.recipientAgencyCode !== task.leadAgencyCode) {
         return 'đơn vị chủ trì đã thay đổi';
@@ -341,7 +345,8 @@ export function createMailActivities(deps: MailDeps) {
     id: t.id,
     number: t.number,
     title: t.title,
-    dueDate: t.dueDate,
+    dueDate: t.currentDueDate ?? t.dueDate,
+    reportYear: owedReportYear(t),
     status: t.status,
     leadAgencyName: t.leadAgencyName,
   });

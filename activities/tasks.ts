@@ -6,6 +6,7 @@ import { heartbeat, log } from '@temporalio/activity';
 import { agencies, taskEvents, tasks } from '../db/schema';
 import { shownColumns, taskView, type TaskView } from '../api/services/task-view';
 import { searchableText } from '../domain/text';
+import { currentDueDate } from '../domain/deadline';
 import { isOpen } from '../domain/task-status';
 import { taskWorkflowId } from '../workflows/constants';
 import type { CascadeInput, ChildChange, OpenTaskInput, ProjectTaskInput } from '../workflows/types';
@@ -114,6 +115,7 @@ const TASK_SET_KEYS = [
   'coordinatingAgencyCodes',
   'startDate',
   'dueDate',
+  'currentDueDate',
   'status',
   'progress',
   'acknowledgedAt',
@@ -188,6 +190,8 @@ function taskValues(state: TaskState, reminderPlan: PlannedReminder[]): Required
     coordinatingAgencyCodes: state.coordinatingAgencyCodes,
     startDate: state.startDate,
     dueDate: state.dueDate,
+    // The rule's deadline, from the state as the workflow judges it: the list's SQL filters on it.
+    currentDueDate: currentDueDate(state),
     status: state.status,
     progress: state.progress,
     acknowledgedAt: state.acknowledgedAt ? new Date(state.acknowledgedAt) : null,

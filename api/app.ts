@@ -11,6 +11,7 @@ import { mountRoutes, type RouteSpec } from './route';
 import { openApiDocument } from './openapi';
 import { allRoutes } from './routes';
 import { BODY_LIMIT } from './app-limits';
+import { createAppMetrics } from './metrics';
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -26,6 +27,9 @@ export function createApp(deps: AppDeps, opts: AppOptions = {}): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  const metrics = createAppMetrics(deps);
+  // First, so the time measured is the whole of our handling.
+  app.use(metrics.record);
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -41,7 +45,7 @@ export function createApp(deps: AppDeps, opts: AppOptions = {}): Express {
   app.use(
     pinoHttp({
       logger: deps.logger,
-      autoLogging: { ignore: (req) => req.url === '/healthz' },
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/metrics' },
       // Client mistakes are routine; only our own failures are warnings. Never log headers: they carry tokens.
       customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'info' : 'debug'),
       serializers: {
@@ -74,6 +78,8 @@ export function createApp(deps: AppDeps, opts: AppOptions = {}): Express {
   );
   app.use(express.json({ limit: BODY_LIMIT }));
 
+  // Not in the route table: it answers to METRICS_TOKEN or to this machine, not to users' tokens.
+  app.get('/metrics', metrics.serve);
   app.get('/api/openapi.json', (_req, res) => {
     res.json(openApiDocument(routes, { version: '0.1.0', serverUrl: deps.config.publicUrl }));
   });

@@ -10,6 +10,8 @@ export interface AppDeps {
   temporal: Client;
   config: Config;
   logger: Logger;
+  /** The Temporal SDK core's Prometheus exporter (`http://host:port/metrics`) when the worker runs in this process. */
+  workerMetricsUrl?: string;
 }
 
 /** The caller, from the bearer token. */

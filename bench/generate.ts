@@ -8,10 +8,11 @@ import { and, eq, gte, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { agencies, plans, tasks } from '../db/schema';
 import { seedAgencies } from '../db/seed/agencies';
-import { addDays, atLocalHour, WorkingCalendar } from '../domain/calendar';
+import { addDays, atLocalHour, localDate, WorkingCalendar } from '../domain/calendar';
 import type { PlanSettings } from '../domain/plan-settings';
 import { DEFAULT_REMINDER_POLICY } from '../domain/plan-settings';
 import { decideReminders } from '../domain/reminder-plan';
+import { currentDueDate, yearlyReportsFor } from '../domain/deadline';
 import type { TaskStatus } from '../domain/task-status';
 import { searchableText } from '../domain/text';
 import type { Funding, FundingSource, TaskKind } from '../domain/vocabulary';
@@ -199,6 +200,7 @@ export async function insertAssignedTasks(
       startDate: opts.startDate,
       dueDate,
       originalDueDate: dueDate,
+      currentDueDate: dueDate,
     });
   }
   for (let i = 0; i < rows.length; i += 1000) await db.insert(tasks).values(rows.slice(i, i + 1000));
@@ -257,8 +259,14 @@ export async function insertProjectedTasks(db: Db, opts: { planId: string; count
     const amount = Math.round(r() * 50_000) / 10;
     const funding: Funding | null = fundingText ? { text: fundingText, sources, amounts: r() < 0.5 ? { total: amount } : { recurrent: amount, investment: Math.round(amount / 2) } } : null;
     const open = status === 'assigned' || status === 'in_progress';
-    const subject = { status, isGroup: false, assignedAt: new Date(assignedAt).toISOString(), dueDate, deadlineSetAt: new Date(assignedAt).toISOString() };
     const title = `${pick(r, VERBS)} ${pick(r, OBJECTS)} (mục ${i + 1})`;
+    // Drawn in the order they always were, so a seed gives the same plan as before.
+    const coordinatingAgencyCodes = [...new Set(Array.from({ length: Math.floor(r() * 3) }, () => pick(r, opts.leads).code))].filter((c) => c !== lead.code);
+    const kind = pick(r, KINDS)[1];
+    // A recurring task has reported every year before this one (domain/deadline judges it by this year's report).
+    const yearly = yearlyReportsFor({ kind, isGroup: false }, '12-20', startDate);
+    if (yearly) for (let y = startYear; y < Number(localDate(opts.now).slice(0, 4)); y++) yearly.reported.push(y);
+    const subject = { status, isGroup: false, assignedAt: new Date(assignedAt).toISOString(), kind, startDate, dueDate, yearly, deadlineSetAt: new Date(assignedAt).toISOString() };
     const s = Math.floor(i / perSection);
     rows.push({
       id,
@@ -271,11 +279,12 @@ export async function insertProjectedTasks(db: Db, opts: { planId: string; count
       titleSearch: searchableText(title),
       leadAgencyCode: lead.code,
       leadAgencyText: lead.name,
-      coordinatingAgencyCodes: [...new Set(Array.from({ length: Math.floor(r() * 3) }, () => pick(r, opts.leads).code))].filter((c) => c !== lead.code),
-      kind: pick(r, KINDS)[1],
+      coordinatingAgencyCodes,
+      kind,
       startDate,
       dueDate,
       originalDueDate: r() < 0.1 ? addDays(dueDate, -90) : dueDate,
+      currentDueDate: currentDueDate(subject),
       timeframeText: `${startDate.slice(0, 4)}-${dueDate.slice(0, 4)}`,
       funding,
       note: r() < 0.3 ? 'Theo Quyết định giao dự toán hằng năm' : null,

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { sql, type ExtractTablesWithRelations, type SQL } from 'drizzle-orm';
 import { PgTransaction, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema';
@@ -115,10 +115,18 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   };
 }
 
+/**
+ * `<DATA_DIR>/pglite.pid`: the process that has the embedded PGlite open. PGlite's own postmaster.pid
+ * holds no real pid, so `npm run backup` / `restore` read this one to refuse a folder in use.
+ */
+export const pgliteOwnerFile = (dataDir: string) => path.join(dataDir, 'pglite.pid');
+
 async function openPglite(dir: string): Promise<Database> {
   const [{ PGlite }, { drizzle }] = await Promise.all([import('@electric-sql/pglite'), import('drizzle-orm/pglite')]);
   mkdirSync(dir, { recursive: true });
   const client = await PGlite.create(dir);
+  const owner = pgliteOwnerFile(path.dirname(dir));
+  writeFileSync(owner, String(process.pid));
   const db = drizzle(client, { schema }) as unknown as Db;
   return {
     db,
@@ -131,7 +139,14 @@ async function openPglite(dir: string): Promise<Database> {
       const { migrate: run } = await import('drizzle-orm/pglite/migrator');
       await run(drizzle(client), { migrationsFolder: MIGRATIONS_FOLDER });
     },
-    close: () => client.close(),
+    async close() {
+      await client.close();
+      try {
+        if (readFileSync(owner, 'utf8') === String(process.pid)) rmSync(owner);
+      } catch {
+        // already gone
+      }
+    },
   };
 }
 

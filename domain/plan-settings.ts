@@ -15,6 +15,12 @@ export interface ReminderPolicy {
   overdueEscalationDays: number;
   /** Local hour (Asia/Ho_Chi_Minh) at which reminders are sent on a working day. */
   sendHour: number;
+  /**
+   * Month-day ("MM-DD") of the plan's yearly report due date (`ReportSettings.dueOn`): each year's
+   * deadline of a recurring task (domain/deadline). Optional: task workflows started before it was
+   * passed have none, and take DEFAULT_REPORT_SETTINGS.dueOn.
+   */
+  reportDueOn?: string;
 }
 
 export interface ReportSettings {
@@ -25,7 +31,7 @@ export interface ReportSettings {
 }
 
 export interface PlanSettings {
-  reminders?: Partial<ReminderPolicy>;
+  reminders?: Partial<Omit<ReminderPolicy, 'reportDueOn'>>;
   report?: Partial<ReportSettings>;
 }
 
@@ -40,8 +46,9 @@ export const DEFAULT_REMINDER_POLICY: ReminderPolicy = {
 
 export const DEFAULT_REPORT_SETTINGS: ReportSettings = { requestOn: '12-01', dueOn: '12-20' };
 
+/** What a task workflow is started with: the plan's reminder settings and its report due day. */
 export function reminderPolicyOf(settings: PlanSettings | undefined): ReminderPolicy {
-  return { ...DEFAULT_REMINDER_POLICY, ...settings?.reminders };
+  return { ...DEFAULT_REMINDER_POLICY, ...settings?.reminders, reportDueOn: reportSettingsOf(settings).dueOn };
 }
 
 export function reportSettingsOf(settings: PlanSettings | undefined): ReportSettings {

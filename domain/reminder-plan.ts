@@ -4,6 +4,7 @@
  * wake-up and waits on one timer for the earliest upcoming reminder.
  */
 import { addDays, atLocalHour, dayNumber, localDate } from './calendar/dates';
+import { currentDueDate, type DeadlineSubject } from './deadline';
 import type { ReminderPolicy } from './plan-settings';
 import type { TaskStatus } from './task-status';
 import type { NotificationKind } from './vocabulary';
@@ -18,7 +19,7 @@ export interface PlannedReminder {
   at: string;
   to: Audience[];
   cc: Audience[];
-  /** The due date it is about: a reminder about an older deadline is stale. */
+  /** The deadline it is about (domain/deadline: a recurring task's, that year's report date): a reminder about an older deadline is stale. */
   dueDate: string;
 }
 
@@ -29,11 +30,11 @@ export interface ReminderCalendar {
   nextWorkingDayAt(instantMs: number, hour?: number): number;
 }
 
-export interface ReminderSubject {
+/** A task as reminders see it; due and overdue reminders are about its current deadline (domain/deadline). */
+export interface ReminderSubject extends DeadlineSubject {
   status: TaskStatus;
   isGroup: boolean;
   assignedAt: string;
-  dueDate: string;
   deadlineSetAt: string;
 }
 
@@ -55,7 +56,9 @@ const OVERDUE_LOOKBACK_DAYS = 60;
 export function reminderSchedule(task: ReminderSubject, policy: ReminderPolicy, cal: ReminderCalendar, nowMs: number): PlannedReminder[] {
   if (task.isGroup) return [];
   const out: PlannedReminder[] = [];
-  const { dueDate } = task;
+  // A recurring task with every year reported owes nothing: no due or overdue reminders.
+  const deadline = currentDueDate(task);
+  const dueDate = deadline ?? task.dueDate;
   const at = (date: string) => iso(atLocalHour(date, policy.sendHour));
   const add = (kind: NotificationKind, when: string, to: PlannedReminder['to'], cc: PlannedReminder['cc'] = []) => out.push({ kind, at: when, to, cc, dueDate });
 
@@ -65,7 +68,7 @@ export function reminderSchedule(task: ReminderSubject, policy: ReminderPolicy, 
     add('ack_escalation', at(cal.addWorkingDays(assignedOn, policy.ackEscalationWorkingDays)), ['coordinator']);
   }
   // Due and overdue reminders press the lead to act; once it has submitted completion the ball is with the coordinator.
-  if (task.status === 'assigned' || task.status === 'in_progress') {
+  if (deadline !== null && (task.status === 'assigned' || task.status === 'in_progress')) {
     for (const n of [...policy.dueReminderWorkingDays].sort((a, b) => b - a)) {
       add('due_reminder', at(cal.workingDaysBefore(dueDate, n)), ['lead'], ['coordinating']);
     }
@@ -109,7 +112,8 @@ export function decideReminders(task: ReminderSubject, policy: ReminderPolicy, c
   for (const r of due) latestOfKind.set(r.kind, r);
   const send: PlannedReminder[] = [];
   const skip: PlannedReminder[] = [];
-  const dueDayEnd = atLocalHour(addDays(task.dueDate, 1), 0);
+  const deadline = currentDueDate(task);
+  const dueDayEnd = deadline === null ? -Infinity : atLocalHour(addDays(deadline, 1), 0);
   for (const r of due) {
     const superseded = latestOfKind.get(r.kind) !== r;
     // A due-date reminder that comes too late (the deadline already passed) is replaced by the overdue notice.

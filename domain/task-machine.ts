@@ -3,6 +3,8 @@
  * validator calls `checkCommand` (so a rejected command never enters history) and its handler calls
  * `applyCommand`. No I/O and no Node built-ins: workflow code imports this module.
  */
+import { localDate } from './calendar/dates';
+import { reportYearFor, withReportedYear, type YearlyReports } from './deadline';
 import { DomainError, type DomainErrorDetail } from './errors';
 import { canTransition, isOpen, type TaskStatus } from './task-status';
 import type { Role, TaskKind } from './vocabulary';
@@ -56,11 +58,17 @@ export interface TaskState {
   seq: number;
   /** When the current deadline was set (creation or last change): reminders planned before it are void. */
   deadlineSetAt: string;
+  /**
+   * A recurring task's years (domain/deadline): set by its workflow, absent on other tasks and on
+   * states recorded before tasks were judged year by year.
+   */
+  yearly?: YearlyReports;
 }
 
 export type TaskCommand =
   | { type: 'acknowledge'; actor: Actor }
-  | { type: 'report_progress'; actor: Actor; percent: number; note?: string }
+  /** `year`: the annual report (báo cáo năm) it came with, whose year it reports on. */
+  | { type: 'report_progress'; actor: Actor; percent: number; note?: string; year?: number }
   | { type: 'request_extension'; actor: Actor; requestId: string; newDueDate: string; reason: string }
   | { type: 'decide_extension'; actor: Actor; requestId: string; approve: boolean; note?: string }
   | { type: 'submit_completion'; actor: Actor; note?: string }
@@ -82,7 +90,9 @@ export type TaskCommand =
   | { type: 'add_contribution'; actor: Actor; note: string }
   /** A reorganisation: the agency `from` was merged into `to`, which takes over its part as it stands. */
   | { type: 'transfer'; actor: Actor; from: string; to: string; effectiveDate: string }
-  | { type: 'child_changed'; actor: Actor; childId: string; status: TaskStatus; progress: number };
+  | { type: 'child_changed'; actor: Actor; childId: string; status: TaskStatus; progress: number }
+  /** An agency joined the group after the task was given to it: a child task of its own joins the parent. */
+  | { type: 'add_child'; actor: Actor; childId: string; agencyCode: string };
 
 export type TaskCommandType = TaskCommand['type'];
 
@@ -140,7 +150,7 @@ function requireText(value: string | undefined, field: string): string {
 }
 
 /** Group parents only take commands that cascade to every child. */
-const GROUP_COMMANDS: TaskCommandType[] = ['cancel', 'edit', 'child_changed', 'transfer'];
+const GROUP_COMMANDS: TaskCommandType[] = ['cancel', 'edit', 'child_changed', 'transfer', 'add_child'];
 
 /**
  * Throw the DomainError that rejects `cmd` in `state`, or return normally when it is allowed.
@@ -164,6 +174,9 @@ export function checkCommand(state: TaskState, cmd: TaskCommand): void {
       }
       if (cmd.percent < state.progress && !cmd.note?.trim()) {
         throw invalid(`Tiến độ giảm từ ${state.progress}% xuống ${cmd.percent}%: cần ghi chú lý do.`, [{ field: 'note', message: 'bắt buộc khi tiến độ giảm' }]);
+      }
+      if (cmd.year !== undefined && (!Number.isInteger(cmd.year) || cmd.year < 1900 || cmd.year > 2999)) {
+        throw invalid('Năm báo cáo không hợp lệ.', [{ field: 'year', message: 'phải là một năm, ví dụ 2026' }]);
       }
       return;
     }
@@ -249,6 +262,12 @@ export function checkCommand(state: TaskState, cmd: TaskCommand): void {
       requireRole(actor, ['system'], 'cập nhật nhiệm vụ con');
       if (!(cmd.childId in state.children)) throw new DomainError('NotFound', 'Không phải nhiệm vụ con.', [{ field: 'childId', message: cmd.childId }]);
       return;
+    case 'add_child':
+      requireRole(actor, ['admin', 'coordinator', 'system'], 'thêm đơn vị vào nhiệm vụ giao cho nhóm');
+      if (!state.isGroup) throw wrongState(state, 'Chỉ nhiệm vụ giao cho nhiều đơn vị mới có nhiệm vụ con');
+      requireOpen(state, 'thêm nhiệm vụ con');
+      if (cmd.childId in state.children) throw invalid('Nhiệm vụ con này đã có.', [{ field: 'childId', message: cmd.childId }]);
+      return;
   }
 }
 
@@ -288,6 +307,14 @@ export function applyCommand(state: TaskState, cmd: TaskCommand, at: string): { 
       data.fromPercent = state.progress;
       data.percent = cmd.percent;
       next.progress = cmd.percent;
+      if (state.yearly) {
+        // A recurring task: the year this report is the report of, if any (domain/deadline).
+        const year = reportYearFor(state, localDate(Date.parse(at)), cmd.year);
+        if (year !== null) {
+          data.reportYear = year;
+          next.yearly = withReportedYear(state.yearly, year);
+        }
+      }
       note = cmd.note?.trim() || null;
       type = 'progress_reported';
       break;
@@ -401,9 +428,15 @@ export function applyCommand(state: TaskState, cmd: TaskCommand, at: string): { 
       type = 'child_changed';
       break;
     }
+    case 'add_child':
+      next.children[cmd.childId] = { status: 'assigned', progress: 0 };
+      next.progress = average(Object.values(next.children).map((c) => (c.status === 'cancelled' ? null : c.progress)).filter((p): p is number => p !== null));
+      Object.assign(data, { childId: cmd.childId, agencyCode: cmd.agencyCode });
+      type = 'child_added';
+      break;
   }
   // A group parent's status follows its children rather than the lifecycle's edges.
-  if (cmd.type !== 'child_changed' && next.status !== state.status && !canTransition(state.status, next.status)) {
+  if (cmd.type !== 'child_changed' && cmd.type !== 'add_child' && next.status !== state.status && !canTransition(state.status, next.status)) {
     throw new DomainError('InvalidTransition', `Không thể chuyển từ ${state.status} sang ${next.status}.`);
   }
   return { state: next, event: { seq: next.seq, type, fromStatus: state.status, toStatus: next.status, actor: cmd.actor, note, data, at } };

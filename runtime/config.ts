@@ -55,6 +55,11 @@ function isIssuerUrl(v: string): boolean {
   }
 }
 
+function isHostPort(v: string): boolean {
+  const m = /^[\w.-]+:(\d{1,5})$/.exec(v);
+  return m !== null && Number(m[1]) <= 65535;
+}
+
 /** Every environment variable the service reads (DESIGN.md §4), validated once at start. */
 const envSchema = z.object({
   PORT: port(3000),
@@ -79,6 +84,13 @@ const envSchema = z.object({
     message: 'must be at least 32 characters',
   }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  METRICS_TOKEN: optionalString.refine((v) => v === undefined || v.length >= 24, {
+    message: 'must be at least 24 characters (generate one with: openssl rand -hex 24)',
+  }),
+  // `off`, or where the Temporal SDK's own Prometheus exporter listens (worker metrics).
+  METRICS_WORKER_ADDRESS: optionalString.refine((v) => v === undefined || v === 'off' || isHostPort(v), {
+    message: 'must be host:port, like 127.0.0.1:9464, or off',
+  }),
   SESSION_TTL_HOURS: z.coerce.number({ message: 'must be a number of hours' }).int('must be a whole number of hours').min(1, 'must be 1 to 720 hours').max(720, 'must be 1 to 720 hours').default(12),
   OIDC_ISSUER: optionalString.refine((v) => v === undefined || isIssuerUrl(v), {
     message: 'must be the https:// address of the identity provider (plain http only on this machine: localhost, 127.0.0.1)',

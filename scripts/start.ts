@@ -9,7 +9,7 @@ import { createLogger } from '../runtime/logger';
 import { runMain } from '../runtime/lifecycle';
 import { startEmbeddedTemporal, isPortFree } from '../runtime/embedded-temporal';
 import { resolveTemporalBinary, MissingBinaryError } from '../runtime/temporal-binaries';
-import { connectTemporal, listen, startDatabase, startWorker } from '../runtime/services';
+import { connectTemporal, listen, startDatabase, startWorker, workerMetricsAddress } from '../runtime/services';
 import { ensureWebBuilt } from './build-web';
 
 const logger = createLogger();
@@ -43,7 +43,9 @@ await runMain(logger, async (lifecycle) => {
   }
 
   const temporal = await connectTemporal(address, config.TEMPORAL_NAMESPACE, lifecycle);
-  await startWorker(address, config, database, temporal, logger, lifecycle);
-  await listen({ database, temporal, config, logger }, config.PORT, lifecycle);
+  // The worker's SDK metrics are served on loopback and appended to the API's /metrics (one scrape).
+  const workerMetrics = await workerMetricsAddress(config, 'loopback', logger);
+  await startWorker(address, config, database, temporal, logger, lifecycle, { metricsAddress: workerMetrics?.bind });
+  await listen({ database, temporal, config, logger, workerMetricsUrl: workerMetrics?.url }, config.PORT, lifecycle);
   logger.info({ ui: config.publicUrl, api: `${config.publicUrl}/api/openapi.json`, temporalUi }, 'Giao việc is running (Ctrl-C to stop)');
 });

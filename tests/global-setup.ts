@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { bundleWorkflowCode } from '@temporalio/worker';
@@ -25,4 +25,6 @@ export default async function setup(project: TestProject) {
   const bundlePath = path.join(dir, `workflow-bundle-${process.pid}.js`);
   writeFileSync(bundlePath, code);
   project.provide('workflowBundlePath', bundlePath);
+  // One bundle per run: left behind, they would pile up in tests/.tmp (about 1 MB each).
+  return () => rmSync(bundlePath, { force: true });
 }

@@ -3,4 +3,5 @@ export { taskWorkflow } from './task';
 export { annualReportCycle, annualReportScheduled } from './annual-report';
 export { importJobWorkflow } from './import-job';
 export { agencyMergeWorkflow } from './agency-merge';
+export { groupMembersWorkflow } from './group-members';
 export { mailDigestWorkflow, mailDeliveryWorkflow } from './mail';

@@ -11,6 +11,8 @@ import { ApplicationFailure } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { Activities } from '../activities';
 import { atLocalHour, localDate, WorkingCalendar } from '../domain/calendar';
+import { currentDueDate, yearlyReportsFor } from '../domain/deadline';
+import { DEFAULT_REPORT_SETTINGS } from '../domain/plan-settings';
 import { decideReminders, reminderKey, type PlannedReminder, type ReminderDecision } from '../domain/reminder-plan';
 import { applyCommand, checkCommand, SYSTEM_ACTOR, type TaskCommand, type TaskCommandType, type TaskEvent, type TaskState } from '../domain/task-machine';
 import { notificationForEvent } from '../domain/task-notifications';
@@ -34,6 +36,7 @@ export const reassignTaskUpdate = wf.defineUpdate<CommandAnswer, [CommandArgs<'r
 export const editTaskUpdate = wf.defineUpdate<CommandAnswer, [CommandArgs<'edit'>]>('editTask');
 export const addContributionUpdate = wf.defineUpdate<CommandAnswer, [CommandArgs<'add_contribution'>]>('addContribution');
 export const transferTaskUpdate = wf.defineUpdate<CommandAnswer, [CommandArgs<'transfer'>]>('transferTask');
+export const addChildTaskUpdate = wf.defineUpdate<CommandAnswer, [CommandArgs<'add_child'>]>('addChildTask');
 export const getTaskQuery = wf.defineQuery<TaskSnapshot>('getTask');
 /** From a child of a group task to its parent. A signal: the child needs no answer. */
 export const childChangedSignal = wf.defineSignal<[ChildChange]>('childChanged');
@@ -53,8 +56,31 @@ const { cascadeToChildren } = wf.proxyActivities<Activities>({ startToCloseTimeo
 
 const CALENDAR_FRESH_MS = 3600_000;
 
+/**
+ * Recurring tasks judged year by year (domain/deadline): each year's report date is their deadline,
+ * not the end of their period. A run that began before this version replays its history with the
+ * reminders of that rule and keeps it until its next continue-as-new (at the latest the local new year).
+ */
+export const YEARLY_DEADLINES_PATCH = 'recurring-yearly-deadlines';
+
 export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskSnapshot> {
   let state: TaskState = input.state;
+  if (!state.yearly) {
+    // A new task owes the years from its assignment; one that ran under the earlier rule, from the start
+    // of this run, which replays the reports of the run's own history (years before it were judged then).
+    const owedFrom = localDate(state.seq === 0 ? Date.parse(state.assignedAt) : Date.now());
+    const yearly = yearlyReportsFor(state, input.policy.reportDueOn ?? DEFAULT_REPORT_SETTINGS.dueOn, owedFrom);
+    if (yearly) state = { ...state, yearly };
+  }
+  // Only a workflow that records the yearly rule's marker decides and projects by it (see YEARLY_DEADLINES_PATCH).
+  const yearlyRule = state.yearly !== undefined && wf.patched(YEARLY_DEADLINES_PATCH);
+  /** The state as reminders and the read model judge it: without its years under the earlier rule. */
+  const judged = (s: TaskState): TaskState => (yearlyRule || !s.yearly ? s : { ...s, yearly: undefined });
+  /**
+   * Under the yearly rule, the deadline the read model holds as far as this run knows: unknown when a
+   * run starts (the earlier rule may have projected the due date), so its first pass projects it.
+   */
+  let projectedDeadline: string | null | undefined;
   /** Reminders decided (sent or skipped as superseded), and of those the ones actually recorded for mail. */
   const sent = new Set(input.sentReminders ?? []);
   const recorded = new Set(input.recordedReminders ?? []);
@@ -77,7 +103,7 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskSnapsh
   };
   const workflowId = wf.workflowInfo().workflowId;
 
-  const snapshot = (): TaskSnapshot => ({ state, reminders: upcoming, recordedReminders: [...recorded] });
+  const snapshot = (): TaskSnapshot => ({ state, reminders: upcoming, recordedReminders: [...recorded], currentDueDate: currentDueDate(judged(state)) });
   const nowIso = () => new Date(Date.now()).toISOString();
 
   /**
@@ -107,7 +133,7 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskSnapsh
     const nowMs = Date.now();
     const d = lastDecision;
     if (d && d.state === state && d.calendar === cal && d.nowMs === nowMs && d.sentCount === sent.size) return d.decision;
-    const decision = decideReminders(state, input.policy, cal, nowMs, sent);
+    const decision = decideReminders(judged(state), input.policy, cal, nowMs, sent);
     lastDecision = { state, calendar: cal, nowMs, sentCount: sent.size, decision };
     return decision;
   }
@@ -125,12 +151,13 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskSnapsh
       cc: notice.cc,
       data: { event: event.type, note: event.note, actorName: event.actor.name, dueDate: state.dueDate, ...event.data },
     };
-    return { state, event, notification };
+    return { state: judged(state), event, notification };
   }
 
   /** Record a command's event: project it and, in the same local activity, tell whoever must hear of it. */
   function record(event: TaskEvent): Promise<CommandAnswer['task']> {
     const projection = { ...eventProjection(event), reminderPlan: upcoming, answer: true };
+    projectedDeadline = currentDueDate(projection.state);
     return inOrder(() => projectTask(projection));
   }
 
@@ -171,6 +198,7 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskSnapsh
   handleCommand(editTaskUpdate, 'edit');
   handleCommand(addContributionUpdate, 'add_contribution');
   handleCommand(transferTaskUpdate, 'transfer');
+  handleCommand(addChildTaskUpdate, 'add_child');
   wf.setHandler(getTaskQuery, snapshot);
   wf.setHandler(childChangedSignal, async (change) => {
     // A signal cannot be rejected: a stale or unknown child is logged and ignored.
@@ -198,7 +226,8 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskSnapsh
     const data = await inOrder(() => openTask(opening));
     calendar = new WorkingCalendar(data);
     calendarLoadedAt = Date.now();
-    upcoming = decideReminders(state, input.policy, calendar, nowMs, sent).upcoming;
+    upcoming = decideReminders(judged(state), input.policy, calendar, nowMs, sent).upcoming;
+    projectedDeadline = currentDueDate(judged(state));
     opened = true;
   }
 
@@ -253,14 +282,17 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskSnapsh
         scheduledFor: r.at,
         to: r.to,
         cc: r.cc,
-        data: { dueDate: state.dueDate, status: state.status, progress: state.progress },
+        // The deadline the reminder is about: a recurring task's is that year's report date.
+        data: { dueDate: r.dueDate, status: state.status, progress: state.progress },
       });
       sent.add(reminderKey(r));
       recorded.add(reminderKey(r));
     }
-    if (!samePlan(upcoming, decision.upcoming)) {
+    // Only under the yearly rule does the deadline count here: other runs project as they always did.
+    if (!samePlan(upcoming, decision.upcoming) || (yearlyRule && currentDueDate(state) !== projectedDeadline)) {
       upcoming = decision.upcoming;
-      const [current, plan] = [state, upcoming];
+      const [current, plan] = [judged(state), upcoming];
+      projectedDeadline = currentDueDate(current);
       await inOrder(() => projectTask({ state: current, reminderPlan: plan }));
     }
     if (state.parentId && parentSyncedSeq < state.seq) {

@@ -29,6 +29,8 @@ export interface TaskSnapshot {
   reminders: PlannedReminder[];
   /** Keys (`kind:at`) of the reminders this run (and those it continued) recorded for mail. */
   recordedReminders: string[];
+  /** The deadline the task is judged against now, as projected into `tasks.current_due_date` (domain/deadline). */
+  currentDueDate: string | null;
 }
 
 /**

@@ -1,8 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { TASK_QUEUE } from '../../workflows/constants';
+import { groupMembersWorkflow } from '../../workflows/group-members';
+import { actorOf } from '../services/tasks';
 import { AGENCY_KINDS } from '../../domain/vocabulary';
 import { route } from '../route';
 import { changedFields } from '../../domain/audit';
-import { actorOf, recordAudit } from '../services/audit';
+import { actorOf as auditActorOf, recordAudit } from '../services/audit';
 import {
   agencySchema,
   createAgency,
@@ -36,6 +40,17 @@ const resolveResult = z.object({
   agencies: z.array(resolvedAgencySchema),
   vague: z.array(z.string()),
   unresolved: z.array(z.object({ text: z.string(), suggestions: z.array(z.string()) })),
+  parts: z.array(
+    z.object({
+      text: z.string(),
+      level: z.string().optional().describe('The level label the cell puts the name under, e.g. "Cấp tỉnh"'),
+      status: z.enum(['agency', 'vague', 'unresolved']),
+      code: z.string().optional(),
+      count: z.string().optional().describe('The number of agencies written with the name, e.g. "19"'),
+      memberCount: z.number().int().optional().describe('For a group: its members in the directory'),
+    }),
+  ),
+  notes: z.array(z.object({ severity: z.literal('warning'), text: z.string(), message: z.string() })),
 });
 
 export const agencyRoutes = [
@@ -92,7 +107,7 @@ export const agencyRoutes = [
     async handler({ deps, body, user }) {
       const created = await deps.database.db.transaction(async (tx) => {
         const view = await createAgency(tx, body);
-        await recordAudit(tx, actorOf(user), { action: 'agency.create', targetType: 'agency', targetId: view.code, targetLabel: view.name, after: view });
+        await recordAudit(tx, auditActorOf(user), { action: 'agency.create', targetType: 'agency', targetId: view.code, targetLabel: view.name, after: view });
         return view;
       });
       return { status: 201, body: created };
@@ -102,7 +117,8 @@ export const agencyRoutes = [
     method: 'patch',
     path: '/api/agencies/:code',
     tag: 'agencies',
-    summary: 'Change an agency; aliases, emails and members given replace the whole list',
+    summary:
+      "Change an agency; aliases, emails and members given replace the whole list. A changed name is kept as a former name (until the day before `renamedOn`); a group's open tasks get a child for every member that has none",
     auth: ['admin'],
     params: codeParam,
     body: updateAgencyBody,
@@ -112,16 +128,24 @@ export const agencyRoutes = [
       409: { description: 'A name is already used by another agency' },
       422: { description: 'Invalid data, unknown parentCode or member' },
     },
-    async handler({ deps, params, body, user }) {
-      const updated = await deps.database.db.transaction(async (tx) => {
+    async handler({ deps, user, params, body }) {
+      const agency = await deps.database.db.transaction(async (tx) => {
         const before = await getAgency(tx, params.code);
         const after = await updateAgency(tx, params.code, body);
         const change = changedFields(before, after);
         // An edit that changed nothing is not an action worth a line.
-        if (Object.keys(change.after).length) await recordAudit(tx, actorOf(user), { action: 'agency.update', targetType: 'agency', targetId: after.code, targetLabel: after.name, ...change });
+        if (Object.keys(change.after).length) await recordAudit(tx, auditActorOf(user), { action: 'agency.update', targetType: 'agency', targetId: after.code, targetLabel: after.name, ...change });
         return after;
       });
-      return { body: updated };
+      // Durable once started: a retry of the same request starts it again, and it adds only what is missing.
+      if (body.members !== undefined && agency.kind === 'group') {
+        await deps.temporal.workflow.start(groupMembersWorkflow, {
+          taskQueue: TASK_QUEUE,
+          workflowId: `group-members-${agency.code}-${randomUUID()}`,
+          args: [{ groupCode: agency.code, actor: actorOf(user) }],
+        });
+      }
+      return { body: agency };
     },
   }),
 ];

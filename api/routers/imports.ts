@@ -11,6 +11,9 @@ import { addImportedName, agencySchema, getAgency, importedNameBody } from '../s
 import { actorOf, recordAudit } from '../services/audit';
 import { commitImport, dryRunImport, importJob, openPlan, type ImportChoices, type UploadedFile } from '../services/plan-import';
 
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** Raw bodies read as a file; what the file is, its content decides (a mislabelled one still reads). */
 const SPREADSHEET_TYPES = [
   'text/csv',
   'text/plain',
@@ -18,6 +21,8 @@ const SPREADSHEET_TYPES = [
   'application/octet-stream',
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   'application/vnd.ms-excel',
+  DOCX_TYPE,
+  'application/msword',
 ];
 
 const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 5 } }).single('file');
@@ -30,7 +35,7 @@ function uploadedFile(req: express.Request): UploadedFile {
     const name = req.get('x-file-name');
     return { data: req.body, fileName: name ? path.basename(name.replaceAll('\\', '/')) : undefined, contentType: req.get('content-type') };
   }
-  throw unprocessable('Không có tệp nào được gửi lên.', [{ field: 'file', message: 'gửi tệp CSV hoặc XLSX trong trường "file" (multipart) hoặc làm nội dung yêu cầu' }]);
+  throw unprocessable('Không có tệp nào được gửi lên.', [{ field: 'file', message: 'gửi tệp CSV, XLSX hoặc DOCX trong trường "file" (multipart) hoặc làm nội dung yêu cầu' }]);
 }
 
 const choicesSchema = z
@@ -41,12 +46,11 @@ const choicesSchema = z
         z.enum([...IMPORT_FIELDS, 'ignore'], { message: `phải là một trong: ${[...IMPORT_FIELDS, 'ignore'].join(', ')}` }),
       )
       .optional(),
-    sheet: z.string().trim().min(1, 'không được để trống').max(200, 'tối đa 200 ký tự').optional(),
     cancelRemoved: z.array(z.uuid({ message: 'phải là mã UUID' })).max(5000, 'tối đa 5000 nhiệm vụ').optional(),
   })
   .strict();
 
-/** The wizard's choices: a JSON text in the multipart field `options` (column mapping, worksheet, removals to cancel). */
+/** The wizard's choices: a JSON text in the multipart field `options` (column mapping, removals to cancel). */
 function importChoices(req: express.Request): ImportChoices {
   const raw: unknown = Buffer.isBuffer(req.body) ? undefined : (req.body as Record<string, unknown> | undefined)?.options;
   if (raw === undefined || raw === '') return {};
@@ -66,6 +70,7 @@ const jobSchema = z.object({
   id: z.uuid(),
   planId: z.uuid(),
   fileName: z.string(),
+  sheetName: z.string(),
   status: z.enum(['starting', 'started', 'failed']),
   rowCount: z.number(),
   taskCount: z.number(),
@@ -83,17 +88,27 @@ export const importRoutes = [
     path: '/api/plans/:id/import',
     tag: 'import',
     summary:
-      'Import a plan appendix (CSV or XLSX): ?dryRun=true previews every row, problem, column mapping and, for a plan imported before, the changes; otherwise commits all or nothing. The multipart field `options` (JSON) carries {mapping: {C: "lead"}, sheet, cancelRemoved: [taskId]}',
+      'Import a plan appendix (CSV, XLSX, or the tables of a Word DOCX): ?dryRun=true previews every row, problem and column mapping, lists the worksheets/tables (`sheets`) and, for a plan imported before, the changes (`diff`); ?sheet= picks a worksheet or table by name; otherwise commits all or nothing. The multipart field `options` (JSON) carries {mapping: {C: "lead"}, cancelRemoved: [taskId]}',
     auth: ['coordinator'],
     params: idParam,
-    query: z.object({ dryRun: queryBoolean.default(false) }),
+    query: z.object({
+      dryRun: queryBoolean.default(false),
+      sheet: z
+        .string({ message: 'phải là tên trang tính hoặc bảng' })
+        .trim()
+        .min(1, 'không được để trống')
+        .max(200, 'tối đa 200 ký tự')
+        .optional()
+        .describe('The worksheet (XLSX) or table ("Bảng 2", DOCX) to read, by its name in the preview\'s `sheets`; by default the first whose columns hold a title and a lead'),
+    }),
     middleware: [upload, raw],
     bodyContent: {
       'multipart/form-data': {
-        schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' }, options: { type: 'string', description: 'JSON: {"mapping": {"C": "lead"}, "sheet": "…", "cancelRemoved": ["<task id>"]}' } }, required: ['file'] },
+        schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' }, options: { type: 'string', description: 'JSON: {"mapping": {"C": "lead"}, "cancelRemoved": ["<task id>"]}' } }, required: ['file'] },
       },
       'text/csv': { schema: { type: 'string' } },
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } },
+      [DOCX_TYPE]: { schema: { type: 'string', format: 'binary' } },
     },
     responses: {
       200: { description: 'Dry run: the preview (with `diff` when the plan has imported tasks); or the file changes nothing that is imported already (alreadyImported: true)' },
@@ -102,7 +117,7 @@ export const importRoutes = [
     },
     async handler({ deps, user, req, params, query }) {
       const file = uploadedFile(req);
-      const choices = importChoices(req);
+      const choices = { ...importChoices(req), ...(query.sheet === undefined ? {} : { sheet: query.sheet }) };
       if (query.dryRun) return { body: await dryRunImport(deps, params.id, file, choices) };
       const result = await commitImport(deps, user, params.id, file, choices);
       return { status: result.alreadyImported ? 200 : 202, body: result };

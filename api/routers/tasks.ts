@@ -198,7 +198,7 @@ export const taskRoutes = [
     method: 'post',
     path: '/api/tasks/:id/progress',
     tag: 'task commands',
-    summary: 'The lead agency reports progress (a lower percentage needs a note)',
+    summary: 'The lead agency reports progress (a lower percentage needs a note); on a recurring task it is the report of the year owed',
     auth: ['agency'],
     agencyScope: 'lead-agency',
     params: idParam,

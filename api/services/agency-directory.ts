@@ -1,4 +1,5 @@
 import { asc, eq, inArray } from 'drizzle-orm';
+import { addDays, localDate } from '../../domain/calendar';
 import { z } from 'zod';
 import { independently, type Db, type Tx } from '../../db/client';
 import { agencies, agencyAliases, agencyGroupMembers } from '../../db/schema';
@@ -6,6 +7,7 @@ import { AgencyDirectory, normalizeAgencyName } from '../../domain/agencies';
 import { searchableText } from '../../domain/text';
 import { AGENCY_KINDS, LANGUAGES, type AgencyKind } from '../../domain/vocabulary';
 import { conflict, HttpError, notFound, unprocessable, type ErrorDetail } from '../errors';
+import { isoDate } from '../schemas';
 
 /** The whole directory in memory for name resolution: a province has well under a thousand agencies. */
 export async function loadAgencyDirectory(db: Db | Tx): Promise<AgencyDirectory> {
@@ -73,6 +75,8 @@ export const updateAgencyBody = z.object({
   language: languageSchema.optional(),
   members: memberList.optional(),
   active: z.boolean({ message: 'phải là true hoặc false' }).optional(),
+  /** The day a new name takes effect (default today): the old one is kept as a former name until the day before. */
+  renamedOn: isoDate.optional(),
 });
 export type UpdateAgencyInput = z.input<typeof updateAgencyBody>;
 
@@ -88,6 +92,8 @@ export const agencySchema = z.object({
   mergedInto: z.string().nullable(),
   mergedOn: z.string().nullable(),
   aliases: z.array(z.string()),
+  /** Names it bore before a rename, with the last day of each, latest first. */
+  formerNames: z.array(z.object({ name: z.string(), until: z.string() })),
   members: z.array(z.string()),
 });
 export type AgencyView = z.infer<typeof agencySchema>;
@@ -115,7 +121,7 @@ async function views(db: Db | Tx, codes?: string[]): Promise<AgencyView[]> {
   const [aliasRows, memberRows] = await independently(db, [
     () =>
       db
-        .select({ agencyCode: agencyAliases.agencyCode, alias: agencyAliases.alias })
+        .select({ agencyCode: agencyAliases.agencyCode, alias: agencyAliases.alias, usedUntil: agencyAliases.usedUntil })
         .from(agencyAliases)
         .where(codes ? inArray(agencyAliases.agencyCode, list) : undefined)
         .orderBy(asc(agencyAliases.alias)),
@@ -127,10 +133,15 @@ async function views(db: Db | Tx, codes?: string[]): Promise<AgencyView[]> {
         .orderBy(asc(agencyGroupMembers.memberCode)),
   ]);
   const aliases = new Map<string, string[]>();
-  for (const a of aliasRows) aliases.set(a.agencyCode, [...(aliases.get(a.agencyCode) ?? []), a.alias]);
+  const former = new Map<string, { name: string; until: string }[]>();
+  for (const a of aliasRows) {
+    if (a.usedUntil) former.set(a.agencyCode, [...(former.get(a.agencyCode) ?? []), { name: a.alias, until: a.usedUntil }]);
+    else aliases.set(a.agencyCode, [...(aliases.get(a.agencyCode) ?? []), a.alias]);
+  }
   const members = new Map<string, string[]>();
   for (const m of memberRows) members.set(m.groupCode, [...(members.get(m.groupCode) ?? []), m.memberCode]);
-  return rows.map((r) => ({ ...r, aliases: aliases.get(r.code) ?? [], members: members.get(r.code) ?? [] }));
+  const latestFirst = (a: { until: string }, b: { until: string }) => b.until.localeCompare(a.until);
+  return rows.map((r) => ({ ...r, aliases: aliases.get(r.code) ?? [], formerNames: (former.get(r.code) ?? []).sort(latestFirst), members: members.get(r.code) ?? [] }));
 }
 
 /** Agencies, optionally of one kind, whose code, name, short name or alias contains `q` (accents ignored). */
@@ -139,7 +150,7 @@ export async function listAgencies(db: Db, filter: { kind?: AgencyKind; q?: stri
   if (filter.kind) list = list.filter((a) => a.kind === filter.kind);
   const q = filter.q ? searchableText(filter.q) : '';
   if (q) {
-    list = list.filter((a) => [a.code, a.name, a.shortName, ...a.aliases].some((s) => searchableText(s).includes(q)));
+    list = list.filter((a) => [a.code, a.name, a.shortName, ...a.aliases, ...a.formerNames.map((f) => f.name)].some((s) => searchableText(s).includes(q)));
   }
   return list;
 }
@@ -265,10 +276,18 @@ export async function updateAgency(db: Db | Tx, code: string, input: UpdateAgenc
     if (patch.active !== undefined) set.active = patch.active;
     if (Object.keys(set).length) await tx.update(agencies).set(set).where(eq(agencies.code, code));
 
-    // Aliases are replaced when given, and re-checked against a changed name either way.
+    // Aliases are replaced when given, and re-checked against a changed name either way. Former names
+    // stay (an agency renamed back takes its name out of them); a name changed now becomes one.
     if (patch.aliases !== undefined || patch.name !== undefined || patch.shortName !== undefined) {
+      const own = new Set([next.name, next.shortName].map(normalizeAgencyName));
+      const until = patch.renamedOn ? addDays(patch.renamedOn, -1) : addDays(localDate(Date.now()), -1);
+      const dropped = [current.name, current.shortName].filter((n) => !own.has(normalizeAgencyName(n)));
+      const formerRows = new Map(current.formerNames.map((f) => [normalizeAgencyName(f.name), { normalized: normalizeAgencyName(f.name), alias: f.name, agencyCode: code, usedUntil: f.until }]));
+      for (const name of dropped) formerRows.set(normalizeAgencyName(name), { normalized: normalizeAgencyName(name), alias: name, agencyCode: code, usedUntil: until });
+      for (const key of own) formerRows.delete(key);
+      const currentRows = aliasRows(code, next.name, next.shortName, next.aliases).filter((r) => !formerRows.has(r.normalized));
       await tx.delete(agencyAliases).where(eq(agencyAliases.agencyCode, code));
-      const rows = aliasRows(code, next.name, next.shortName, next.aliases);
+      const rows = [...currentRows, ...formerRows.values()];
       if (rows.length) await tx.insert(agencyAliases).values(rows);
     }
     if (patch.members !== undefined || next.kind !== 'group') {

@@ -157,17 +157,18 @@ export async function submitAgencyReport(deps: AppDeps, user: AuthUser, planId: 
     await tx.insert(agencyReports).values({ id: reportId, planId, year, agencyCode, summary: input.summary, items: input.tasks, submittedBy: user.id, onTime });
   });
 
-  // Each figure goes through its task's workflow, like any progress report.
+  // Each figure goes through its task's workflow, like any progress report, with the report's year: for a
+  // recurring task it is that year's report (domain/deadline), so it goes even when the figure is unchanged.
   // The report itself is kept whatever happens to a figure; one a task refuses is said, not fatal.
   const actor = actorOf(user, 'report');
   const notApplied: { taskId: string; reason: string }[] = [];
   for (const item of input.tasks) {
     const row = rows.find((r) => r.id === item.taskId)!;
-    if (!isOpen(row.status) || row.isGroup || (item.percent === row.progress && !item.note)) continue;
+    if (!isOpen(row.status) || row.isGroup || (item.percent === row.progress && !item.note && row.kind !== 'recurring')) continue;
     try {
       await deps.temporal.workflow
         .getHandle(taskWorkflowId(row.id))
-        .executeUpdate(reportProgressUpdate, { args: [{ actor, percent: item.percent, note: item.note }], updateId: `report-${reportId}-${row.id}` });
+        .executeUpdate(reportProgressUpdate, { args: [{ actor, percent: item.percent, note: item.note, year }], updateId: `report-${reportId}-${row.id}` });
     } catch (err) {
       if (!(err instanceof WorkflowUpdateFailedError || err instanceof WorkflowNotFoundError)) throw err;
       notApplied.push({ taskId: row.id, reason: (err.cause as Error | undefined)?.message ?? err.message });

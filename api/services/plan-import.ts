@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import { importJobs, plans, tasks } from '../../db/schema';
 import type { AgencyDirectory } from '../../domain/agencies';
@@ -7,8 +7,11 @@ import { previewImport } from '../../domain/import';
 import { commandsForChange, type ChildTask, type ImportChange } from '../../domain/import/changes';
 import { diffImport, diffIsEmpty, importedRowOf, nextImportedRow, type ImportDryRun, type ImportedTask } from '../../domain/import/diff';
 import { choicesToRemember } from '../../domain/import/mapping';
-import type { ColumnChoice, ParsedTask } from '../../domain/import/types';
+import type { ColumnChoice, ImportPreview, ParsedTask } from '../../domain/import/types';
 import { fanOut } from '../../domain/task-fan-out';
+import { localDate } from '../../domain/calendar';
+import { assignedDueDate } from '../../domain/deadline';
+import { reportSettingsOf } from '../../domain/plan-settings';
 import { searchableText } from '../../domain/text';
 import { TASK_QUEUE } from '../../workflows/constants';
 import { importJobWorkflow } from '../../workflows/import-job';
@@ -28,6 +31,7 @@ export interface UploadedFile {
 /** What the coordinator sends with the file (the wizard's choices). */
 export interface ImportChoices {
   mapping?: Record<string, ColumnChoice>;
+  /** The worksheet or Word table to read ("Bảng 2"), by its name in the preview's `sheets`. */
   sheet?: string;
   /** Tasks the corrected file no longer lists that the coordinator ticked for cancellation. */
   cancelRemoved?: string[];
@@ -55,15 +59,27 @@ function preview(file: UploadedFile, plan: typeof plans.$inferSelect, directory:
 }
 
 /**
+ * The appendix a file is compared with: for a document holding several appendices (the Word tables or
+ * worksheets that each have a title and a lead column), the tasks imported from the same one by name;
+ * otherwise every task imported into the plan, whatever the file's format.
+ */
+function appendixOf(preview: ImportPreview): string | undefined {
+  return preview.sheets.filter((s) => s.hasHeader).length > 1 ? (preview.sheetName ?? '') : undefined;
+}
+
+/**
  * The plan's tasks that earlier imports created (parents only, a group's children apart), each with the
  * appendix row it was last imported from: what a corrected file is compared with.
  */
-async function importedTasks(db: Db | Tx, planId: string): Promise<{ tasks: ImportedTask[]; children: Map<string, ChildTask[]> }> {
-  const rows = await db
-    .select()
-    .from(tasks)
-    .where(and(eq(tasks.planId, planId), isNotNull(tasks.importJobId), isNull(tasks.parentId)))
-    .orderBy(asc(tasks.position));
+async function importedTasks(db: Db | Tx, planId: string, sheetName: string | undefined): Promise<{ tasks: ImportedTask[]; children: Map<string, ChildTask[]> }> {
+  const rows = (
+    await db
+      .select({ task: tasks })
+      .from(tasks)
+      .innerJoin(importJobs, eq(importJobs.id, tasks.importJobId))
+      .where(and(eq(tasks.planId, planId), isNull(tasks.parentId), ...(sheetName === undefined ? [] : [eq(importJobs.sheetName, sheetName)])))
+      .orderBy(asc(tasks.position))
+  ).map((r) => r.task);
   const groupIds = rows.filter((r) => r.isGroup).map((r) => r.id);
   const kids = groupIds.length
     ? await db.select({ id: tasks.id, parentId: tasks.parentId, leadAgencyCode: tasks.leadAgencyCode, status: tasks.status }).from(tasks).where(inArray(tasks.parentId, groupIds))
@@ -103,7 +119,7 @@ export async function dryRunImport(deps: AppDeps, planId: string, file: Uploaded
   const directory = await loadAgencyDirectory(db);
   const result: ImportDryRun = await preview(file, plan, directory, choices);
   if (result.tasks.length > 0) {
-    const existing = await importedTasks(db, planId);
+    const existing = await importedTasks(db, planId, appendixOf(result));
     if (existing.tasks.length > 0) result.diff = diffImport(result.tasks, existing.tasks);
   }
   return result;
@@ -127,7 +143,16 @@ function appendixColumns(t: ParsedTask) {
 }
 
 /** New rows of the file: one task per row, or a parent and one child per agency. */
-function newTaskRows(added: readonly ParsedTask[], jobId: string, planId: string, firstPosition: number, expand: (codes: readonly string[]) => string[]) {
+function newTaskRows(
+  added: readonly ParsedTask[],
+  at: { jobId: string; plan: typeof plans.$inferSelect; firstPosition: number },
+  expand: (codes: readonly string[]) => string[],
+) {
+  const { jobId, plan, firstPosition } = at;
+  const planId = plan.id;
+  // The deadline the task is judged by today (a recurring task's first owed report), as its workflow will project it.
+  const { dueOn } = reportSettingsOf(plan.settings);
+  const today = localDate(Date.now());
   const rows: (typeof tasks.$inferInsert)[] = [];
   added.forEach((t, i) => {
     const base = {
@@ -152,6 +177,7 @@ function newTaskRows(added: readonly ParsedTask[], jobId: string, planId: string
       id: randomUUID(),
       leadAgencyCode,
       coordinatingAgencyCodes: coordinating.filter((c) => c !== leadAgencyCode),
+      currentDueDate: assignedDueDate({ ...base, isGroup: extra.isGroup ?? false }, dueOn, today),
       ...extra,
     });
     if (!parentLead) {
@@ -189,7 +215,7 @@ export async function commitImport(deps: AppDeps, user: AuthUser, planId: string
   const outcome = await db.transaction(async (tx) => {
     // One import of a plan at a time: the comparison below must see the tasks the other one adds.
     await tx.select({ id: plans.id }).from(plans).where(eq(plans.id, planId)).for('update');
-    const existing = await importedTasks(tx, planId);
+    const existing = await importedTasks(tx, planId, appendixOf(parsed));
     const diff = diffImport(parsed.tasks, existing.tasks);
     const cancelRemoved = [...new Set(choices.cancelRemoved ?? [])];
     const removable = new Map(diff.removed.map((r) => [r.taskId, r]));
@@ -220,7 +246,7 @@ export async function commitImport(deps: AppDeps, user: AuthUser, planId: string
 
     const [{ start }] = (await tx.select({ start: sql<number>`coalesce(max(${tasks.position}), 0)` }).from(tasks).where(eq(tasks.planId, planId))) as [{ start: number }];
     const added = diff.added.map((a) => byRow.get(a.row)!);
-    const rows = newTaskRows(added, jobId, planId, start + 1, expand);
+    const rows = newTaskRows(added, { jobId, plan, firstPosition: start + 1 }, expand);
     const [job] = await tx
       .insert(importJobs)
       .values({
@@ -228,6 +254,7 @@ export async function commitImport(deps: AppDeps, user: AuthUser, planId: string
         planId,
         fileName: file.fileName ?? 'upload',
         fileSha256: parsed.fileSha256,
+        sheetName: parsed.sheetName ?? '',
         rowCount: parsed.summary.rows,
         taskCount: rows.length,
         changes,
@@ -264,6 +291,7 @@ export function jobView(job: typeof importJobs.$inferSelect) {
     id: job.id,
     planId: job.planId,
     fileName: job.fileName,
+    sheetName: job.sheetName,
     status: job.status,
     rowCount: job.rowCount,
     taskCount: job.taskCount,

@@ -41,17 +41,17 @@ const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true })
 
 /** The plan's statistics as of `asOf` (default: today in Asia/Ho_Chi_Minh); 404 for an unknown plan. */
 export async function planStats(db: Db, planId: string, asOf: string = localDate(Date.now())): Promise<PlanStats> {
-  const [plan] = await db.select({ id: plans.id, periodEnd: plans.periodEnd }).from(plans).where(eq(plans.id, planId));
+  const [plan] = await db.select({ id: plans.id }).from(plans).where(eq(plans.id, planId));
   if (!plan) throw notFound('kế hoạch');
 
   // Only the columns the classification reads: a plan has thousands of tasks at most.
   const rows = await db
     .select({
       leadAgencyCode: tasks.leadAgencyCode,
-      kind: tasks.kind,
       status: tasks.status,
       progress: tasks.progress,
       dueDate: tasks.dueDate,
+      currentDueDate: tasks.currentDueDate,
       acknowledgedAt: tasks.acknowledgedAt,
       submittedAt: tasks.submittedAt,
       completedAt: tasks.completedAt,
@@ -64,11 +64,7 @@ export async function planStats(db: Db, planId: string, asOf: string = localDate
   const byAgency = new Map<string, ClassTally>();
   let cancelled = 0;
   for (const row of rows) {
-    const cls = classifyTask(
-      { ...row, acknowledgedAt: iso(row.acknowledgedAt), submittedAt: iso(row.submittedAt), completedAt: iso(row.completedAt) },
-      asOf,
-      plan.periodEnd,
-    );
+    const cls = classifyTask({ ...row, acknowledgedAt: iso(row.acknowledgedAt), submittedAt: iso(row.submittedAt), completedAt: iso(row.completedAt) }, asOf);
     if (!cls) {
       cancelled++;
       continue;

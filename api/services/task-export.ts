@@ -107,7 +107,8 @@ export function renderTaskListXlsx(rows: readonly ExportedRow[], context: TaskLi
       date(task.dueDate),
       date(task.originalDueDate),
       REPORT_STATUS_LABELS[task.status][language],
-      isOverdue(task, today) ? dayNumber(today) - dayNumber(task.dueDate) : null,
+      // Days past the deadline that applies (a recurring task's: its missing year's report date).
+      isOverdue(task, today) ? dayNumber(today) - dayNumber(task.currentDueDate!) : null,
       task.progress / 100,
       excelLocalDate(task.acknowledgedAt),
       // A completion counts from when the agency submitted it, as in the annual report.

@@ -1,8 +1,9 @@
-import { and, eq, getTableColumns, gte, inArray, lt, lte, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
+import { and, eq, getTableColumns, gte, inArray, isNotNull, lt, lte, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { agencies, tasks } from '../../db/schema';
-import { addDays, localDate } from '../../domain/calendar';
-import { TASK_STATUSES, isOpen } from '../../domain/task-status';
+import { localDate } from '../../domain/calendar';
+import { DUE_SOON_DAYS, isDueSoon as dueSoonAt, isOverdue as overdueAt, owedReportYear } from '../../domain/deadline';
+import { TASK_STATUSES } from '../../domain/task-status';
 import { TASK_KINDS } from '../../domain/vocabulary';
 
 /**
@@ -15,38 +16,49 @@ export { shownColumns };
 
 export type TaskRow = Omit<typeof tasks.$inferSelect, 'reminderPlan' | 'titleSearch' | 'lastSeq'>;
 
-/** Days ahead within which an open task counts as due soon. */
-export const DUE_SOON_DAYS = 7;
+export { DUE_SOON_DAYS };
 
 /**
- * Overdue: open and past its due date — except a completion submitted on time, which waits on the
- * coordinator, not on the agency.
+ * Overdue (domain/deadline `isOverdue`): open and past the deadline that applies — a recurring task's
+ * being that of its earliest year still unreported — except a completion submitted in time.
  */
-export function isOverdue(row: Pick<TaskRow, 'status' | 'dueDate' | 'submittedAt'>, today = localDate(Date.now())): boolean {
-  if (!isOpen(row.status) || row.dueDate >= today) return false;
-  return !(row.status === 'completion_submitted' && row.submittedAt && localDate(row.submittedAt.getTime()) <= row.dueDate);
+export function isOverdue(row: Pick<TaskRow, 'status' | 'currentDueDate' | 'submittedAt'>, today = localDate(Date.now())): boolean {
+  return overdueAt({ status: row.status, currentDueDate: row.currentDueDate, submittedAt: row.submittedAt?.toISOString() ?? null }, today);
 }
 
-export function isDueSoon(row: Pick<TaskRow, 'status' | 'dueDate'>, today = localDate(Date.now())): boolean {
-  return (row.status === 'assigned' || row.status === 'in_progress') && row.dueDate >= today && row.dueDate <= addDays(today, DUE_SOON_DAYS);
+export function isDueSoon(row: Pick<TaskRow, 'status' | 'currentDueDate'>, today = localDate(Date.now())): boolean {
+  return dueSoonAt(row, today);
 }
 
 /** A date, or the placeholder of a prepared statement that takes one. */
 type DateValue = string | Placeholder;
 
-/** The same rule as `isDueSoon`, as SQL for the list filter. */
+/**
+ * The same rule as `isDueSoon`, as SQL for the list filter. Like `overdueSql` it reads the deadline the
+ * workflow projected with the domain rule, so SQL and JavaScript cannot judge a recurring task apart.
+ * A null deadline (a recurring task owing nothing) is tested first: false, not unknown, so that the
+ * negated filter (`dueSoon=false`) keeps the row.
+ */
 export function dueSoonSql(today: DateValue = localDate(Date.now())): SQL {
-  return and(inArray(tasks.status, ['assigned', 'in_progress']), gte(tasks.dueDate, today), lte(tasks.dueDate, sql`${today}::date + ${DUE_SOON_DAYS}::integer`))!;
+  return and(
+    isNotNull(tasks.currentDueDate),
+    inArray(tasks.status, ['assigned', 'in_progress']),
+    gte(tasks.currentDueDate, today),
+    lte(tasks.currentDueDate, sql`${today}::date + ${DUE_SOON_DAYS}::integer`),
+  )!;
 }
 
-/** The same rule as `isOverdue`, as SQL for list filters and statistics. */
+/** The same rule as `isOverdue`, as SQL for list filters and statistics; a null deadline (nothing owed) is never past. */
 export function overdueSql(today: DateValue = localDate(Date.now())): SQL {
-  return or(
-    and(inArray(tasks.status, ['assigned', 'in_progress']), lt(tasks.dueDate, today)),
-    and(
-      eq(tasks.status, 'completion_submitted'),
-      lt(tasks.dueDate, today),
-      sql`(${tasks.submittedAt} at time zone 'Asia/Ho_Chi_Minh')::date > ${tasks.dueDate}`,
+  return and(
+    isNotNull(tasks.currentDueDate),
+    or(
+      and(inArray(tasks.status, ['assigned', 'in_progress']), lt(tasks.currentDueDate, today)),
+      and(
+        eq(tasks.status, 'completion_submitted'),
+        lt(tasks.currentDueDate, today),
+        sql`(${tasks.submittedAt} at time zone 'Asia/Ho_Chi_Minh')::date > ${tasks.currentDueDate}`,
+      ),
     ),
   )!;
 }
@@ -73,6 +85,9 @@ export function taskView(row: TaskRow, leadAgencyName?: string | null) {
     startDate: row.startDate,
     dueDate: row.dueDate,
     originalDueDate: row.originalDueDate,
+    currentDueDate: row.currentDueDate,
+    // The year whose report a recurring task owes next ("Hạn báo cáo năm 2026: 20/12/2026").
+    reportYear: owedReportYear(row),
     timeframeText: row.timeframeText,
     funding: row.funding,
     note: row.note,
@@ -110,6 +125,8 @@ export const taskViewSchema = z.object({
   startDate: z.string(),
   dueDate: z.string(),
   originalDueDate: z.string(),
+  currentDueDate: z.string().nullable().describe('The deadline the task is judged against: the due date, or for a recurring task the report date of the earliest year still owed (null: every year reported)'),
+  reportYear: z.number().int().nullable().describe('Recurring tasks: the year whose report is owed by currentDueDate'),
   timeframeText: z.string().nullable(),
   funding: z.unknown().nullable(),
   note: z.string().nullable(),

@@ -5,6 +5,8 @@ import type { Db, Tx } from '../../db/client';
 import { oncePerDatabase } from '../../db/prepared';
 import { agencies, agencyGroupMembers, plans, taskEvents, tasks } from '../../db/schema';
 import { localDate } from '../../domain/calendar';
+import { assignedDueDate } from '../../domain/deadline';
+import { reportSettingsOf } from '../../domain/plan-settings';
 import { isIsoDate, type Actor } from '../../domain/task-machine';
 import { isOpen, type TaskStatus } from '../../domain/task-status';
 import { fanOut } from '../../domain/task-fan-out';
@@ -198,6 +200,8 @@ export async function createTask(deps: AppDeps, user: AuthUser, planId: string, 
       funding: input.funding ?? null,
       leadAgencyText: input.leadAgency,
     };
+    const { dueOn } = reportSettingsOf(plan.settings);
+    const today = localDate(Date.now());
     const row = (id: string, leadAgencyCode: string, extra: Partial<typeof tasks.$inferInsert> = {}) => ({
       ...base,
       id,
@@ -205,6 +209,7 @@ export async function createTask(deps: AppDeps, user: AuthUser, planId: string, 
       titleSearch: searchableText(input.title),
       leadAgencyCode,
       coordinatingAgencyCodes: coordinating.filter((c) => c !== leadAgencyCode),
+      currentDueDate: assignedDueDate({ ...base, isGroup: extra.isGroup ?? false }, dueOn, today),
       ...extra,
     });
     const parentId = randomUUID();

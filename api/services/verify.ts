@@ -56,6 +56,10 @@ async function checkTask(db: Db, client: Client, id: string, now: number): Promi
   for (const field of RELEVANT) {
     if (projected[field] !== state[field]) problem('mismatch', `${field} is ${JSON.stringify(projected[field])} in the read model, ${JSON.stringify(state[field])} in the workflow`);
   }
+  // The deadline the list's overdue filter reads, as the workflow judges it (domain/deadline).
+  if (row.currentDueDate !== live.currentDueDate) {
+    problem('mismatch', `currentDueDate is ${JSON.stringify(row.currentDueDate)} in the read model, ${JSON.stringify(live.currentDueDate)} in the workflow`);
+  }
   if (row.lastSeq !== state.seq) problem('lost', `read model at event ${row.lastSeq}, workflow at ${state.seq}`);
   // jsonb keeps keys in its own order: compare values, not text.
   if (!isDeepStrictEqual(row.reminderPlan, live.reminders)) problem('mismatch', "planned reminders differ from the workflow's");

@@ -13,10 +13,10 @@ import { startReportProcess } from '../report-process';
 import { summarize, timed } from '../stats';
 import { measured, type CaseResult } from '../types';
 
-/** domain/report/classify.ts's rule in SQL, counted per agency, per funding text and in total. */
+/** domain/report/classify.ts's rule in SQL (the deadline projected by domain/deadline; null: nothing owed), counted per agency, per funding text and in total. */
 const AGGREGATION = `
 with t as (
-  select *, case when kind = 'recurring' and due_date < $3::date then $3::date else due_date end as eff_due
+  select *, current_due_date as eff_due
   from tasks where plan_id = $1 and not is_group
 ), c as (
   select lead_agency_code, coalesce(funding->>'text', '') as funding_text,
@@ -27,9 +27,9 @@ with t as (
     case
       when status = 'cancelled' then null
       when status = 'completed' then
-        case when coalesce(submitted_at, completed_at) is null
+        case when coalesce(submitted_at, completed_at) is null or eff_due is null
           or (coalesce(submitted_at, completed_at) at time zone 'Asia/Ho_Chi_Minh')::date <= eff_due then 'completed_on_time' else 'completed_late' end
-      when $2::date > eff_due and not (status = 'completion_submitted' and submitted_at is not null
+      when eff_due is not null and $2::date > eff_due and not (status = 'completion_submitted' and submitted_at is not null
           and (submitted_at at time zone 'Asia/Ho_Chi_Minh')::date <= eff_due) then 'in_progress_overdue'
       when acknowledged_at is not null or progress > 0 or status <> 'assigned' then 'in_progress_on_time'
       else 'not_started'
@@ -51,7 +51,7 @@ group by grouping sets ((lead_agency_code), (funding_text), ())`;
 /** The columns the report reads of every task of the plan (activities/annual-report.ts), as the driver returns them. */
 const LISTED_ROWS = `
 select id, parent_id, is_group, number, section_code, section, position, title, lead_agency_code, kind, status, progress,
-  start_date, due_date, original_due_date, acknowledged_at, submitted_at, completed_at, funding, note
+  start_date, due_date, original_due_date, current_due_date, acknowledged_at, submitted_at, completed_at, funding, note
 from tasks where plan_id = $1`;
 
 /**
@@ -91,7 +91,7 @@ export async function annualReport(ctx: BenchContext): Promise<CaseResult[]> {
     listedRows = (await raw.query({ text: LISTED_ROWS, values: [planId], rowMode: 'array' })).rowCount ?? 0;
   };
   const baseline = async (asOf: string) => {
-    const res = await raw.query<{ by_funding: number; by_agency: number; total: string }>(AGGREGATION, [planId, asOf, '2030-12-31']);
+    const res = await raw.query<{ by_funding: number; by_agency: number; total: string }>(AGGREGATION, [planId, asOf]);
     sqlTotal = Number(res.rows.find((r) => r.by_funding === 1 && r.by_agency === 1)?.total ?? -1);
   };
   try {
@@ -116,19 +116,20 @@ export async function annualReport(ctx: BenchContext): Promise<CaseResult[]> {
     const bs = summarize(b);
     const fs = summarize(f);
     const phaseMs = Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, Math.round(summarize(v.slice(WARMUP_ROUNDS)).median)]));
-    const ratio = os.median / bs.median;
+    // Judged against reading the rows it lists, the floor of any report that lists every task (DESIGN.md §8).
+    const ratio = os.median / fs.median;
     return [
       {
         name: `annual report (${n} tasks)`,
         ours: measured('compile JSON + XLSX', 'ms', os),
-        baseline: measured('one SQL aggregation', 'ms', bs),
+        baseline: measured(`the ${n} listed rows read with pg, no processing`, 'ms', fs),
         ratio,
-        target: '≤ 5 × baseline',
-        pass: ratio <= 5,
+        target: '≤ 3 × baseline',
+        pass: ratio <= 3,
         detail: { tasks: n, warmupRounds: WARMUP_ROUNDS, jsonBytes, xlsxBytes, countedTasks: headlineTotal, phaseMs },
         notes: [
           `median ms per phase: ${Object.entries(phaseMs).map(([k, v]) => `${k} ${v}`).join(', ')}`,
-          `reading the ${n} rows the report lists, with pg and nothing else, is ${(fs.median / bs.median).toFixed(2)} × the aggregation; the report is ${(os.median / fs.median).toFixed(2)} × that`,
+          `the report is ${(os.median / bs.median).toFixed(2)} × one SQL aggregation of the same figures`,
         ],
       },
       {

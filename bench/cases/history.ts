@@ -70,7 +70,7 @@ export async function historyCase(ctx: BenchContext): Promise<CaseResult> {
     const planId = await insertPlan(ctx.database.db, { code: 'HISTORY', periodStart: startDate, periodEnd: `${Number(dueDate.slice(0, 4)) + 1}-12-31` });
     const id = randomUUID();
     const title = 'Duy trì, vận hành kho dữ liệu dùng chung của tỉnh (vòng đời 5 năm)';
-    await ctx.database.db.insert(tasks).values({ id, planId, title, titleSearch: searchableText(title), leadAgencyCode: lead.code, coordinatingAgencyCodes: [ctx.leads[1]!.code], kind: 'new', startDate, dueDate, originalDueDate: dueDate, createdAt: new Date(start) });
+    await ctx.database.db.insert(tasks).values({ id, planId, title, titleSearch: searchableText(title), leadAgencyCode: lead.code, coordinatingAgencyCodes: [ctx.leads[1]!.code], kind: 'new', startDate, dueDate, originalDueDate: dueDate, currentDueDate: dueDate, createdAt: new Date(start) });
     await startTaskWorkflows(env.client, ctx.database.db, [id], coordinator);
     const handle = env.client.workflow.getHandle(taskWorkflowId(id));
     const skipTo = async (ms: number) => {

@@ -32,6 +32,8 @@ export const agencyAliases = pgTable(
     agencyCode: text('agency_code')
       .notNull()
       .references(() => agencies.code, { onDelete: 'cascade', onUpdate: 'cascade' }),
+    /** Set for a former name: the last day the agency bore it. Older appendices and reports still resolve it. */
+    usedUntil: date('used_until', { mode: 'string' }),
   },
   (t) => [index('agency_aliases_agency_idx').on(t.agencyCode)],
 );

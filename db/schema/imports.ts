@@ -14,6 +14,8 @@ export const importJobs = pgTable(
     fileName: text('file_name').notNull(),
     /** SHA-256 of the file, to tell which file a job came from (a file imported again changes nothing: see the diff). */
     fileSha256: text('file_sha256').notNull(),
+    /** The worksheet or Word table imported ('' for CSV). */
+    sheetName: text('sheet_name').notNull().default(''),
     status: text('status').$type<'starting' | 'started' | 'failed'>().notNull().default('starting'),
     rowCount: integer('row_count').notNull(),
     taskCount: integer('task_count').notNull(),

@@ -51,6 +51,12 @@ export const tasks = pgTable(
     dueDate: date('due_date', { mode: 'string' }).notNull(),
     /** The due date the task was assigned with, before any extension. */
     originalDueDate: date('original_due_date', { mode: 'string' }).notNull(),
+    /**
+     * The deadline the task is judged against (domain/deadline `currentDueDate`): the due date, or for a
+     * recurring task the report date of the earliest year still owed; null when a recurring task owes
+     * nothing. Written with the row and by every projection, so the SQL `overdue` filter reads the rule.
+     */
+    currentDueDate: date('current_due_date', { mode: 'string' }),
     timeframeText: text('timeframe_text'),
     funding: jsonb('funding').$type<Funding>(),
     note: text('note'),

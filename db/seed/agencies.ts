@@ -6,8 +6,10 @@ import { normalizeAgencyName, type DirectoryData } from '../../domain/agencies';
 /**
  * Seed agency directories of a province as it was organised before the 2025 reorganisation (the plan
  * fixtures date from 2019–2020): the sở, ban, ngành, the province's offices, the agencies of the
- * central ministries in the province (ngành dọc), the districts, and the groups documents name
- * ("Các sở, ban, ngành", "UBND các huyện, thành phố", "UBND các xã, phường, thị trấn").
+ * central ministries in the province (ngành dọc), the mass organisations, press, telecom and postal
+ * enterprises that appendices also give tasks to, the districts, and the groups documents name
+ * ("Các sở, ban, ngành", "UBND các huyện, thành phố", "UBND các xã, phường, thị trấn", "Các cơ quan
+ * thông tấn, báo chí", "Các doanh nghiệp viễn thông").
  */
 export const SEED_PROVINCES = ['son-la', 'tay-ninh', 'generic'] as const;
 export type SeedProvince = (typeof SEED_PROVINCES)[number];
@@ -83,8 +85,43 @@ const VERTICAL: Entry[] = [
     aliases: ['Bộ CHBĐBP tỉnh', 'BCH BĐBP tỉnh', 'Bộ đội Biên phòng tỉnh'],
   },
   { code: 'KBNN', name: 'Kho bạc Nhà nước tỉnh', shortName: 'KBNN tỉnh', aliases: ['Kho bạc nhà nước'] },
-  { code: 'CTHUE', name: 'Cục Thuế tỉnh', aliases: ['Cục Thuế'] },
+  // Since 2025 "Thuế tỉnh …"; a name with the province after it ("Cục Thuế tỉnh Vĩnh Long") folds to this.
+  { code: 'CTHUE', name: 'Cục Thuế tỉnh', aliases: ['Cục Thuế', 'Thuế tỉnh'] },
   { code: 'BHXH', name: 'Bảo hiểm xã hội tỉnh', shortName: 'BHXH tỉnh', aliases: ['Bảo hiểm xã hội'] },
+  {
+    code: 'NHNN',
+    name: 'Ngân hàng Nhà nước chi nhánh tỉnh',
+    shortName: 'NHNN chi nhánh tỉnh',
+    aliases: ['Ngân hàng Nhà nước tỉnh', 'Ngân hàng Nhà nước Việt Nam chi nhánh tỉnh', 'Chi nhánh Ngân hàng Nhà nước tỉnh', 'NHNN tỉnh'],
+  },
+  { code: 'CTK', name: 'Cục Thống kê tỉnh', aliases: ['Cục Thống kê'] },
+];
+
+/** Bodies of the province that are neither sở, ban, ngành nor members of that group. */
+const PROVINCE_BODIES: Entry[] = [
+  { code: 'VPTU', name: 'Văn phòng Tỉnh ủy', shortName: 'VP Tỉnh ủy', mailbox: 'vptu', aliases: ['VPTU', 'VP TU'] },
+  {
+    code: 'TTPVHCC',
+    name: 'Trung tâm Phục vụ hành chính công tỉnh',
+    shortName: 'Trung tâm PVHCC tỉnh',
+    mailbox: 'ttpvhcc',
+    aliases: ['Trung tâm Hành chính công tỉnh', 'Trung tâm HCC tỉnh', 'Trung tâm Phục vụ HCC tỉnh', 'TTPVHCC', 'TT PVHCC tỉnh', 'TTHCC tỉnh'],
+  },
+];
+
+/** Mass organisations (đoàn thể) that plans give tasks of their own. */
+const MASS_ORGANISATIONS: Entry[] = [
+  {
+    code: 'MTTQ',
+    name: 'Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh',
+    shortName: 'Ủy ban MTTQ Việt Nam tỉnh',
+    aliases: ['Ủy ban MTTQ tỉnh', 'UBMTTQ tỉnh', 'UBMTTQVN tỉnh', 'UB MTTQ VN tỉnh', 'Mặt trận Tổ quốc tỉnh', 'MTTQ tỉnh'],
+  },
+  { code: 'TDOAN', name: 'Tỉnh Đoàn', aliases: ['Đoàn TNCS Hồ Chí Minh tỉnh', 'Đoàn Thanh niên tỉnh', 'Tỉnh Đoàn Thanh niên'] },
+  { code: 'HLHPN', name: 'Hội Liên hiệp Phụ nữ tỉnh', shortName: 'Hội LHPN tỉnh', aliases: ['Hội Phụ nữ tỉnh'] },
+  { code: 'HND', name: 'Hội Nông dân tỉnh', aliases: [] },
+  { code: 'LDLD', name: 'Liên đoàn Lao động tỉnh', shortName: 'LĐLĐ tỉnh', aliases: ['Liên đoàn LĐ tỉnh'] },
+  { code: 'HCCB', name: 'Hội Cựu chiến binh tỉnh', shortName: 'Hội CCB tỉnh', aliases: [] },
 ];
 
 const OTHER: Entry[] = [
@@ -111,15 +148,81 @@ const GROUP_SBN: Entry = {
   ],
 };
 
+/** Press of the province: "các cơ quan thông tấn, báo chí" are its newspaper and its broadcaster. */
+const GROUP_PRESS: Entry = {
+  code: 'BAOCHI',
+  name: 'Các cơ quan thông tấn, báo chí',
+  aliases: [
+    'Các cơ quan báo chí',
+    'Cơ quan báo chí',
+    'Các cơ quan thông tấn, báo chí tỉnh',
+    'Các cơ quan báo chí của tỉnh',
+    'Các cơ quan báo chí địa phương',
+    'Các cơ quan báo chí, truyền thông',
+    'Các cơ quan truyền thông',
+    'Báo, Đài tỉnh',
+  ],
+};
+
+const GROUP_TELECOM: Entry = {
+  code: 'DNVT',
+  name: 'Các doanh nghiệp viễn thông',
+  aliases: ['Doanh nghiệp viễn thông', 'Các DNVT', 'Các nhà mạng', 'Các doanh nghiệp cung cấp dịch vụ viễn thông'],
+};
+
+const GROUP_POST_TELECOM: Entry = {
+  code: 'DNBCVT',
+  name: 'Các doanh nghiệp bưu chính, viễn thông',
+  aliases: ['Các doanh nghiệp viễn thông, bưu chính', 'Doanh nghiệp bưu chính, viễn thông', 'Các doanh nghiệp BCVT', 'Các DN BCVT'],
+};
+
 const GROUP_XA: Entry = {
   code: 'XA',
   name: 'UBND các xã, phường, thị trấn',
-  aliases: ['UBND cấp xã', 'UBND xã, phường, thị trấn', 'Các xã, phường, thị trấn', 'UBND các xã'],
+  aliases: ['UBND cấp xã', 'UBND xã, phường, thị trấn', 'Các xã, phường, thị trấn', 'UBND các xã', 'UBND các xã, phường', 'UBND các xã, thị trấn'],
 };
 
-const HUYEN_ALIASES = ['UBND huyện, thành phố', 'UBND các huyện, TP', 'Các huyện, thành phố', 'UBND cấp huyện', 'UBND các huyện'];
+const HUYEN_ALIASES = [
+  'UBND huyện, thành phố',
+  'UBND các huyện, TP',
+  'Các huyện, thành phố',
+  'UBND cấp huyện',
+  'UBND các huyện',
+  // Provinces with thị xã write them in; the group is the same.
+  'UBND các huyện, thị xã, thành phố',
+  'UBND các huyện, thị xã, TP',
+  'UBND huyện, thị xã, thành phố',
+  'UBND các huyện, thành phố, thị xã',
+  'UBND các huyện, thị xã',
+  'Các huyện, thị xã, thành phố',
+];
+
+/**
+ * The provincial branches of the telecom and postal enterprises, named after the province ("Viettel
+ * Sơn La", "VNPT Sơn La", "Bưu điện tỉnh Sơn La") or after "tỉnh" in a province-neutral directory.
+ */
+function enterprises(province: string | undefined): Entry[] {
+  const of = province ?? 'tỉnh';
+  return [
+    {
+      code: 'VIETTEL',
+      name: `Viettel ${of}`,
+      aliases: ['Viettel tỉnh', 'Chi nhánh Viettel tỉnh', 'Viettel chi nhánh tỉnh', 'Chi nhánh Viettel tại tỉnh', 'Chi nhánh Viettel', 'Viettel'],
+    },
+    {
+      code: 'VNPT',
+      // VNPT's provincial unit is officially "Viễn thông <tỉnh>".
+      name: `VNPT ${of}`,
+      aliases: ['VNPT tỉnh', 'Viễn thông tỉnh', 'VNPT chi nhánh tỉnh', 'VNPT'],
+    },
+    { code: 'MOBIFONE', name: `MobiFone ${of}`, aliases: ['MobiFone tỉnh', 'Chi nhánh MobiFone tỉnh', 'MobiFone'] },
+    { code: 'BUUDIEN', name: province ? `Bưu điện tỉnh ${province}` : 'Bưu điện tỉnh', aliases: ['Bưu điện tỉnh', 'Bưu điện'] },
+  ];
+}
 
 interface ProvinceSpec {
+  /** The province's name, as names of its bodies carry it ("Viettel Sơn La"); none for `generic`. */
+  province?: string;
   /** Mail domain of the province's portal. */
   domain: string;
   offices: Entry[];
@@ -151,6 +254,7 @@ const district = (code: string, name: string, short: string, mailbox: string, al
 const PROVINCES: Record<SeedProvince, ProvinceSpec> = {
   // Sơn La: 1 thành phố and 11 huyện.
   'son-la': {
+    province: 'Sơn La',
     domain: 'sonla.gov.vn',
     offices: SEPARATE_OFFICES,
     extraDepartments: [{ code: 'BQLKCN', name: 'Ban Quản lý các khu công nghiệp tỉnh', shortName: 'Ban Quản lý các KCN tỉnh', aliases: ['BQL các KCN tỉnh'] }],
@@ -169,11 +273,12 @@ const PROVINCES: Record<SeedProvince, ProvinceSpec> = {
       district('H-SONGMA', 'UBND huyện Sông Mã', 'Huyện Sông Mã', 'songma'),
       district('H-SOPCOP', 'UBND huyện Sốp Cộp', 'Huyện Sốp Cộp', 'sopcop'),
     ],
-    other: [...OTHER, { code: 'BAO', name: 'Báo Sơn La', aliases: [] }],
+    other: [...OTHER, { code: 'BAO', name: 'Báo Sơn La', aliases: ['Báo tỉnh'] }],
   },
   // Tây Ninh: 1 thành phố, 2 thị xã (Hòa Thành and Trảng Bàng, huyện until 2020) and 6 huyện. Its
   // Văn phòng Đoàn ĐBQH, HĐND và UBND tỉnh is one merged office, which plans also call "VP UBND tỉnh".
   'tay-ninh': {
+    province: 'Tây Ninh',
     domain: 'tayninh.gov.vn',
     offices: [
       {
@@ -208,7 +313,7 @@ const PROVINCES: Record<SeedProvince, ProvinceSpec> = {
       district('H-GODAU', 'UBND huyện Gò Dầu', 'Huyện Gò Dầu', 'godau'),
       district('H-BENCAU', 'UBND huyện Bến Cầu', 'Huyện Bến Cầu', 'bencau'),
     ],
-    other: [...OTHER, { code: 'BAO', name: 'Báo Tây Ninh', aliases: [] }],
+    other: [...OTHER, { code: 'BAO', name: 'Báo Tây Ninh', aliases: ['Báo tỉnh'] }],
   },
   // A province without named districts: the district group has no members and is itself the lead.
   generic: {
@@ -217,7 +322,7 @@ const PROVINCES: Record<SeedProvince, ProvinceSpec> = {
     extraDepartments: [],
     districtGroup: { code: 'HUYEN', name: 'UBND các huyện, thành phố', aliases: HUYEN_ALIASES },
     districts: [],
-    other: OTHER,
+    other: [...OTHER, { code: 'BAO', name: 'Báo tỉnh', aliases: ['Báo'] }],
   },
 };
 
@@ -240,15 +345,23 @@ export function agencySeed(province: SeedProvince): SeedDirectory {
   });
   const departments = [...DEPARTMENTS, ...spec.extraDepartments].map((e) => make(e, 'department'));
   const offices = spec.offices.map((e) => make(e, 'province'));
+  const press = spec.other.filter((e) => e.code === 'BAO' || e.code === 'DPTTH');
+  const telecom = enterprises(spec.province);
   const list: SeedAgency[] = [
     ...offices,
+    ...PROVINCE_BODIES.map((e) => make(e, 'province')),
     ...departments,
     ...VERTICAL.map((e) => make(e, 'vertical')),
     ...spec.other.map((e) => make(e, 'other')),
+    ...MASS_ORGANISATIONS.map((e) => make(e, 'other')),
+    ...telecom.map((e) => make(e, 'other')),
     ...spec.districts.map((e) => make(e, 'district')),
     make(GROUP_SBN, 'group', false),
     make(spec.districtGroup, 'group', false),
     make(GROUP_XA, 'group', false),
+    make(GROUP_PRESS, 'group', false),
+    make(GROUP_TELECOM, 'group', false),
+    make(GROUP_POST_TELECOM, 'group', false),
   ];
 
   // One alias row per normalised form; a form that is already the agency's own name needs no row.
@@ -265,6 +378,9 @@ export function agencySeed(province: SeedProvince): SeedDirectory {
   const groupMembers = [
     ...[...offices, ...departments].map((m) => ({ groupCode: GROUP_SBN.code, memberCode: m.code })),
     ...spec.districts.map((d) => ({ groupCode: spec.districtGroup.code, memberCode: d.code })),
+    ...press.map((m) => ({ groupCode: GROUP_PRESS.code, memberCode: m.code })),
+    ...telecom.filter((m) => m.code !== 'BUUDIEN').map((m) => ({ groupCode: GROUP_TELECOM.code, memberCode: m.code })),
+    ...telecom.map((m) => ({ groupCode: GROUP_POST_TELECOM.code, memberCode: m.code })),
   ];
   return { agencies: list, aliases, groupMembers };
 }

@@ -1,4 +1,5 @@
 import type { AgencyKind } from '../vocabulary';
+import { splitCount, splitLevelLabels } from './cell';
 import { foldVietnamese, isVaguePhrase, normalizeAgencyName } from './normalize';
 
 /** An agency as the directory holds it (the `agencies` table's columns that resolution needs). */
@@ -45,11 +46,37 @@ export interface UnresolvedName {
   suggestions: string[];
 }
 
+/** One name of a cell as the document wrote it, in the cell's order (repeats included). */
+export interface CellPart {
+  /** As written, count included: "19 Sở, Ban, ngành". */
+  text: string;
+  /** The level label the cell puts the name under ("Cấp tỉnh"), when it labels its parts. */
+  level?: string;
+  status: 'agency' | 'vague' | 'unresolved';
+  /** The agency it resolved to, when `status` is `agency`. */
+  code?: string;
+  /** The number of agencies written with the name, as written ("09" of "09 UBND cấp huyện"). */
+  count?: string;
+  /** For a group: how many active members the directory lists (0: the group itself leads). */
+  memberCount?: number;
+}
+
+/** Something the user should see about a cell that still resolved, such as a count that does not add up. */
+export interface CellNote {
+  severity: 'warning';
+  /** The part concerned, as written. */
+  text: string;
+  message: string;
+}
+
 export interface ResolvedCell {
+  /** Each agency once, in the order the cell names them. */
   agencies: ResolvedAgency[];
   /** Phrases such as "Các cơ quan liên quan" that name nobody in particular. */
   vague: string[];
   unresolved: UnresolvedName[];
+  parts: CellPart[];
+  notes: CellNote[];
 }
 
 /** Separators between the names of one cell. "và" and "&" only split where both sides resolve. */
@@ -60,9 +87,24 @@ const MAX_PIECES_PER_NAME = 8;
 
 /** Words a new agency name starts with: where an unknown name stops and the next one begins. */
 const NAME_HEADS =
-  /^(?:cac|so|ubnd|uy ban|ban|vp|van phong|cong an|toa|tand|vien|vksnd|bo|dai|thanh tra|trung tam|cuc|chi cuc|kho bac|ngan hang|bao hiem|hoi|lien doan|lien hiep|doan|truong|bao|mat tran|tinh uy|huyen uy|thanh uy|bch|bchqs|tp|tx|huyen|xa|phuong)\b/;
+  /^(?:cac|so|ubnd|uy ban|ban|vp|van phong|cong an|toa|tand|vien|vksnd|bo|dai|thanh tra|trung tam|cuc|chi cuc|kho bac|ngan hang|bao hiem|hoi|lien doan|lien hiep|doan|truong|bao|mat tran|tinh uy|huyen uy|thanh uy|bch|bchqs|tp|tx|huyen|xa|phuong|tinh doan|viettel|vnpt|mobifone|buu dien)\b/;
 
 const SUGGESTION_LIMIT = 3;
+
+/** The warning for a count that differs from what the directory holds ("19 Sở, Ban, ngành" against 20 members). */
+function countNote(text: string, count: string, agency: ResolvedAgency): CellNote | undefined {
+  const written = Number(count);
+  if (agency.kind !== 'group') {
+    if (written === 1) return undefined;
+    return { severity: 'warning', text, message: `"${text}": văn bản ghi ${count} đơn vị, nhưng "${agency.name}" là một đơn vị.` };
+  }
+  const members = agency.members.length;
+  if (written === members) return undefined;
+  const message = members
+    ? `"${text}": văn bản ghi ${count} đơn vị, còn nhóm "${agency.name}" trong danh mục có ${members} thành viên; hãy kiểm tra thành viên của nhóm.`
+    : `"${text}": văn bản ghi ${count} đơn vị, còn nhóm "${agency.name}" chưa có thành viên nào trong danh mục nên cả nhóm nhận một nhiệm vụ; hãy thêm thành viên cho nhóm nếu mỗi đơn vị cần nhiệm vụ riêng.`;
+  return { severity: 'warning', text, message };
+}
 
 /** Levenshtein distance, two rows. */
 function editDistance(a: string, b: string): number {
@@ -194,11 +236,20 @@ export class AgencyDirectory {
   /**
    * Every agency a cell names. Names are matched longest first across separators, because commas
    * and "và" also occur inside names ("Văn phòng Đoàn ĐBQH, HĐND và UBND tỉnh", "UBND các huyện,
-   * thành phố"); what is left is either vague ("các cơ quan liên quan") or unresolved.
+   * thành phố"); what is left is either vague ("các cơ quan liên quan") or unresolved. A cell
+   * labelled by level ("Cấp tỉnh: …  Cấp huyện: …") is cut at its labels first, and a name may be
+   * written with the number of agencies it stands for ("19 Sở, Ban, ngành"), which is checked against
+   * the group's members.
    */
   resolveCell(text: string): ResolvedCell {
-    const result: ResolvedCell = { agencies: [], vague: [], unresolved: [] };
-    const parts = text.normalize('NFC').split(SEPARATOR);
+    const result: ResolvedCell = { agencies: [], vague: [], unresolved: [], parts: [], notes: [] };
+    const seen = new Set<string>();
+    for (const segment of splitLevelLabels(text.normalize('NFC'))) this.resolveSegment(segment.text, segment.level, result, seen);
+    return result;
+  }
+
+  private resolveSegment(text: string, level: string | undefined, result: ResolvedCell, seen: Set<string>): void {
+    const parts = text.split(SEPARATOR);
     // parts alternates piece, separator, piece, …
     const pieces: string[] = [];
     const seps: string[] = [];
@@ -212,20 +263,25 @@ export class AgencyDirectory {
       return s.replace(/^[\s\-+•.*:]+|[\s,;.:]+$/g, '').trim();
     };
     const isEmpty = (i: number) => !normalizeAgencyName(pieces[i]!);
+    const addPart = (part: Omit<CellPart, 'level'>) => result.parts.push(level ? { ...part, level } : part);
 
-    type Match = { to: number; agency?: ResolvedAgency; vague?: string };
+    type Match = { to: number; text: string; agency?: ResolvedAgency; vague?: boolean; count?: string };
     const matchAt = (i: number): Match | undefined => {
       for (let j = Math.min(pieces.length - 1, i + MAX_PIECES_PER_NAME - 1); j >= i; j--) {
         const t = span(i, j);
         if (!t) continue;
         const agency = this.resolve(t);
-        if (agency) return { to: j, agency: { ...agency, text: t } };
-        if (isVaguePhrase(t)) return { to: j, vague: t };
+        if (agency) return { to: j, text: t, agency: { ...agency, text: t } };
+        // "19 Sở, Ban, ngành", "UBND các huyện (09 huyện)": the count is not part of the name.
+        const counted = splitCount(t);
+        const countedAgency = counted && this.resolve(counted.rest);
+        if (countedAgency) return { to: j, text: t, agency: { ...countedAgency, text: t }, count: counted.count };
+        if (isVaguePhrase(t)) return { to: j, text: t, vague: true };
+        if (counted && isVaguePhrase(counted.rest)) return { to: j, text: t, vague: true, count: counted.count };
       }
       return undefined;
     };
 
-    const seen = new Set<string>();
     let i = 0;
     while (i < pieces.length) {
       if (isEmpty(i)) {
@@ -233,12 +289,24 @@ export class AgencyDirectory {
         continue;
       }
       const m = matchAt(i);
-      if (m) {
-        if (m.agency && !seen.has(m.agency.code)) {
-          seen.add(m.agency.code);
-          result.agencies.push(m.agency);
+      if (m?.agency) {
+        const a = m.agency;
+        if (!seen.has(a.code)) {
+          seen.add(a.code);
+          result.agencies.push(a);
         }
-        if (m.vague) result.vague.push(m.vague);
+        const part: Omit<CellPart, 'level'> = { text: m.text, status: 'agency', code: a.code };
+        if (m.count) part.count = m.count;
+        if (a.kind === 'group') part.memberCount = a.members.length;
+        addPart(part);
+        const note = m.count ? countNote(m.text, m.count, a) : undefined;
+        if (note) result.notes.push(note);
+        i = m.to + 1;
+        continue;
+      }
+      if (m?.vague) {
+        result.vague.push(m.text);
+        addPart(m.count ? { text: m.text, status: 'vague', count: m.count } : { text: m.text, status: 'vague' });
         i = m.to + 1;
         continue;
       }
@@ -246,15 +314,18 @@ export class AgencyDirectory {
       let k = i + 1;
       while (k < pieces.length) {
         if (!isEmpty(k)) {
-          const startsName = /[,;\n\r]/.test(seps[k - 1]!) && NAME_HEADS.test(foldVietnamese(pieces[k]!.trim()));
+          const head = foldVietnamese(pieces[k]!.trim()).replace(/^\d{1,3}\s+/, '');
+          const startsName = /[,;\n\r]/.test(seps[k - 1]!) && NAME_HEADS.test(head);
           if (startsName || matchAt(k)) break;
         }
         k++;
       }
       const unknown = span(i, k - 1);
-      if (unknown) result.unresolved.push({ text: unknown, suggestions: this.suggest(unknown) });
+      if (unknown) {
+        result.unresolved.push({ text: unknown, suggestions: this.suggest(splitCount(unknown)?.rest ?? unknown) });
+        addPart({ text: unknown, status: 'unresolved' });
+      }
       i = k;
     }
-    return result;
   }
 }

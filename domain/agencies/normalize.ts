@@ -4,6 +4,8 @@
  * decomposed Unicode all give "so thong tin va truyen thong". Pure string code, usable anywhere.
  */
 
+import { PROVINCE_NAMES } from './provinces';
+
 /** Words that usually follow "tỉnh" in a name without being a province name ("Văn phòng Tỉnh ủy"). */
 const NOT_A_PROVINCE = new Set(['uy', 'doan', 'hoi', 'doi']);
 
@@ -48,23 +50,53 @@ function dropProvinceName(nfc: string): string {
   return `${nfc.slice(0, m.index)} tỉnh`;
 }
 
-/**
- * The key under which a name is looked up: folded, punctuation as spaces ("Sở." = "Sở"), "&" kept
- * tight ("KH & ĐT" = "KH&ĐT"), trailing "liên quan" and "tỉnh" dropped, long forms abbreviated.
- */
-export function normalizeAgencyName(s: string): string {
-  let t = dropProvinceName(s.normalize('NFC').replace(/\s+/g, ' ').trim());
-  t = foldVietnamese(t)
+/** Folded, punctuation as spaces, "&" kept tight, long forms abbreviated: the words of a key. */
+function foldKey(s: string): string {
+  let t = foldVietnamese(s)
     .replace(/\s*&\s*/g, '&')
     .replace(/[^\p{L}\p{N}&]+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
   for (const [long, short] of LONG_FORMS) t = t.replace(long, short);
-  // Trailing qualifiers that do not change who is meant.
+  return t;
+}
+
+/** Province names as folded keys ("vinh long", "ba ria vung tau", "tp ho chi minh"). */
+const PROVINCE_KEYS = new Set(PROVINCE_NAMES.map(foldKey));
+const LONGEST_PROVINCE = Math.max(...[...PROVINCE_KEYS].map((k) => k.split(' ').length));
+
+/**
+ * Words after which a province name is the name of a district or commune ("UBND thành phố Sơn La",
+ * "Huyện Phù Yên", "thị xã Quảng Trị"), which must stay.
+ */
+const BEFORE_LOCAL_NAME = new Set(['tp', 'tx', 'huyen', 'quan', 'xa', 'phuong', 'tran', 'thi']);
+
+/** "viettel vinh long" → "viettel": a province name closing a folded key, when something is left. */
+function dropTrailingProvince(key: string): string {
+  const words = key.split(' ');
+  for (let n = Math.min(LONGEST_PROVINCE, words.length - 1); n >= 1; n--) {
+    if (!PROVINCE_KEYS.has(words.slice(-n).join(' '))) continue;
+    if (BEFORE_LOCAL_NAME.has(words[words.length - n - 1]!)) return key;
+    return words.slice(0, -n).join(' ');
+  }
+  return key;
+}
+
+/**
+ * The key under which a name is looked up: folded, punctuation as spaces ("Sở." = "Sở"), "&" kept
+ * tight ("KH & ĐT" = "KH&ĐT"), long forms abbreviated, and trailing words that do not change who is
+ * meant dropped: "liên quan", "trên địa bàn", "tỉnh" and a province's name ("VNPT Vĩnh Long").
+ */
+export function normalizeAgencyName(s: string): string {
+  let t = foldKey(dropProvinceName(s.normalize('NFC').replace(/\s+/g, ' ').trim()));
   let previous: string;
   do {
     previous = t;
-    t = t.replace(/\s+(?:co\s+)?lien quan$/, '').replace(/\s+tinh$/, '').trim();
+    t = dropTrailingProvince(t)
+      .replace(/\s+(?:co\s+)?lien quan$/, '')
+      .replace(/\s+tren dia ban$/, '')
+      .replace(/\s+tinh$/, '')
+      .trim();
   } while (t !== previous);
   return t;
 }

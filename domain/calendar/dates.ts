@@ -24,7 +24,8 @@ function digits(text: string, at: number, count: number): number {
 
 const isLeapYear = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-const daysInMonth = (y: number, m: number) => (m === 2 && isLeapYear(y) ? 29 : MONTH_DAYS[m - 1]!);
+/** Days in month `m` (1–12) of year `y`. */
+export const daysInMonth = (y: number, m: number) => (m === 2 && isLeapYear(y) ? 29 : MONTH_DAYS[m - 1]!);
 
 // Date arithmetic on the proleptic Gregorian calendar without Date objects (H. Hinnant's
 // days_from_civil / civil_from_days): the working-day calendar calls these thousands of times per

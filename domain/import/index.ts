@@ -1,5 +1,5 @@
 export { assertImportSize, ImportTooLargeError, MAX_IMPORT_BYTES, previewImport, type ImportContext } from './preview';
-export { readSpreadsheet, detectDelimiter, columnLetter, type Grid, type GridCell, type ReadResult } from './read';
+export { readSpreadsheet, detectDelimiter, columnLetter, MAX_ROWS, MAX_COLUMNS, type Grid, type GridCell, type MergeRange, type ReadResult } from './read';
 export { findHeader, headerField, columnLabel, type HeaderColumn, type HeaderInfo } from './headers';
 export { parseFundingSources, parseTaskKind } from './funding';
 export type * from './types';

@@ -7,7 +7,7 @@ import { parseFundingSources, parseTaskKind } from './funding';
 import { columnLabel, findHeader, foldHeader, headerField, type HeaderColumn, type HeaderInfo } from './headers';
 import { columnLetter, MAX_COLUMNS, readSpreadsheet, type Grid, type GridCell } from './read';
 import { columnSamples, mapColumns, plainHeaderRow, REQUIRED_FIELDS } from './mapping';
-import type { ImportColumn, ImportField, ImportInput, ImportOptions, ImportPreview, ImportProblem, ImportRow, ImportSummary, ParsedTask, UnknownAgencyName } from './types';
+import type { ImportColumn, ImportField, ImportFormat, ImportInput, ImportOptions, ImportPreview, ImportProblem, ImportRow, ImportSheet, ImportSummary, ParsedTask, UnknownAgencyName } from './types';
 
 /** DESIGN.md §9: larger uploads are refused before they are read (HTTP 413). */
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
@@ -67,7 +67,7 @@ interface Ctx {
   grid: Grid;
   header: HeaderInfo;
   byField: Map<ImportField, HeaderColumn[]>;
-  format: 'csv' | 'xlsx';
+  format: ImportFormat;
   /** resolveCell, memoised: an appendix repeats the same few lead texts on every row. */
   resolveCell(text: string): ResolvedCell;
   /** Names the directory does not know, once each, with the rows that use them. */
@@ -196,6 +196,8 @@ function parseTaskRow(ctx: Ctx, r: number, dirCtx: ImportContext, problems: Impo
       const hint = u.suggestions.length ? ` Có phải: ${u.suggestions.join('; ')}?` : '';
       problem('lead', 'error', `Dòng ${row}: không nhận ra đơn vị chủ trì "${u.text}".${hint}`, u.suggestions);
     }
+    // A count written before a group that the directory does not match ("19 Sở, Ban, ngành"): shown, not blocking.
+    for (const n of resolved.notes) problem('lead', 'warning', `Dòng ${row}: ${n.message}`);
     if (!resolved.agencies.length && !resolved.unresolved.length) {
       problem('lead', 'error', `Dòng ${row}: đơn vị chủ trì "${leadText}" không chỉ rõ cơ quan nào; hãy ghi tên đơn vị cụ thể.`);
     }
@@ -214,6 +216,7 @@ function parseTaskRow(ctx: Ctx, r: number, dirCtx: ImportContext, problems: Impo
       const hint = u.suggestions.length ? ` Có phải: ${u.suggestions.join('; ')}?` : '';
       problem('coordinating', 'warning', `Dòng ${row}: không nhận ra cơ quan phối hợp "${u.text}"; tên này sẽ bị bỏ qua.${hint}`, u.suggestions);
     }
+    for (const n of resolved.notes) problem('coordinating', 'warning', `Dòng ${row}: ${n.message}`);
   }
 
   // Loại: mới / chuyển tiếp / thường xuyên.
@@ -295,7 +298,7 @@ function parseTaskRow(ctx: Ctx, r: number, dirCtx: ImportContext, problems: Impo
   return task;
 }
 
-/** Formula cells (XLSX) and formula-like text (CSV) in a row that becomes data. */
+/** Formula cells (XLSX) and formula-like text (CSV, DOCX: plain text) in a row that becomes data. */
 function formulaProblems(ctx: Ctx, r: number): ImportProblem[] {
   const out: ImportProblem[] = [];
   const cells = ctx.grid.rows[r] ?? [];
@@ -306,7 +309,7 @@ function formulaProblems(ctx: Ctx, r: number): ImportProblem[] {
     const column = columnLabel(col);
     if (cell.formula) {
       out.push({ row: r + 1, column, severity: 'error', message: `Ô ${col.letter}${r + 1} chứa công thức (=${cell.formula}); hãy thay công thức bằng giá trị.` });
-    } else if (ctx.format === 'csv' && INJECTION.test(cell.text.trimStart())) {
+    } else if (ctx.format !== 'xlsx' && INJECTION.test(cell.text.trimStart())) {
       out.push({
         row: r + 1,
         column,
@@ -353,19 +356,30 @@ function previewColumns(grid: Grid, header: HeaderInfo): ImportColumn[] {
   }));
 }
 
+/** What a worksheet or table is called in a message. */
+const SHEET_WORD: Record<ImportFormat, string> = { csv: 'bảng', xlsx: 'trang tính', docx: 'bảng' };
+
+/** The grid `name` names: exactly, else ignoring case, spacing and the form of diacritics. */
+function gridNamed(grids: Grid[], name: string): Grid | undefined {
+  const fold = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim().toLocaleLowerCase('vi');
+  return grids.find((g) => g.name === name) ?? grids.find((g) => g.name !== undefined && fold(g.name) === fold(name));
+}
+
 /**
  * Read an appendix and say what importing it would do: every row classified, every task parsed and
  * its agencies resolved, every problem with its row and column. `options` carries the coordinator's
- * column choices and worksheet. Never throws for bad content; only a file over 10 MB is refused with
- * `ImportTooLargeError`.
+ * column choices and the worksheet or table to read (else the first whose columns hold a title and a
+ * lead). Never throws for bad content; only a file over 10 MB is refused with `ImportTooLargeError`.
  */
 export async function previewImport(input: ImportInput, ctx: ImportContext, options: ImportOptions = {}): Promise<ImportPreview> {
   assertImportSize(input.data.byteLength);
   const fileSha256 = await sha256Hex(input.data);
   const read = await readSpreadsheet(input);
-  const base = (format: 'csv' | 'xlsx', problems: ImportProblem[], rows: number): ImportPreview => ({
+  let sheets: ImportSheet[] = [];
+  const base = (format: ImportFormat, problems: ImportProblem[], rows: number): ImportPreview => ({
     format,
     fileSha256,
+    sheets,
     columns: [],
     rows: [],
     tasks: [],
@@ -377,29 +391,51 @@ export async function previewImport(input: ImportInput, ctx: ImportContext, opti
   });
   if (!read.ok) return base(read.format, [read.problem], 0);
 
-  const grids = options.sheet === undefined ? read.grids : read.grids.filter((g) => g.name === options.sheet);
-  if (grids.length === 0) {
-    const names = read.grids.map((g) => `"${g.name ?? ''}"`).join(', ');
-    return base(read.format, [{ field: 'sheet', severity: 'error', message: `Tệp không có trang tính hay bảng "${options.sheet}". Tệp có: ${names}.` }], 0);
+  // Every worksheet or table, with its header and columns settled.
+  type Candidate = { grid: Grid; header: HeaderInfo | undefined; problems: ImportProblem[] };
+  const mapped = read.grids.map((grid): Candidate => {
+    const header = findHeader(grid) ?? plainHeaderRow(grid);
+    return { grid, header, problems: header ? mapColumns(grid, header, options, ctx.directory, ctx.plan) : [] };
+  });
+  const usable = (c: Candidate) => !!c.header && REQUIRED_FIELDS.every((f) => c.header!.columns.some((col) => col.field === f));
+  if (read.format !== 'csv') {
+    sheets = mapped.map((c, i) => ({
+      name: c.grid.name ?? String(i + 1),
+      ...(c.grid.caption ? { caption: c.grid.caption } : {}),
+      rows: c.grid.rows.length,
+      columns: c.grid.width,
+      hasHeader: usable(c),
+    }));
+  }
+
+  // The sheet asked for, or every sheet in turn.
+  let candidates = mapped;
+  if (options.sheet !== undefined) {
+    const named = read.format === 'csv' ? undefined : gridNamed(read.grids, options.sheet);
+    if (!named) {
+      const word = SHEET_WORD[read.format];
+      const message =
+        read.format === 'csv'
+          ? `Tệp CSV chỉ có một bảng; không chọn được bảng "${options.sheet}".`
+          : `Không có ${word} "${options.sheet}" trong tệp. Các ${word} có: ${sheets.map((s) => `"${s.name}"`).join(', ')}.`;
+      return base(read.format, [...read.warnings, { field: 'sheet', severity: 'error', message }], 0);
+    }
+    candidates = mapped.filter((c) => c.grid === named);
   }
 
   // The first worksheet whose columns hold the required fields; else the first with any header.
-  type Candidate = { grid: Grid; header: HeaderInfo; problems: ImportProblem[] };
-  let chosen: Candidate | undefined;
-  let partial: Candidate | undefined;
-  for (const grid of grids) {
-    const header = findHeader(grid) ?? plainHeaderRow(grid);
-    if (!header) continue;
-    const problems = mapColumns(grid, header, options, ctx.directory, ctx.plan);
-    const fields = new Set(header.columns.map((c) => c.field));
-    if (REQUIRED_FIELDS.every((f) => fields.has(f))) {
-      chosen = { grid, header, problems };
+  let chosen: (Candidate & { header: HeaderInfo }) | undefined;
+  let partial: (Candidate & { header: HeaderInfo }) | undefined;
+  for (const c of candidates) {
+    if (!c.header) continue;
+    if (usable(c)) {
+      chosen = c as Candidate & { header: HeaderInfo };
       break;
     }
-    partial ??= { grid, header, problems };
+    partial ??= c as Candidate & { header: HeaderInfo };
   }
 
-  const firstGrid = grids.find((g) => g.rows.length) ?? grids[0]!;
+  const firstGrid = candidates.find((c) => c.grid.rows.length)?.grid ?? candidates[0]!.grid;
   if (!chosen) {
     const grid = partial?.grid ?? firstGrid;
     const found = partial
@@ -421,7 +457,7 @@ export async function previewImport(input: ImportInput, ctx: ImportContext, opti
       preview.headerRow = partial.header.rows[0]! + 1;
       preview.columns = previewColumns(grid, partial.header);
     }
-    if (grid.name && read.format === 'xlsx') preview.sheetName = grid.name;
+    if (grid.name && read.format !== 'csv') preview.sheetName = grid.name;
     return preview;
   }
 
@@ -583,6 +619,7 @@ export async function previewImport(input: ImportInput, ctx: ImportContext, opti
   const preview: ImportPreview = {
     format: read.format,
     fileSha256,
+    sheets,
     headerRow: header.rows[0]! + 1,
     columns: previewColumns(grid, header),
     rows,
@@ -593,6 +630,6 @@ export async function previewImport(input: ImportInput, ctx: ImportContext, opti
     missingFields: [],
     unknownNames: [...ctxRows.unknown.values()],
   };
-  if (read.format === 'xlsx' && grid.name) preview.sheetName = grid.name;
+  if (read.format !== 'csv' && grid.name) preview.sheetName = grid.name;
   return preview;
 }

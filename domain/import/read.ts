@@ -1,11 +1,14 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import type { ImportProblem } from './types';
+import JSZip from 'jszip';
+import { readDocx, wordDocumentPart } from './read-docx';
+import type { ImportFormat, ImportProblem } from './types';
 
 /**
  * File → grid of cells. CSV (any of the encodings and delimiters a Vietnamese office's Excel or
- * LibreOffice produces) and XLSX (every worksheet, with merged ranges and typed values) end up in
- * the same shape, so everything after this reads one structure.
+ * LibreOffice produces), XLSX (every worksheet, with merged ranges and typed values) and DOCX (every
+ * table of a Word document, merged cells as merged ranges) end up in the same shape, so everything
+ * after this reads one structure.
  */
 
 export interface GridCell {
@@ -27,7 +30,10 @@ export interface MergeRange {
 }
 
 export interface Grid {
+  /** The worksheet's name (XLSX), or "Bảng 1", "Bảng 2"… in document order (DOCX). */
   name?: string;
+  /** DOCX: the paragraphs just above the table ("PHỤ LỤC I … (Kèm theo Kế hoạch số …)"). */
+  caption?: string;
   /** rows[r][c]: file row r + 1, column c (0 = A). */
   rows: (GridCell | undefined)[][];
   merges: MergeRange[];
@@ -36,8 +42,8 @@ export interface Grid {
 }
 
 export type ReadResult =
-  | { ok: true; format: 'csv' | 'xlsx'; grids: Grid[]; warnings: ImportProblem[] }
-  | { ok: false; format: 'csv' | 'xlsx'; problem: ImportProblem };
+  | { ok: true; format: ImportFormat; grids: Grid[]; warnings: ImportProblem[] }
+  | { ok: false; format: ImportFormat; problem: ImportProblem };
 
 /** Refuse sheets bigger than any plan appendix, before walking them cell by cell. */
 export const MAX_ROWS = 20_000;
@@ -45,7 +51,7 @@ export const MAX_COLUMNS = 200;
 
 const startsWith = (data: Uint8Array, bytes: number[]) => bytes.every((b, i) => data[i] === b);
 
-const fail = (format: 'csv' | 'xlsx', message: string): ReadResult => ({ ok: false, format, problem: { severity: 'error', message } });
+const fail = (format: ImportFormat, message: string): ReadResult => ({ ok: false, format, problem: { severity: 'error', message } });
 
 /** Column letters as a spreadsheet shows them: 0 → A, 25 → Z, 26 → AA. */
 export function columnLetter(index: number): string {
@@ -59,8 +65,9 @@ export function columnLetter(index: number): string {
   return s;
 }
 
-function looksLikeXlsx(input: { data: Uint8Array; fileName?: string; contentType?: string }): boolean {
-  return startsWith(input.data, [0x50, 0x4b, 0x03, 0x04]) || startsWith(input.data, [0x50, 0x4b, 0x05, 0x06]);
+/** A ZIP archive (XLSX and DOCX are both ZIP packages), by its first bytes. */
+function looksLikeZip(data: Uint8Array): boolean {
+  return startsWith(data, [0x50, 0x4b, 0x03, 0x04]) || startsWith(data, [0x50, 0x4b, 0x05, 0x06]);
 }
 
 /** Formats people upload by mistake, recognised by their first bytes. */
@@ -242,11 +249,11 @@ async function readXlsx(data: Uint8Array): Promise<ReadResult> {
   try {
     await workbook.xlsx.load(Buffer.from(data.buffer, data.byteOffset, data.byteLength) as unknown as ExcelJS.Buffer);
   } catch {
-    return fail('xlsx', 'Tệp nén (ZIP) nhưng không phải bảng tính XLSX đọc được. Hãy lưu lại phụ lục dưới dạng .xlsx hoặc .csv.');
+    return fail('xlsx', 'Tệp nén (ZIP) bị hỏng, hoặc không phải bảng tính XLSX hay tài liệu Word DOCX đọc được. Hãy lưu lại phụ lục dưới dạng .xlsx, .docx hoặc .csv.');
   }
-  // A DOCX or any other ZIP loads as a workbook without sheets.
+  // Any ZIP other than a workbook (a Word document is read before this) loads as a workbook without sheets.
   if (!workbook.worksheets.length) {
-    return fail('xlsx', 'Tệp nén (ZIP) nhưng không phải bảng tính XLSX (không có trang tính nào). Hãy lưu lại phụ lục dưới dạng .xlsx hoặc .csv.');
+    return fail('xlsx', 'Tệp nén (ZIP) nhưng không phải bảng tính XLSX hay tài liệu Word DOCX (không có trang tính nào). Hãy lưu lại phụ lục dưới dạng .xlsx, .docx hoặc .csv.');
   }
   const grids: Grid[] = [];
   for (const ws of workbook.worksheets) {
@@ -285,17 +292,61 @@ async function readXlsx(data: Uint8Array): Promise<ReadResult> {
   return { ok: true, format: 'xlsx', grids, warnings: [] };
 }
 
+// --------------------------------------------------------------------------------------------- ZIP
+
+const MOVED_NAME = {
+  docxAsXlsx: 'Tệp được gửi lên như bảng tính .xlsx nhưng là tài liệu Word; đã đọc các bảng trong tài liệu.',
+  xlsxAsDocx: 'Tệp được gửi lên như tài liệu Word .docx nhưng là bảng tính Excel; đã đọc như bảng tính XLSX.',
+};
+
+/** XLSX and DOCX are both ZIP packages: which one this is, the content says, not the name. */
+async function readZip(data: Uint8Array, claimed: ImportFormat): Promise<ReadResult> {
+  let zip: JSZip | undefined;
+  try {
+    zip = await JSZip.loadAsync(data);
+  } catch {
+    zip = undefined;
+  }
+  const part = zip && (await wordDocumentPart(zip));
+  if (zip && part) {
+    const read = await readDocx(zip, part, { maxRows: MAX_ROWS, maxColumns: MAX_COLUMNS });
+    if (!read.ok) return fail('docx', read.message);
+    const warnings: ImportProblem[] = claimed === 'xlsx' ? [{ severity: 'warning', message: MOVED_NAME.docxAsXlsx }] : [];
+    return { ok: true, format: 'docx', grids: read.grids, warnings };
+  }
+  if (claimed === 'docx' && !zip) {
+    return fail('docx', 'Tài liệu Word (.docx) bị hỏng, không mở được. Hãy mở bằng Word, lưu lại rồi tải lên lần nữa, hoặc lưu phụ lục dưới dạng .xlsx.');
+  }
+  const read = await readXlsx(data);
+  if (claimed !== 'docx') return read;
+  if (!read.ok) {
+    return fail('docx', 'Tệp mang đuôi .docx nhưng không phải tài liệu Word hay bảng tính XLSX đọc được. Hãy lưu lại bằng Word dưới dạng .docx.');
+  }
+  read.warnings.push({ severity: 'warning', message: MOVED_NAME.xlsxAsDocx });
+  return read;
+}
+
 /** Read an uploaded file into grids, or say in one sentence why it cannot be read. */
 export async function readSpreadsheet(input: { data: Uint8Array; fileName?: string; contentType?: string }): Promise<ReadResult> {
   const { data } = input;
-  const byName = /\.xlsx$/i.test(input.fileName ?? '') || /spreadsheetml/i.test(input.contentType ?? '');
-  if (data.length === 0) return fail(byName ? 'xlsx' : 'csv', 'Tệp rỗng: không có dữ liệu.');
+  const name = input.fileName ?? '';
+  const type = input.contentType ?? '';
+  const byName = /\.xlsx$/i.test(name) || /spreadsheetml/i.test(type);
+  // .docx, and its macro-enabled and template siblings, which hold the same document part.
+  const byWordName = /\.(?:docx|docm|dotx)$/i.test(name) || /wordprocessingml/i.test(type);
+  const claimed: ImportFormat = byWordName ? 'docx' : byName ? 'xlsx' : 'csv';
+  if (data.length === 0) return fail(claimed, 'Tệp rỗng: không có dữ liệu.');
   const other = knownNonSpreadsheet(data);
-  if (other) return fail(byName ? 'xlsx' : 'csv', `Tệp là ${other}, không phải bảng tính. Hãy tải lên tệp .csv hoặc .xlsx của phụ lục.`);
+  if (other) return fail(claimed, `Tệp là ${other}, không phải bảng tính. Hãy tải lên tệp .csv, .xlsx hoặc .docx của phụ lục.`);
   if (startsWith(data, [0xd0, 0xcf, 0x11, 0xe0])) {
+    // The old binary formats of Word and Excel share one container; only the name tells them apart.
+    if (/\.doc$/i.test(name) || /msword/i.test(type)) {
+      return fail('docx', 'Tài liệu Word 97–2003 (.doc) chưa được hỗ trợ. Hãy mở bằng Word và lưu lại dưới dạng .docx, hoặc lưu phụ lục dưới dạng .xlsx.');
+    }
     return fail('xlsx', 'Tệp Excel 97–2003 (.xls) chưa được hỗ trợ. Hãy mở bằng Excel và lưu lại dưới dạng .xlsx hoặc CSV UTF-8.');
   }
-  if (looksLikeXlsx(input)) return readXlsx(data);
+  if (looksLikeZip(data)) return readZip(data, claimed);
+  if (byWordName) return fail('docx', 'Tệp mang đuôi .docx nhưng không phải tài liệu Word DOCX. Hãy lưu lại bằng Word dưới dạng .docx, hoặc lưu phụ lục dưới dạng .xlsx hay .csv.');
   if (byName) return fail('xlsx', 'Tệp mang đuôi .xlsx nhưng không phải bảng tính XLSX. Hãy lưu lại phụ lục dưới dạng .xlsx hoặc .csv.');
   return readCsv(data);
 }

@@ -130,11 +130,28 @@ export interface ImportSummary {
   byCoordinatingText: Record<string, number>;
 }
 
+export type ImportFormat = 'csv' | 'xlsx' | 'docx';
+
+/** A worksheet of a workbook or a table of a Word document: what a picker offers. */
+export interface ImportSheet {
+  /** The worksheet's name (XLSX), or "Bảng 1", "Bảng 2"… in document order (DOCX). */
+  name: string;
+  /** DOCX: the paragraphs just above the table ("PHỤ LỤC I … (Kèm theo Kế hoạch số …)"). */
+  caption?: string;
+  /** Rows in it, title rows included. */
+  rows: number;
+  columns: number;
+  /** A header with a title and a lead column was found: this one can be imported. */
+  hasHeader: boolean;
+}
+
 export interface ImportPreview {
-  format: 'csv' | 'xlsx';
+  format: ImportFormat;
   fileSha256: string;
-  /** The worksheet read, for XLSX. */
+  /** The worksheet (XLSX) or table (DOCX) read. */
   sheetName?: string;
+  /** Every worksheet or table in the file, in order; empty for CSV. */
+  sheets: ImportSheet[];
   /** File row of the (first) header row. */
   headerRow?: number;
   columns: ImportColumn[];

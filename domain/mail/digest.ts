@@ -47,8 +47,15 @@ function metaLine(s: MailStrings, item: DigestItem): string {
   return parts.join(' · ');
 }
 
-/** A coordinating agency is asked to support the lead, whatever the reminder says to the lead. */
-const askOf = (s: MailStrings, item: DigestItem): string => (item.copy && item.task ? s.copyAsk : s.ask[item.kind]);
+/** A coordinating agency is asked to support the lead, whatever the reminder says to the lead; a recurring task's lead, for its year's report. */
+const askOf = (s: MailStrings, item: DigestItem): string => {
+  if (item.copy && item.task) return s.copyAsk;
+  return (item.task?.reportYear && s.yearReportAsk(item.kind, item.task.reportYear)) || s.ask[item.kind];
+};
+
+/** The label of the item's deadline: a task's (a recurring task's year report), or the annual report's. */
+export const deadlineLabel = (s: MailStrings, item: Pick<DigestItem, 'task'>): string =>
+  item.task ? (item.task.reportYear ? s.yearReportDueLabel(item.task.reportYear) : s.dueLabel) : s.reportDueLabel;
 
 /** Whether to say who leads the task: the recipient is not the lead (escalations, copies). */
 const showsLead = (item: DigestItem): boolean => Boolean(item.task) && (item.copy || ESCALATIONS.includes(item.kind));
@@ -60,7 +67,7 @@ function itemHtml(s: MailStrings, day: string, item: DigestItem): string {
   const deadline = deadlineOf(item);
   if (deadline) {
     const days = daysBetween(day, deadline);
-    const label = item.task ? s.dueLabel : s.reportDueLabel;
+    const label = deadlineLabel(s, item);
     lines.push(
       `<div>${escapeHtml(label)}: <b>${escapeHtml(formatDate(deadline))}</b> <span style="color:${deadlineColor(days)};font-weight:bold;">(${escapeHtml(s.daysLeft(days))})</span></div>`,
     );
@@ -79,7 +86,7 @@ function itemText(s: MailStrings, day: string, item: DigestItem, n: number): str
   const pad = ' '.repeat(String(n).length + 2);
   const lines = [`${n}. ${metaLine(s, item)}`, `${pad}${itemTitle(s, item)}`];
   const deadline = deadlineOf(item);
-  if (deadline) lines.push(`${pad}${item.task ? s.dueLabel : s.reportDueLabel}: ${formatDate(deadline)} (${s.daysLeft(daysBetween(day, deadline))})`);
+  if (deadline) lines.push(`${pad}${deadlineLabel(s, item)}: ${formatDate(deadline)} (${s.daysLeft(daysBetween(day, deadline))})`);
   if (item.task && showsLead(item)) lines.push(`${pad}${s.leadLabel}: ${oneLine(item.task.leadAgencyName)}`);
   lines.push(`${pad}${s.askLabel}: ${askOf(s, item)}`);
   if (item.missingAgencies?.length) lines.push(`${pad}${s.missingLabel}: ${item.missingAgencies.map(oneLine).join('; ')}`);

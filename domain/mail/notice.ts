@@ -5,7 +5,7 @@
 import { isOpen, STATUS_LABELS } from '../task-status';
 import { COLORS, buttonHtml, documentHtml, documentText, rowHtml } from './layout';
 import { daysBetween, escapeHtml, formatDate, indentLines, multilineHtml, oneLine, truncate } from './format';
-import { SUBJECT_PREFIX } from './digest';
+import { SUBJECT_PREFIX, deadlineLabel } from './digest';
 import { MAIL_STRINGS, REASON_EVENTS } from './strings';
 import type { NoticeModel, RenderedMail } from './types';
 
@@ -41,7 +41,7 @@ export function renderNotice(model: NoticeModel): RenderedMail {
     facts.push([s.leadLabel, oneLine(model.task.leadAgencyName)]);
     const days = daysBetween(model.day, model.task.dueDate);
     const open = isOpen(model.task.status);
-    facts.push([s.dueLabel, `${formatDate(model.task.dueDate)}${open ? ` (${s.daysLeft(days)})` : ''}`, open && days < 0 ? COLORS.danger : undefined]);
+    facts.push([deadlineLabel(s, model), `${formatDate(model.task.dueDate)}${open ? ` (${s.daysLeft(days)})` : ''}`, open && days < 0 ? COLORS.danger : undefined]);
     facts.push([s.statusLabel, STATUS_LABELS[model.task.status][model.language]]);
   }
   const note = model.note?.trim();

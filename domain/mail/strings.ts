@@ -25,6 +25,10 @@ export interface MailStrings {
   numberLabel: string;
   dueLabel: string;
   reportDueLabel: string;
+  /** A recurring task's deadline: its report of `year`. */
+  yearReportDueLabel(year: number): string;
+  /** What a recurring task's lead is asked by a deadline reminder about its report of `year`. */
+  yearReportAsk(kind: NotificationKind, year: number): string | undefined;
   leadLabel: string;
   askLabel: string;
   statusLabel: string;
@@ -108,6 +112,15 @@ const vi: MailStrings = {
   numberLabel: 'STT',
   dueLabel: 'Hạn hoàn thành',
   reportDueLabel: 'Hạn nộp báo cáo',
+  yearReportDueLabel: (year) => `Hạn báo cáo năm ${year}`,
+  yearReportAsk: (kind, year) =>
+    kind === 'due_reminder'
+      ? `Nhiệm vụ thường xuyên: đề nghị báo cáo kết quả thực hiện năm ${year} đúng hạn.`
+      : kind === 'overdue_notice'
+        ? `Chưa nhận được báo cáo kết quả thực hiện năm ${year} của nhiệm vụ thường xuyên; đề nghị khẩn trương báo cáo.`
+        : kind === 'overdue_escalation'
+          ? `Đơn vị chủ trì chưa báo cáo kết quả thực hiện năm ${year} đã lâu; đề nghị chỉ đạo xử lý.`
+          : undefined,
   leadLabel: 'Đơn vị chủ trì',
   askLabel: 'Yêu cầu',
   statusLabel: 'Trạng thái',
@@ -211,6 +224,15 @@ const en: MailStrings = {
   numberLabel: 'No.',
   dueLabel: 'Due date',
   reportDueLabel: 'Report due',
+  yearReportDueLabel: (year) => `Report for ${year} due`,
+  yearReportAsk: (kind, year) =>
+    kind === 'due_reminder'
+      ? `A recurring task: please report on its ${year} results on time.`
+      : kind === 'overdue_notice'
+        ? `The ${year} report of this recurring task has not arrived; please send it as soon as possible.`
+        : kind === 'overdue_escalation'
+          ? `The lead agency has long not reported on ${year} for this recurring task; please intervene.`
+          : undefined,
   leadLabel: 'Lead agency',
   askLabel: 'Action',
   statusLabel: 'Status',

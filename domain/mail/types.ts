@@ -14,8 +14,10 @@ export interface MailTask {
   /** STT as printed in the plan's appendix. */
   number: string | null;
   title: string;
-  /** `YYYY-MM-DD`. */
+  /** `YYYY-MM-DD`: the deadline that applies (domain/deadline), a recurring task's being its year's report date. */
   dueDate: string;
+  /** A recurring task: the year whose report `dueDate` is the deadline of. */
+  reportYear?: number | null;
   status: TaskStatus;
   leadAgencyName: string;
 }

@@ -4,19 +4,24 @@
  * annual report and the live plan statistics both count with it, so the two always agree.
  */
 import { localDate } from '../calendar';
+import { completedInTime, isOverdue } from '../deadline';
 import type { TaskStatus } from '../task-status';
-import type { TaskKind } from '../vocabulary';
 
 export const TASK_CLASSES = ['completed_on_time', 'completed_late', 'in_progress_on_time', 'in_progress_overdue', 'not_started'] as const;
 export type TaskClass = (typeof TASK_CLASSES)[number];
 
 /** What the classification reads from a task. Timestamps are ISO 8601 instants. */
 export interface ClassifiableTask {
-  kind: TaskKind;
   status: TaskStatus;
   progress: number;
   /** The current due date: an approved extension legitimately moves it. */
   dueDate: string;
+  /**
+   * The deadline the task is judged against (domain/deadline `currentDueDate`, projected into the read
+   * model): the due date, or a recurring task's report date of its earliest year still owed; null when
+   * a recurring task owes nothing.
+   */
+  currentDueDate: string | null;
   acknowledgedAt: string | null;
   completedAt: string | null;
   /** When completion was submitted; optional, see `classifyTask`. */
@@ -27,35 +32,24 @@ export interface ClassifiableTask {
 export const localDateOf = (instant: string): string => localDate(Date.parse(instant));
 
 /**
- * The due date a task is judged against. A recurring task (nhiệm vụ thường xuyên) is open for the
- * whole plan period and due at its end, whatever single date the appendix row carried; a later date
- * (an approved extension) still wins.
- */
-export function effectiveDueDate(task: Pick<ClassifiableTask, 'kind' | 'dueDate'>, periodEnd: string): string {
-  if (task.kind !== 'recurring') return task.dueDate;
-  return task.dueDate > periodEnd ? task.dueDate : periodEnd;
-}
-
-/**
  * The class of a task at `asOf` (YYYY-MM-DD), or `null` for a cancelled task, which is listed apart
- * and counted nowhere.
+ * and counted nowhere. Judged against `currentDueDate` with domain/deadline, the rule the task list and
+ * the workflow's reminders use: a recurring task is late only for a year whose report is missing.
  *
- * - Completed: on time when the local date of `completedAt` is on or before the due date. A row
- *   without `completedAt` cannot be judged late and is counted on time.
- * - Open and past due: overdue whether or not work has started — an overdue task is overdue
- *   whatever its progress. One exception, the same as the task list's `overdue` flag: a completion
- *   submitted on or before the due date waits on the coordinator's acceptance, not on the agency,
- *   so it is not overdue (only applies when `submittedAt` is given).
- * - Open, not past due: started (acknowledged, or progress above 0) or not started.
+ * - Completed: on time when the local date of `completedAt` is on or before the deadline (a recurring
+ *   task that owed nothing is on time). A row without `completedAt` cannot be judged late and is
+ *   counted on time.
+ * - Open and overdue (`isOverdue`): whether or not work has started — an overdue task is overdue
+ *   whatever its progress. As on the task list, a completion submitted by its deadline waits on the
+ *   coordinator's acceptance, not on the agency, so it is not overdue (when `submittedAt` is given).
+ * - Open, not overdue: started (acknowledged, or progress above 0) or not started.
  */
-export function classifyTask(task: ClassifiableTask, asOf: string, periodEnd: string): TaskClass | null {
+export function classifyTask(task: ClassifiableTask, asOf: string): TaskClass | null {
   if (task.status === 'cancelled') return null;
-  const due = effectiveDueDate(task, periodEnd);
   if (task.status === 'completed') {
-    return !task.completedAt || localDateOf(task.completedAt) <= due ? 'completed_on_time' : 'completed_late';
+    return completedInTime(task.currentDueDate, task.completedAt ? localDateOf(task.completedAt) : null) ? 'completed_on_time' : 'completed_late';
   }
-  const submittedInTime = task.status === 'completion_submitted' && !!task.submittedAt && localDateOf(task.submittedAt) <= due;
-  if (asOf > due && !submittedInTime) return 'in_progress_overdue';
+  if (isOverdue({ status: task.status, currentDueDate: task.currentDueDate, submittedAt: task.submittedAt ?? null }, asOf)) return 'in_progress_overdue';
   const started = task.acknowledgedAt !== null || task.progress > 0 || task.status !== 'assigned';
   return started ? 'in_progress_on_time' : 'not_started';
 }

@@ -10,7 +10,6 @@ import {
   addToTally,
   classifyTask,
   countOf,
-  effectiveDueDate,
   emptyTally,
   finishTally,
   localDateOf,
@@ -35,6 +34,8 @@ export interface ReportTaskInput {
   startDate: string;
   dueDate: string;
   originalDueDate: string;
+  /** The deadline judged against (domain/deadline `currentDueDate`, as projected); null: a recurring task owing nothing. */
+  currentDueDate: string | null;
   acknowledgedAt: string | null;
   completedAt: string | null;
   /** When a completion was submitted: a completion submitted in time is not overdue while it awaits acceptance. */
@@ -83,7 +84,10 @@ export interface ReportTaskRow {
   progress: number;
   progressSource: 'report' | 'task';
   startDate: string;
-  /** The date the task is judged against (recurring: the end of the plan period). */
+  /**
+   * The date the task is judged against: its due date, or for a recurring task the report date of the
+   * earliest year still owed (its due date when every year is reported).
+   */
   dueDate: string;
   originalDueDate: string;
   /** The due date was moved (an approved extension or a coordinator's edit). */
@@ -278,7 +282,6 @@ const byPlanOrder = (a: PlanOrderKey, b: PlanOrderKey): number =>
 
 export function compileAnnualReport(input: ReportInput): AnnualReport {
   const yearEnd = `${input.year}-12-31`;
-  const periodEnd = input.plan.periodEnd;
   const agencyByCode = new Map(input.agencies.map((a) => [a.code, a]));
   const nameOf = (code: string) => agencyByCode.get(code)?.name ?? code;
 
@@ -292,13 +295,13 @@ export function compileAnnualReport(input: ReportInput): AnnualReport {
   const cancelled = keyed.filter(({ task: t }) => !t.isGroup && t.status === 'cancelled').sort(byPlanOrder);
 
   const rows: ReportTaskRow[] = counted.map(({ task: t }) => {
-    const cls = classifyTask(t, input.asOf, periodEnd)!;
+    const cls = classifyTask(t, input.asOf)!;
     const item = reportItems.get(t.leadAgencyCode)?.get(t.id);
     const reportNote = nonEmpty(item?.note);
     const taskNote = nonEmpty(t.note);
     // An accepted completion is 100 % whatever an earlier figure said.
     const progress = t.status === 'completed' ? 100 : item ? clampPercent(item.percent) : clampPercent(t.progress);
-    const due = effectiveDueDate(t, periodEnd);
+    const due = t.currentDueDate ?? t.dueDate;
     return {
       id: t.id,
       parentId: t.parentId,

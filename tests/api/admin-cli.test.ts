@@ -29,6 +29,23 @@ describe('npm run admin -- seed-agencies', () => {
     expect(again.output).toContain('0 agencies, 0 aliases, 0 group memberships added');
   });
 
+  it('loads the generic directory into an empty database once too', async () => {
+    const fresh = await createTestDatabase('admin_cli_generic');
+    try {
+      const run = (...args: string[]) => runScript('admin', args, { DATABASE_URL: fresh.url, LOG_LEVEL: 'warn' });
+      const seed = agencySeed('generic');
+      const first = await run('seed-agencies', '--province', 'generic');
+      expect(first.code, first.output).toBe(0);
+      expect(first.output).toContain(`${seed.agencies.length} agencies, ${seed.aliases.length} aliases, ${seed.groupMembers.length} group memberships added`);
+      const again = await run('seed-agencies', '--province', 'generic');
+      expect(again.code, again.output).toBe(0);
+      expect(again.output).toContain('0 agencies, 0 aliases, 0 group memberships added');
+      expect((await fresh.db.select({ n: count() }).from(agencies))[0]!.n).toBe(seed.agencies.length);
+    } finally {
+      await fresh.drop();
+    }
+  });
+
   it('an unknown province is refused with the list of known ones', async () => {
     const res = await admin('seed-agencies', '--province', 'ha-noi');
     expect(res.code).toBe(1);

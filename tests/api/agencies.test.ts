@@ -206,6 +206,23 @@ describe('GET /api/agencies/resolve', () => {
     expect(res.body.unresolved).toEqual([{ text: 'Sở Tài chánh', suggestions: expect.arrayContaining(['Sở Tài chính']) }]);
   });
 
+  it('gives each part of a labelled, counted cell with its level, count and members, and a note where they differ', async () => {
+    const sbnMembers = agencySeed('son-la').groupMembers.filter((m) => m.groupCode === 'SBN').length;
+    expect(sbnMembers).not.toBe(19);
+    const name = 'Cấp tỉnh: 19 Sở, Ban, ngành\nCấp huyện: 12 UBND cấp huyện';
+    const res = await stack.request('GET', `/api/agencies/resolve?name=${encodeURIComponent(name)}`, { token: coordinator });
+    expect(res.status).toBe(200);
+    expect(res.body.agencies.map((a: { code: string }) => a.code)).toEqual(['SBN', 'HUYEN']);
+    expect(res.body.parts).toEqual([
+      { text: '19 Sở, Ban, ngành', level: 'Cấp tỉnh', status: 'agency', code: 'SBN', count: '19', memberCount: sbnMembers },
+      { text: '12 UBND cấp huyện', level: 'Cấp huyện', status: 'agency', code: 'HUYEN', count: '12', memberCount: 12 },
+    ]);
+    expect(res.body.notes).toEqual([{ severity: 'warning', text: '19 Sở, Ban, ngành', message: expect.stringContaining(`có ${sbnMembers} thành viên`) }]);
+    const doc = await stack.request('GET', '/api/openapi.json');
+    const documented = JSON.stringify(doc.body.paths['/api/agencies/resolve'].get.responses['200']);
+    for (const field of ['parts', 'notes', 'level', 'memberCount']) expect(documented).toContain(`"${field}"`);
+  });
+
   it('is for coordinators and admins, and needs a name', async () => {
     expect((await stack.request('GET', '/api/agencies/resolve?name=STTTT', { token: agencyUser })).status).toBe(403);
     expect((await stack.request('GET', '/api/agencies/resolve?name=STTTT', { token: viewer })).status).toBe(403);

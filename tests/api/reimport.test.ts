@@ -131,6 +131,51 @@ describe('a column the importer cannot name, and agency names it does not know',
   });
 });
 
+describe('lead cells as other provinces write them', () => {
+  let stack: TestStack;
+  let coordinator: string;
+  let planId: string;
+  // A district-level table: "Cơ quan thực hiện", counts and levels in the lead cells, bodies every province has.
+  const appendix = csv([
+    ['PHỤ LỤC: DANH MỤC NHIỆM VỤ CHUYỂN ĐỔI SỐ NĂM 2027'],
+    ['STT', 'Nội dung', 'Cơ quan thực hiện', 'Đơn vị phối hợp thực hiện', 'Kinh phí (triệu đồng)', 'Tiến độ'],
+    ['1', 'Rà soát, chuẩn hóa dữ liệu thủ tục hành chính', '19 Sở, Ban, ngành, 09 UBND cấp huyện', 'Trung tâm Phục vụ hành chính công', '', 'Năm 2027'],
+    ['2', 'Triển khai chữ ký số chuyên dùng', 'Cấp tỉnh: Sở Thông tin và Truyền thông Cấp huyện: UBND cấp huyện', '', '500', 'Quý III/2027'],
+    ['3', 'Số hóa văn bản của Tỉnh ủy', 'Văn phòng Tỉnh ủy', 'VNPT Vĩnh Long', '1.200', '2027'],
+    ['4', 'Hóa đơn điện tử cho hộ kinh doanh', 'Cục Thuế tỉnh Vĩnh Long', 'các cơ quan thông tấn, báo chí', '', '2027'],
+  ]);
+
+  beforeAll(async () => {
+    stack = await startStack({ label: 'import_lead_cells' });
+    await seedAgencies(stack.database.db, { province: 'generic' });
+    coordinator = await stack.user({ role: 'coordinator', agencyCode: 'STTTT' });
+    planId = await createPlan(stack);
+  });
+  afterAll(() => stack?.close());
+
+  it('splits counted and level-labelled leads into their agencies and fans the task out to each', async () => {
+    const dry = await upload(stack, coordinator, planId, appendix, { dryRun: true });
+    expect(dry.body.ok, JSON.stringify(dry.body.problems)).toBe(true);
+    expect(dry.body.columns.map((c: { field?: string }) => c.field)).toEqual(['number', 'title', 'lead', 'coordinating', 'amountTotal', 'timeframe']);
+    expect(dry.body.tasks.map((t: { leads: { code: string }[] }) => t.leads.map((l) => l.code))).toEqual([['SBN', 'HUYEN'], ['STTTT', 'HUYEN'], ['VPTU'], ['CTHUE']]);
+
+    const job = await committed(stack, coordinator, planId, await upload(stack, coordinator, planId, appendix));
+    const db = stack.database.db;
+    const departments = (await stack.request('GET', '/api/agencies/SBN', { token: coordinator })).body.members as string[];
+    expect(departments.length).toBeGreaterThan(15);
+    const top = await topTasks(stack, planId);
+    const byNumber = Object.fromEntries(top.map((t) => [t.number, t]));
+    const childrenOf = async (id: string) => (await db.select().from(tasks).where(eq(tasks.parentId, id))).map((c) => c.leadAgencyCode).sort();
+    // Every department and the district group (without named districts here, it leads itself).
+    expect(await childrenOf(byNumber['1']!.id)).toEqual([...departments, 'HUYEN'].sort());
+    expect(await childrenOf(byNumber['2']!.id)).toEqual(['HUYEN', 'STTTT']);
+    expect(byNumber['3']).toMatchObject({ isGroup: false, leadAgencyCode: 'VPTU', coordinatingAgencyCodes: ['VNPT'] });
+    expect(byNumber['4']!.leadAgencyCode).toBe('CTHUE');
+    expect(byNumber['4']!.coordinatingAgencyCodes.sort()).toEqual(((await stack.request('GET', '/api/agencies/BAOCHI', { token: coordinator })).body.members as string[]).sort());
+    expect(job.taskCount).toBe(4 + departments.length + 1 + 2);
+  });
+});
+
 describe('a corrected appendix', () => {
   let stack: TestStack;
   let coordinator: string;

@@ -19,6 +19,8 @@ interface Row {
   status: TaskStatus;
   dueDate: string;
   originalDueDate?: string;
+  /** As the workflow projects it (domain/deadline); the due date unless given. */
+  currentDueDate?: string | null;
   kind?: TaskKind;
   progress?: number;
   acknowledgedAt?: string;
@@ -43,8 +45,12 @@ const ROWS: Row[] = [
   { key: 'g', lead: 'SNV', status: 'assigned', dueDate: '2025-12-31', expect: 'not_started' },
   // Extended from 30/09/2024 to 31/03/2025.
   { key: 'h', lead: 'SNV', status: 'in_progress', dueDate: '2025-03-31', originalDueDate: '2024-09-30', acknowledgedAt: '2024-02-01T02:00:00Z', progress: 50, expect: 'in_progress_on_time' },
-  // Recurring: due at the end of the plan period (31/12/2025), not at the date on its row.
-  { key: 'i', lead: 'SKHCN', kind: 'recurring', status: 'in_progress', dueDate: '2021-12-31', acknowledgedAt: '2021-02-01T02:00:00Z', progress: 20, expect: 'in_progress_on_time' },
+  // Recurring, every year reported to 2023: it owes 2024's report, due this very day, so not overdue yet.
+  { key: 'i', lead: 'SKHCN', kind: 'recurring', status: 'in_progress', dueDate: '2025-12-31', currentDueDate: '2024-12-20', acknowledgedAt: '2021-02-01T02:00:00Z', progress: 20, expect: 'in_progress_on_time' },
+  // Recurring, its 2023 report missing: overdue, though its period runs to 2025.
+  { key: 'j', lead: 'SKHCN', kind: 'recurring', status: 'in_progress', dueDate: '2025-12-31', currentDueDate: '2023-12-20', acknowledgedAt: '2021-02-01T02:00:00Z', progress: 60, expect: 'in_progress_overdue' },
+  // A one-year recurring row (2021), reported: owes nothing, not overdue because 31/12/2021 passed.
+  { key: 'k', lead: 'SKHCN', kind: 'recurring', status: 'in_progress', dueDate: '2021-12-31', currentDueDate: null, acknowledgedAt: '2021-02-01T02:00:00Z', progress: 100, expect: 'in_progress_on_time' },
   // A group parent is not counted (it would look overdue); its children are.
   { key: 'grp', lead: 'HUYEN', isGroup: true, status: 'assigned', dueDate: '2024-09-30', expect: 'not_counted' },
   { key: 'grp-h1', parent: 'grp', lead: 'H1', status: 'completed', dueDate: '2024-09-30', acknowledgedAt: '2024-01-10T02:00:00Z', progress: 100, completedAt: '2024-09-01T02:00:00Z', expect: 'completed_on_time' },
@@ -97,6 +103,7 @@ beforeAll(async () => {
       startDate: '2021-01-01',
       dueDate: r.dueDate,
       originalDueDate: r.originalDueDate ?? r.dueDate,
+      currentDueDate: r.currentDueDate === undefined ? r.dueDate : r.currentDueDate,
       status: r.status,
       progress: r.progress ?? 0,
       acknowledgedAt: date(r.acknowledgedAt),
@@ -115,6 +122,7 @@ beforeAll(async () => {
     startDate: '2021-01-01',
     dueDate: '2022-12-31',
     originalDueDate: '2022-12-31',
+    currentDueDate: '2022-12-31',
   });
 
   coordinator = await stack.user({ role: 'coordinator', agencyCode: 'VPUBND' });

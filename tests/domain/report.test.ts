@@ -40,6 +40,8 @@ const base = {
 const task = (t: Partial<Fixture> & Pick<Fixture, 'id' | 'position' | 'title' | 'leadAgencyCode' | 'status' | 'dueDate' | 'expect'>): Fixture => ({
   ...base,
   originalDueDate: t.dueDate,
+  // As projected: a task other than recurring is judged by its due date.
+  currentDueDate: t.dueDate,
   number: String(t.position),
   ...t,
 });
@@ -57,8 +59,8 @@ const FIXTURES: Fixture[] = [
   // Due 30/09/2024, extended to 31/03/2025: judged against the new date.
   task({ id: 't05', position: 5, title: 'Hệ thống quản lý văn bản', leadAgencyCode: 'SNV', status: 'in_progress', dueDate: '2025-03-31', originalDueDate: '2024-09-30', acknowledgedAt: '2024-03-01T02:00:00Z', progress: 60, expect: 'in_progress_on_time', ...SECTION_II }),
   task({ id: 't06', position: 6, title: 'Cơ sở dữ liệu cán bộ', leadAgencyCode: 'SNV', status: 'assigned', dueDate: '2025-12-31', expect: 'not_started', ...SECTION_II }),
-  // Recurring: its row carried 31/12/2021, but it is open for the whole period, due 31/12/2025.
-  task({ id: 't07', position: 7, title: 'Bảo đảm an toàn thông tin', leadAgencyCode: 'SKHCN', kind: 'recurring', status: 'in_progress', dueDate: '2021-12-31', acknowledgedAt: '2021-02-01T02:00:00Z', progress: 30, expect: 'in_progress_on_time', ...SECTION_II }),
+  // Recurring over the period, every year reported up to 2024: it owes 2025's report, due 20/12/2025.
+  task({ id: 't07', position: 7, title: 'Bảo đảm an toàn thông tin', leadAgencyCode: 'SKHCN', kind: 'recurring', status: 'in_progress', dueDate: '2025-12-31', currentDueDate: '2025-12-20', acknowledgedAt: '2021-02-01T02:00:00Z', progress: 30, expect: 'in_progress_on_time', ...SECTION_II }),
   // A group task: the parent is a heading, each district is a task; the amount is the parent's, once.
   task({ id: 'g08', position: 8, title: 'Triển khai một cửa điện tử cấp huyện', leadAgencyCode: 'HUYEN', isGroup: true, status: 'in_progress', dueDate: '2024-12-31', expect: 'group', funding: { sources: ['district'], amounts: { recurrent: 300, investment: 600 } }, ...SECTION_II }),
   task({ id: 'g08-h1', parentId: 'g08', position: 8, title: 'Triển khai một cửa điện tử cấp huyện', leadAgencyCode: 'H1', status: 'completed', dueDate: '2024-12-31', acknowledgedAt: '2024-01-10T02:00:00Z', progress: 100, completedAt: '2024-11-01T03:00:00Z', expect: 'completed_on_time', funding: { sources: ['district'], amounts: { recurrent: 300, investment: 600 } }, ...SECTION_II }),
@@ -75,6 +77,10 @@ const FIXTURES: Fixture[] = [
   // Hostile text from an imported file.
   task({ id: 't13', position: 13, title: '<script>alert("x")</script> Ứng dụng "Công dân số" & tiện ích', leadAgencyCode: 'SNV', status: 'in_progress', dueDate: '2024-08-31', acknowledgedAt: '2024-02-01T02:00:00Z', progress: 70, expect: 'in_progress_overdue', note: '=HYPERLINK("http://evil.example","bấm vào đây")', ...SECTION_II }),
   task({ id: 't14', position: 14, title: '+Đào tạo kỹ năng số', leadAgencyCode: 'SKHCN', status: 'completed', dueDate: '2024-05-31', acknowledgedAt: '2024-01-05T02:00:00Z', progress: 100, completedAt: '2024-05-20T03:00:00Z', expect: 'completed_on_time', ...SECTION_II }),
+  // Recurring, its 2023 report never came: overdue since 21/12/2023, whatever its period's end.
+  task({ id: 't15', position: 15, title: 'Duy trì Cổng thông tin điện tử', leadAgencyCode: 'SKHCN', kind: 'recurring', status: 'in_progress', dueDate: '2025-12-31', currentDueDate: '2023-12-20', acknowledgedAt: '2021-02-01T02:00:00Z', progress: 50, expect: 'in_progress_overdue', ...SECTION_II }),
+  // A recurring row of one year (2021), reported that year: it owes nothing and is not overdue, though 31/12/2021 is long past.
+  task({ id: 't16', position: 16, title: 'Tuyên truyền chuyển đổi số', leadAgencyCode: 'SNV', kind: 'recurring', status: 'in_progress', dueDate: '2021-12-31', currentDueDate: null, acknowledgedAt: '2021-02-01T02:00:00Z', progress: 100, expect: 'in_progress_on_time', ...SECTION_II }),
 ];
 
 const AGENCIES = [
@@ -142,19 +148,27 @@ function expectedFigures(rows: (Fixture & { expect: TaskClass })[]) {
 
 describe('classification', () => {
   it.each(FIXTURES.filter((f) => f.expect !== 'out_of_scope' && f.expect !== 'group'))('$id is $expect', (f) => {
-    expect(classifyTask(f, INPUT.asOf, INPUT.plan.periodEnd)).toBe(f.expect === 'cancelled' ? null : f.expect);
+    expect(classifyTask(f, INPUT.asOf)).toBe(f.expect === 'cancelled' ? null : f.expect);
   });
 
-  it('a task is overdue from the day after its due date, not on it', () => {
-    const t = { kind: 'new' as const, status: 'in_progress' as const, progress: 10, dueDate: '2024-12-20', acknowledgedAt: '2024-01-01T00:00:00Z', completedAt: null };
-    expect(classifyTask(t, '2024-12-20', '2025-12-31')).toBe('in_progress_on_time');
-    expect(classifyTask(t, '2024-12-21', '2025-12-31')).toBe('in_progress_overdue');
+  it('a task is overdue from the day after its deadline, not on it', () => {
+    const t = { status: 'in_progress' as const, progress: 10, dueDate: '2024-12-20', currentDueDate: '2024-12-20', acknowledgedAt: '2024-01-01T00:00:00Z', completedAt: null };
+    expect(classifyTask(t, '2024-12-20')).toBe('in_progress_on_time');
+    expect(classifyTask(t, '2024-12-21')).toBe('in_progress_overdue');
   });
 
-  it('a recurring task becomes overdue only after the period ends', () => {
-    const t = { kind: 'recurring' as const, status: 'assigned' as const, progress: 0, dueDate: '2021-12-31', acknowledgedAt: null, completedAt: null };
-    expect(classifyTask(t, '2025-12-31', '2025-12-31')).toBe('not_started');
-    expect(classifyTask(t, '2026-01-01', '2025-12-31')).toBe('in_progress_overdue');
+  it('a recurring task is judged by the report date of the year it owes, not by the end of its period', () => {
+    // 2021–2025, owing its 2024 report (due 20/12/2024).
+    const t = { status: 'assigned' as const, progress: 0, dueDate: '2025-12-31', currentDueDate: '2024-12-20', acknowledgedAt: null, completedAt: null };
+    expect(classifyTask(t, '2024-12-20')).toBe('not_started');
+    expect(classifyTask(t, '2024-12-21')).toBe('in_progress_overdue');
+    // Every year reported: nothing owed, not overdue even after the period.
+    expect(classifyTask({ ...t, currentDueDate: null }, '2026-06-01')).toBe('not_started');
+    // Completed while owing nothing past due: on time; while a year's report was missing: late.
+    const done = { ...t, status: 'completed' as const, progress: 100, completedAt: '2025-03-01T02:00:00Z' };
+    expect(classifyTask({ ...done, currentDueDate: '2025-12-20' }, '2025-12-31')).toBe('completed_on_time');
+    expect(classifyTask({ ...done, currentDueDate: null }, '2025-12-31')).toBe('completed_on_time');
+    expect(classifyTask(done, '2025-12-31')).toBe('completed_late');
   });
 
   it('the on-time rate is null when nothing is completed or overdue', () => {
@@ -208,7 +222,7 @@ describe('compiled annual report', () => {
     expect([...ids].sort()).toEqual(counted.map((f) => f.id).sort());
     // Section I (positions 1–4, 10, 11) comes first, then section II; within it, position order, and
     // the districts of one group task by name (Mai Sơn before Mộc Châu).
-    expect(ids).toEqual(['t01', 't02', 't03', 't04', 't10', 't11', 't05', 't06', 't07', 'g08-h2', 'g08-h1', 't13', 't14']);
+    expect(ids).toEqual(['t01', 't02', 't03', 't04', 't10', 't11', 't05', 't06', 't07', 'g08-h2', 'g08-h1', 't13', 't14', 't15', 't16']);
     expect(report.sections.map((s) => [s.code, s.total])).toEqual([
       ['I', counted.filter((f) => f.sectionCode === 'I').length],
       ['II', counted.filter((f) => f.sectionCode === 'II').length],
@@ -225,7 +239,10 @@ describe('compiled annual report', () => {
     // A completed task is 100 % whatever the report said.
     expect(row('t01')).toMatchObject({ progress: 100, completedOn: '2024-07-01' });
     expect(row('t05')).toMatchObject({ dueDate: '2025-03-31', originalDueDate: '2024-09-30', dueDateMoved: true });
-    expect(row('t07')).toMatchObject({ dueDate: '2025-12-31', kind: 'recurring' });
+    // A recurring task's row shows the deadline it is judged by: the report date of the year it owes.
+    expect(row('t07')).toMatchObject({ dueDate: '2025-12-20', kind: 'recurring', class: 'in_progress_on_time' });
+    expect(row('t15')).toMatchObject({ dueDate: '2023-12-20', kind: 'recurring', class: 'in_progress_overdue' });
+    expect(row('t16')).toMatchObject({ dueDate: '2021-12-31', kind: 'recurring', class: 'in_progress_on_time' });
     expect(row('t04')).toMatchObject({ progress: 0, note: null, noteSource: null });
   });
 

@@ -160,6 +160,7 @@ describe('permission matrix: role × action × own/other agency', () => {
     add_contribution: () => fresh(),
     child_changed: () => fresh({ isGroup: true, children: { c1: { status: 'assigned', progress: 0 } } }),
     transfer: () => fresh(),
+    add_child: () => fresh({ isGroup: true, children: { c1: { status: 'assigned', progress: 0 } } }),
   };
   const commandFor = (type: TaskCommand['type'], actor: Actor): TaskCommand =>
     ({
@@ -176,6 +177,7 @@ describe('permission matrix: role × action × own/other agency', () => {
       add_contribution: { type, actor, note: 'Đã cung cấp số liệu' },
       child_changed: { type, actor, childId: 'c1', status: 'in_progress', progress: 10 },
       transfer: { type, actor, from: 'STTTT', to: 'SKHCN', effectiveDate: '2025-03-01' },
+      add_child: { type, actor, childId: 'c2', agencyCode: 'H4' },
     })[type] as TaskCommand;
 
   const actors = { lead, otherAgency, partner, coordinator, viewer, admin, system: SYSTEM_ACTOR };
@@ -193,6 +195,7 @@ describe('permission matrix: role × action × own/other agency', () => {
     add_contribution: ['partner', 'system'],
     child_changed: ['system'],
     transfer: ['admin', 'system'],
+    add_child: ['coordinator', 'admin', 'system'],
   };
   for (const type of Object.keys(ready) as TaskCommand['type'][]) {
     for (const [who, actor] of Object.entries(actors) as [keyof typeof actors, Actor][]) {
@@ -238,5 +241,17 @@ describe('reassignment and group parents', () => {
     expect(s.status).toBe('in_progress');
     s = run(s, child('b', 'cancelled', 0));
     expect(s).toMatchObject({ status: 'completed', progress: 100 });
+  });
+
+  it('an agency that joins the group later gets a child of its own; the parent then waits for it too', () => {
+    let s = fresh({ isGroup: true, children: { a: { status: 'assigned', progress: 0 } } });
+    s = run(s, { type: 'child_changed', actor: SYSTEM_ACTOR, childId: 'a', status: 'in_progress', progress: 60 });
+    const { state, event } = applyCommand(s, { type: 'add_child', actor: SYSTEM_ACTOR, childId: 'b', agencyCode: 'H4' }, T0);
+    expect(state).toMatchObject({ status: 'in_progress', progress: 30, children: { a: { progress: 60 }, b: { status: 'assigned', progress: 0 } } });
+    expect(event).toMatchObject({ type: 'child_added', data: { childId: 'b', agencyCode: 'H4' } });
+    const done = run(state, { type: 'child_changed', actor: SYSTEM_ACTOR, childId: 'a', status: 'completed', progress: 100 });
+    expect(done.status).toBe('in_progress');
+    expect(rejection(state, { type: 'add_child', actor: SYSTEM_ACTOR, childId: 'b', agencyCode: 'H4' }).type).toBe('InvalidInput');
+    expect(rejection(fresh(), { type: 'add_child', actor: SYSTEM_ACTOR, childId: 'b', agencyCode: 'H4' }).type).toBe('InvalidTransition');
   });
 });

@@ -11,6 +11,7 @@ import { startStack, type TestStack } from '../helpers/stack';
 import { seedPlan } from '../helpers/fixtures';
 import { seedAgencies } from '../../db/seed/agencies';
 import { ensureWebBuilt } from '../../scripts/build-web';
+import { APPENDIX_I, APPENDIX_II, planDocx } from '../helpers/appendix-docx';
 import { BrowserSession, field, shot } from './browser-session';
 
 const csv = (rows: string[][]) => Buffer.from(rows.map((r) => r.map((c) => `"${c}"`).join(',')).join('\r\n'), 'utf8');
@@ -23,13 +24,13 @@ const APPENDIX = csv([
   ['2', 'Phần mềm quản lý văn bản cấp xã', 'Sở Thông tn và Truyền thông', '2027'],
   ['3', 'Cổng dữ liệu mở của tỉnh', 'Sở Thông tn và Truyền thông', '2027'],
 ]);
-// Row 2 is due later, row 3 is gone, row 4 is new.
+// Row 2 is due later, row 3 is gone, row 4 is new, given to the department and the districts, by level.
 const CORRECTED = csv([
   TITLE,
   HEADER,
   ['1', 'Lắp đặt camera giám sát giao thông', 'Trung tâm Giám sát điều hành đô thị thông minh', '2026'],
   ['2', 'Phần mềm quản lý văn bản cấp xã', 'Sở Thông tn và Truyền thông', 'Quý II/2028'],
-  ['4', 'Đào tạo kỹ năng số cho cán bộ cấp xã', 'Sở Nội vụ', '2027'],
+  ['4', 'Đào tạo kỹ năng số cho cán bộ cấp xã', 'Cấp tỉnh: Sở Nội vụ Cấp huyện: UBND cấp huyện', '2027'],
 ]);
 
 let stack: TestStack;
@@ -58,9 +59,10 @@ async function upload(page: Page, name: string, data: Buffer) {
   await page.getByRole('button', { name: 'Kiểm tra tệp' }).click();
 }
 
-const topTitles = async () => {
+/** The plan's tasks, a group's children included. */
+const planTasks = async () => {
   const res = await stack.request('GET', `/api/tasks?plan=${planId}&limit=50`, { token: coordinatorToken });
-  return res.body.items as { id: string; title: string; dueDate: string; status: string; leadAgency: string }[];
+  return res.body.items as { id: string; title: string; dueDate: string; status: string; leadAgency: string; isGroup: boolean }[];
 };
 
 describe('the import wizard with another province’s appendix', () => {
@@ -109,7 +111,7 @@ describe('the import wizard with another province’s appendix', () => {
 
     await page.getByRole('button', { name: 'Nhập 3 nhiệm vụ' }).click();
     await page.getByText('Đã nhập xong').waitFor({ timeout: 60_000 });
-    const tasks = await topTitles();
+    const tasks = await planTasks();
     expect(tasks.map((t) => [t.title, t.leadAgency]).sort()).toEqual([
       ['Cổng dữ liệu mở của tỉnh', 'STTTT'],
       ['Lắp đặt camera giám sát giao thông', 'IOC'],
@@ -136,12 +138,35 @@ describe('the import wizard with another province’s appendix', () => {
 
     await page.getByRole('button', { name: 'Áp dụng: 1 dòng mới, 1 thay đổi, 1 hủy' }).click();
     await page.getByText('Đã nhập xong').waitFor({ timeout: 60_000 });
-    expect(await page.getByText('1 nhiệm vụ mới đã được giao; 2 thay đổi đã áp dụng, 0 bị từ chối').count()).toBe(1);
+    expect(await page.getByText('3 nhiệm vụ mới đã được giao; 2 thay đổi đã áp dụng, 0 bị từ chối').count()).toBe(1);
 
-    const tasks = Object.fromEntries((await topTitles()).map((t) => [t.title, t]));
-    expect(tasks['Phần mềm quản lý văn bản cấp xã']!.dueDate).toBe('2028-06-30');
-    expect(tasks['Cổng dữ liệu mở của tỉnh']!.status).toBe('cancelled');
-    expect(tasks['Đào tạo kỹ năng số cho cán bộ cấp xã']!.leadAgency).toBe('SNV');
+    const tasks = await planTasks();
+    const titled = (title: string) => tasks.filter((t) => t.title === title);
+    expect(titled('Phần mềm quản lý văn bản cấp xã').map((t) => t.dueDate)).toEqual(['2028-06-30']);
+    expect(titled('Cổng dữ liệu mở của tỉnh').map((t) => t.status)).toEqual(['cancelled']);
+    // A parent led by the department, a child for it and one for the districts.
+    expect(titled('Đào tạo kỹ năng số cho cán bộ cấp xã').map((t) => `${t.leadAgency}${t.isGroup ? ' (nhóm)' : ''}`).sort()).toEqual(['HUYEN', 'SNV', 'SNV (nhóm)']);
     expect(session.pageErrors).toEqual([]);
+  });
+
+  it('reads the Word document itself: the appendix table is found, and another can be picked', async () => {
+    const docx = Buffer.from(await planDocx([APPENDIX_I, APPENDIX_II]));
+    const otherPlan = await seedPlan(stack.database.db, { code: 'KH-86-2023' });
+    const res = await stack.request('POST', `/api/plans/${otherPlan}/import?dryRun=true`, { token: coordinatorToken, rawBody: docx, headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' } });
+    const second = await stack.request('POST', `/api/plans/${otherPlan}/import?dryRun=true&sheet=${encodeURIComponent('Bảng 3')}`, { token: coordinatorToken, rawBody: docx, headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' } });
+    expect(res.body.sheetName).toBe('Bảng 2');
+    expect(second.body.summary.tasks).not.toBe(res.body.summary.tasks);
+
+    await page.goto(`/plans/${otherPlan}/import`);
+    await page.getByLabel('Tệp phụ lục').setInputFiles({ name: 'ke-hoach-86.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: docx });
+    await page.getByRole('button', { name: 'Kiểm tra tệp' }).click();
+    const picker = page.getByLabel('Bảng phụ lục trong văn bản');
+    await picker.waitFor();
+    expect(await picker.inputValue()).toBe('Bảng 2');
+    expect(await page.locator('.tile', { hasText: 'Nhiệm vụ' }).first().locator('.tile__value').innerText()).toBe(String(res.body.summary.tasks));
+    await picker.selectOption('Bảng 3');
+    await expect.poll(() => page.locator('.tile', { hasText: 'Nhiệm vụ' }).first().locator('.tile__value').innerText()).toBe(String(second.body.summary.tasks));
+    expect(await picker.inputValue()).toBe('Bảng 3');
+    expect(await page.getByText('Tệp ke-hoach-86.docx (DOCX)').count()).toBe(1);
   });
 });

@@ -16,6 +16,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import ExcelJS from 'exceljs';
+import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
 import { z } from 'zod';
 import { AgencyDirectory } from '../../domain/agencies';
 import { ImportTooLargeError, MAX_IMPORT_BYTES, previewImport, type ImportPreview } from '../../domain/import';
@@ -28,6 +29,7 @@ import type { RouteSpec } from '../../api/route';
 import { startStack, type TestStack } from '../helpers/stack';
 import { assignTask, command, expectErrorEnvelope, LEAD, seedWorld, type World } from './helpers';
 import { seedPlan } from '../helpers/fixtures';
+import { wordTable, type Value } from '../helpers/appendix-docx';
 
 const FIXED_CI_SEED = 20261127;
 fc.configureGlobal({ seed: process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : process.env.CI ? FIXED_CI_SEED : undefined });
@@ -39,7 +41,7 @@ fc.configureGlobal({ seed: process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED)
 const seed = agencySeed('son-la');
 const directory = new AgencyDirectory(seed);
 const plan = { periodStart: '2021-01-01', periodEnd: '2025-12-31' };
-const preview = (data: Uint8Array, fileName?: string) => previewImport({ data, fileName }, { directory, plan });
+const preview = (data: Uint8Array, fileName?: string, sheet?: string) => previewImport({ data, fileName }, { directory, plan }, sheet === undefined ? {} : { sheet });
 
 /** Headers as the provinces' appendices write them, and a few that no synonym covers. */
 const HEADERS = [
@@ -120,8 +122,11 @@ const encoded = fc.record({ text: csvText, encoding: fc.constantFrom('utf8', 'ut
 
 /** What any preview must satisfy, whatever it was given. */
 function checkPreview(p: ImportPreview): void {
-  expect(['csv', 'xlsx']).toContain(p.format);
+  expect(['csv', 'xlsx', 'docx']).toContain(p.format);
   expect(p.fileSha256).toMatch(/^[0-9a-f]{64}$/);
+  // The worksheet or table read is one of those listed for the picker.
+  if (p.sheetName !== undefined) expect(p.sheets.map((s) => s.name)).toContain(p.sheetName);
+  if (p.format === 'csv') expect(p.sheets).toEqual([]);
   expect(p.ok).toBe(!p.problems.some((x) => x.severity === 'error'));
   for (const problem of p.problems) {
     expect(['error', 'warning']).toContain(problem.severity);
@@ -152,20 +157,20 @@ function checkPreview(p: ImportPreview): void {
 }
 
 describe('(a) the spreadsheet importer', () => {
-  it('arbitrary bytes, named as CSV, XLSX or nothing: a preview, never an exception', async () => {
+  it('arbitrary bytes, named as CSV, XLSX, DOCX or nothing: a preview, never an exception', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.uint8Array({ maxLength: 3000 }), fc.constantFrom(undefined, 'phu-luc.csv', 'phu-luc.xlsx', 'phu-luc.xls', 'a'), async (bytes, name) => {
+      fc.asyncProperty(fc.uint8Array({ maxLength: 3000 }), fc.constantFrom(undefined, 'phu-luc.csv', 'phu-luc.xlsx', 'phu-luc.xls', 'phu-luc.docx', 'ke-hoach.doc', 'a'), async (bytes, name) => {
         checkPreview(await preview(bytes, name));
       }),
       { numRuns: 200 },
     );
   });
 
-  it('bytes that start like a ZIP (an XLSX) but are not one: a preview that says so', async () => {
+  it('bytes that start like a ZIP (an XLSX or a DOCX) but are not one: a preview that says so', async () => {
     const zipish = fc.uint8Array({ maxLength: 2000 }).map((tail) => new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...tail]));
     await fc.assert(
-      fc.asyncProperty(zipish, async (bytes) => {
-        const p = await preview(bytes, 'phu-luc.xlsx');
+      fc.asyncProperty(zipish, fc.constantFrom('phu-luc.xlsx', 'phu-luc.docx'), async (bytes, name) => {
+        const p = await preview(bytes, name);
         checkPreview(p);
         expect(p.ok).toBe(false);
       }),
@@ -245,6 +250,46 @@ describe('(a) the spreadsheet importer', () => {
         }
         const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
         checkPreview(await preview(bytes, 'phu-luc.xlsx'));
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('generated Word documents, tables merged across and down, nested, asked for by name or not: a preview, never an exception', async () => {
+    const table = fc.record({
+      header: fc.uniqueArray(fc.constantFrom(...HEADERS), { minLength: 1, maxLength: 8 }),
+      rows: fc.array(fc.array(cell.map((v): Value => v.replaceAll('\u0000', '')), { maxLength: 8 }), { maxLength: 12 }),
+      merges: fc.array(fc.tuple(fc.integer({ min: 0, max: 12 }), fc.integer({ min: 0, max: 7 }), fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 3 })), { maxLength: 4 }),
+      title: fc.array(cell.map((v) => v.replaceAll('\u0000', '')), { maxLength: 3 }),
+      nested: fc.boolean(),
+    });
+    const letters = (c: number) => String.fromCharCode(65 + c);
+    await fc.assert(
+      fc.asyncProperty(fc.array(table, { minLength: 1, maxLength: 3 }), fc.option(fc.constantFrom('Bảng 1', 'Bảng 2', 'Bảng 5', ''), { nil: undefined }), async (tables, sheet) => {
+        const children: (Paragraph | Table)[] = [];
+        for (const t of tables) {
+          const rows = [t.header, ...t.rows];
+          const width = Math.max(...rows.map((r) => r.length), 1);
+          // Merges that stay inside the table and do not overlap, as Word allows them.
+          const taken: [number, number, number, number][] = [];
+          const merges: string[] = [];
+          for (const [top, left, down, right] of t.merges) {
+            const area: [number, number, number, number] = [top, left, Math.min(top + down, rows.length - 1), Math.min(left + right, width - 1)];
+            if (top >= rows.length || left >= width || (area[2] === top && area[3] === left)) continue;
+            if (taken.some(([a, b, c, d]) => !(area[0] > c || area[2] < a || area[1] > d || area[3] < b))) continue;
+            taken.push(area);
+            merges.push(`${letters(area[1])}${area[0] + 1}:${letters(area[3])}${area[2] + 1}`);
+          }
+          for (const line of t.title) children.push(new Paragraph(line));
+          const word = wordTable({ title: t.title, rows: rows.map((r) => [...r, ...Array(width - r.length).fill(null)]), merges });
+          children.push(t.nested ? new Table({ rows: [new TableRow({ children: [new TableCell({ children: [new Paragraph('PHỤ LỤC'), word, new Paragraph('')] })] })] }) : word);
+        }
+        const bytes = new Uint8Array(await Packer.toBuffer(new Document({ sections: [{ children }] })));
+        const p = await preview(bytes, 'ke-hoach.docx', sheet);
+        checkPreview(p);
+        // Every table is listed (a nested one too), even when the one asked for is missing.
+        expect(p.format).toBe('docx');
+        if (p.ok || p.sheets.length) expect(p.sheets.length).toBeGreaterThanOrEqual(tables.length);
       }),
       { numRuns: 40 },
     );
@@ -479,8 +524,14 @@ describe('(b) every request schema on the real app', () => {
 
   it('arbitrary bytes posted as an appendix: a preview or a 4xx, never a 5xx', async () => {
     const file = fc.oneof(fc.uint8Array({ maxLength: 2000 }), encoded);
+    const types = fc.constantFrom(
+      'text/csv',
+      'application/octet-stream',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    );
     await fc.assert(
-      fc.asyncProperty(file, fc.constantFrom('text/csv', 'application/octet-stream', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'), async (bytes, type) => {
+      fc.asyncProperty(file, types, async (bytes, type) => {
         const res = await fetch(`${stack.url}/api/plans/${world.planId}/import?dryRun=true`, {
           method: 'POST',
           headers: { authorization: `Bearer ${world.tokens.coordinator}`, 'content-type': type },

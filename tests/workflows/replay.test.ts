@@ -30,9 +30,9 @@ async function replay(histories: typeof recorded): Promise<ReplayResult[]> {
 }
 
 describe('histories of earlier versions', () => {
-  it('replay on this code: the lifecycle, reminders, a continue-as-new, a group and its child, a command before the start, a digest, a delivery', async () => {
+  it('replay on this code: the lifecycle, reminders, a continue-as-new, a group and its child, a command before the start, a recurring task, a digest, a delivery', async () => {
     const scenarios = new Set(recorded.map((r) => r.workflowId.replace(/^[^-]+-/, '').replace(/(-run\d+)?\.json$/, '')));
-    expect([...scenarios].sort()).toEqual(['before-open', 'delivery', 'digest', 'group', 'group-child', 'lifecycle', 'overdue-reassigned-cancelled']);
+    expect([...scenarios].sort()).toEqual(['before-open', 'delivery', 'digest', 'group', 'group-child', 'lifecycle', 'overdue-reassigned-cancelled', 'recurring']);
     const results = await replay(recorded);
     expect(results.map((r) => r.workflowId)).toEqual(recorded.map((r) => r.workflowId));
     for (const r of results) expect(r.error, `${r.workflowId}: ${r.error?.message}`).toBeUndefined();

@@ -8,11 +8,11 @@ import { Progress, TaskStatusCell } from './StatusBadge';
 
 export type TaskColumn = 'number' | 'title' | 'lead' | 'due' | 'status' | 'progress' | 'daysLeft' | 'actions';
 
-/** "còn 5 ngày" / "quá hạn 3 ngày" / "hôm nay". */
-export function DaysLeft({ task }: { task: Pick<Task, 'dueDate' | 'status'> }) {
+/** "còn 5 ngày" / "quá hạn 3 ngày" / "hôm nay", to the deadline that applies (a recurring task's: its year's report date). */
+export function DaysLeft({ task }: { task: Pick<Task, 'currentDueDate' | 'status'> }) {
   const { t } = useI18n();
-  if (task.status === 'completed' || task.status === 'cancelled') return <span className="muted">—</span>;
-  const days = daysBetween(todayVn(), task.dueDate);
+  if (task.status === 'completed' || task.status === 'cancelled' || !task.currentDueDate) return <span className="muted">—</span>;
+  const days = daysBetween(todayVn(), task.currentDueDate);
   if (days === 0) return <span className="text-warn">{t('due.today')}</span>;
   if (days < 0) return <span className="text-danger">{t('due.overdueBy', { days: -days })}</span>;
   return <span>{t('due.left', { days })}</span>;
@@ -50,12 +50,19 @@ export function TaskTable({
     due: {
       key: 'due',
       label: t('task.dueDate'),
-      cell: (r) => (
-        <>
-          {formatDate(r.dueDate)}
-          {r.dueDate !== r.originalDueDate && <div className="muted small">({t('task.extended')})</div>}
-        </>
-      ),
+      cell: (r) =>
+        r.reportYear !== null && r.currentDueDate ? (
+          // A recurring task: this year's report date, the deadline it is judged by.
+          <>
+            {formatDate(r.currentDueDate)}
+            <div className="muted small col-date__note">({t('task.yearReport', { year: r.reportYear })})</div>
+          </>
+        ) : (
+          <>
+            {formatDate(r.dueDate)}
+            {r.dueDate !== r.originalDueDate && <div className="muted small">({t('task.extended')})</div>}
+          </>
+        ),
       className: 'col-date',
     },
     daysLeft: { key: 'daysLeft', label: t('task.daysLeft'), cell: (r) => <DaysLeft task={r} /> },

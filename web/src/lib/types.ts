@@ -86,6 +86,10 @@ export interface Task {
   startDate: string;
   dueDate: string;
   originalDueDate: string;
+  /** The deadline judged against: the due date, or a recurring task's report date of the year it owes (null: none owed). */
+  currentDueDate: string | null;
+  /** Recurring tasks: the year whose report `currentDueDate` is the deadline of. */
+  reportYear: number | null;
   timeframeText: string | null;
   funding: Funding | null;
   note: string | null;
@@ -137,6 +141,8 @@ export interface Agency {
   parentCode?: string | null;
   emails: string[];
   aliases?: string[];
+  /** Names it bore before a rename, with the last day of each. */
+  formerNames?: { name: string; until: string }[];
   members?: string[];
   language?: Language;
   active?: boolean;

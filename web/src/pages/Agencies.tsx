@@ -233,6 +233,12 @@ function AgencyFacts({ agency }: { agency: Agency }) {
           <dt>{t('agencies.aliases')}</dt>
           <dd>{agency.aliases?.length ? agency.aliases.join('; ') : '—'}</dd>
         </div>
+        {agency.formerNames && agency.formerNames.length > 0 && (
+          <div className="facts__item facts__item--wide">
+            <dt>{t('agencies.formerNames')}</dt>
+            <dd>{agency.formerNames.map((f) => t('agencies.formerName', { name: f.name, until: formatDate(f.until) })).join('; ')}</dd>
+          </div>
+        )}
         {agency.parentCode && (
           <div className="facts__item">
             <dt>{t('agencies.parent')}</dt>
@@ -269,11 +275,14 @@ function EditAgency({ agency, onSaved }: { agency: Agency; onSaved: () => void }
     emails: agency.emails.join('\n'),
     aliases: (agency.aliases ?? []).join('\n'),
     language: agency.language ?? 'vi',
+    renamedOn: '',
   });
   const submit = () =>
     form.run(async () => {
       const v = form.values;
+      const renamed = v.name !== agency.name || v.shortName !== agency.shortName;
       await api.patch(`/api/agencies/${encodeURIComponent(agency.code)}`, {
+        ...(renamed && v.renamedOn ? { renamedOn: parseDateInput(v.renamedOn) } : {}),
         name: v.name,
         shortName: v.shortName,
         kind: v.kind,
@@ -291,6 +300,7 @@ function EditAgency({ agency, onSaved }: { agency: Agency; onSaved: () => void }
       </h2>
       <Form form={form} onSubmit={submit} label={t('agencies.edit')}>
         <AgencyFields form={form} />
+        <DateField form={form} name="renamedOn" label={t('agencies.renamedOn')} hint={t('agencies.renamedOnHint')} />
         <div className="form__actions">
           <SubmitButton form={form}>{t('agencies.save')}</SubmitButton>
         </div>

@@ -23,6 +23,8 @@ interface CommitReply {
 
 /** What the coordinator decided in the wizard, sent with the file. */
 interface Choices {
+  /** The worksheet or Word table read; by default the first whose columns hold a title and a lead. */
+  sheet?: string;
   mapping: Record<string, ColumnChoice>;
   cancelRemoved: string[];
 }
@@ -73,8 +75,6 @@ export function ImportWizardPage() {
     const options = {
       ...(Object.keys(c.mapping).length ? { mapping: c.mapping } : {}),
       ...(c.cancelRemoved.length ? { cancelRemoved: c.cancelRemoved } : {}),
-      // The mapping's letters are the columns of the sheet the preview read.
-      ...(Object.keys(c.mapping).length && preview?.sheetName ? { sheet: preview.sheetName } : {}),
     };
     if (Object.keys(options).length) data.set('options', JSON.stringify(options));
     return data;
@@ -83,7 +83,7 @@ export function ImportWizardPage() {
   const check = (c: Choices = choices) =>
     form.run(async () => {
       if (!file) throw new ApiError(422, 'invalid_data', t('import.noFile'), [{ field: 'file', message: t('import.chooseFile') }]);
-      const result = await request<ImportDryRun>('POST', `/api/plans/${planId}/import`, { query: { dryRun: 'true' }, form: body(c) });
+      const result = await request<ImportDryRun>('POST', `/api/plans/${planId}/import`, { query: { dryRun: 'true', sheet: c.sheet }, form: body(c) });
       setPreview(result);
       setStep('preview');
     });
@@ -96,7 +96,8 @@ export function ImportWizardPage() {
 
   const commit = () =>
     form.run(async () => {
-      const reply = await request<CommitReply>('POST', `/api/plans/${planId}/import`, { form: body(choices) });
+      // The table the preview read: its column letters are the ones the mapping names.
+      const reply = await request<CommitReply>('POST', `/api/plans/${planId}/import`, { query: { sheet: choices.sheet ?? preview?.sheetName }, form: body(choices) });
       setJob(reply);
       setStep('commit');
     });
@@ -160,7 +161,7 @@ export function ImportWizardPage() {
                     className="input input--file"
                     type="file"
                     name="file"
-                    accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                    accept=".csv,.xlsx,.docx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
                     aria-describedby={`${fileId}-hint${fileError ? ` ${fileId}-error` : ''}`}
                     aria-invalid={fileError ? true : undefined}
                     onChange={(e) => setFile(e.target.files?.[0] ?? null)}
@@ -239,7 +240,7 @@ function PreviewStep({
         </h2>
         <p>
           {t('import.fileLine', { file: fileName, format: preview.format.toUpperCase() })}
-          {preview.sheetName ? ` · ${t('import.sheet', { sheet: preview.sheetName })}` : ''}
+          {preview.sheetName ? ` · ${t(preview.format === 'docx' ? 'import.tableName' : 'import.sheet', { sheet: preview.sheetName })}` : ''}
           {preview.headerRow ? ` · ${t('import.headerRow', { row: preview.headerRow })}` : ''}
         </p>
         <ul className="tiles tiles--small" aria-label={t('import.summary')}>
@@ -264,6 +265,30 @@ function PreviewStep({
             <span className="tile__label">{t('import.warnings')}</span>
           </li>
         </ul>
+        {preview.sheets.length > 1 && (
+          <div className="field">
+            <label className="field__label" htmlFor="import-sheet">
+              {t(preview.format === 'docx' ? 'import.table' : 'import.worksheet')}
+            </label>
+            <p className="field__hint" id="import-sheet-hint">
+              {t('import.sheetHint')}
+            </p>
+            <select
+              id="import-sheet"
+              className="input select"
+              aria-describedby="import-sheet-hint"
+              value={preview.sheetName ?? ''}
+              disabled={form.busy}
+              onChange={(e) => onChoose({ sheet: e.target.value, mapping: {}, cancelRemoved: [] })}
+            >
+              {preview.sheets.map((sheet) => (
+                <option key={sheet.name} value={sheet.name}>
+                  {[sheet.name, sheet.caption, t('import.sheetRows', { n: sheet.rows }), sheet.hasHeader ? t('import.sheetHasHeader') : ''].filter(Boolean).join(' — ')}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
         {preview.ok && diff && changes === 0 ? (
           <Notice tone="info" title={t('import.nothingTitle')}>
             <p>{t('import.nothingText')}</p>

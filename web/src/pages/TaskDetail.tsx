@@ -124,9 +124,19 @@ function Facts({ task, plan }: { task: TaskDetail; plan?: Plan }) {
         <Fact label={t('task.lead')}>{task.leadAgencyName ?? agencies.nameOf(task.leadAgency)}</Fact>
         <Fact label={t('task.coordinating')}>{task.coordinatingAgencies.length ? task.coordinatingAgencies.map((c) => agencies.nameOf(c)).join('; ') : '—'}</Fact>
         <Fact label={t('task.dueDate')}>
-          <strong>{formatDate(task.dueDate)}</strong> {OPEN.includes(task.status) && <DaysLeft task={task} />}
+          <strong>{formatDate(task.dueDate)}</strong> {OPEN.includes(task.status) && task.kind !== 'recurring' && <DaysLeft task={task} />}
           {task.dueDate !== task.originalDueDate && <div className="muted small">{t('task.originalDue', { date: formatDate(task.originalDueDate) })}</div>}
         </Fact>
+        {task.kind === 'recurring' &&
+          OPEN.includes(task.status) &&
+          (task.reportYear !== null && task.currentDueDate ? (
+            // Judged year by year: the report it owes next is its deadline.
+            <Fact label={t('task.yearReportDue', { year: task.reportYear })}>
+              <strong>{formatDate(task.currentDueDate)}</strong> <DaysLeft task={task} />
+            </Fact>
+          ) : (
+            <Fact label={t('task.yearReports')}>{t('task.yearReportsDone')}</Fact>
+          ))}
         <Fact label={t('task.startDate')}>{formatDate(task.startDate)}</Fact>
         <Fact label={t('task.kind')}>{t(`kind.${task.kind}`)}</Fact>
         {task.timeframeText && <Fact label={t('task.timeframe')}>{task.timeframeText}</Fact>}
@@ -200,7 +210,9 @@ function eventText(e: TaskEvent, t: Translate, agencies: Directory): string | nu
     case 'created':
       return d.dueDate ? t('event.detail.due', { date: date('dueDate') }) : null;
     case 'progress_reported':
-      return t('event.detail.progress', { from: Number(d.fromPercent ?? 0), to: Number(d.percent ?? 0) });
+      return typeof d.reportYear === 'number'
+        ? t('event.detail.progressYear', { from: Number(d.fromPercent ?? 0), to: Number(d.percent ?? 0), year: d.reportYear })
+        : t('event.detail.progress', { from: Number(d.fromPercent ?? 0), to: Number(d.percent ?? 0) });
     case 'extension_requested':
       return t('event.detail.extensionRequested', { date: date('newDueDate'), current: date('currentDueDate') });
     case 'extension_approved':
