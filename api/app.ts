@@ -50,7 +50,14 @@ export function createApp(deps: AppDeps, opts: AppOptions = {}): Express {
       customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'info' : 'debug'),
       serializers: {
         // One-click links carry their signed token in the path (`/l/<token>`): it is as good as a password.
-        req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url.replace(/([?&]token=)[^&]+/, '$1…').replace(/^(\/l\/)[^/?#]+/, '$1…') }),
+        // The identity provider's answer carries a code and a state: the whole query goes.
+        req: (req: { method: string; url: string }) => ({
+          method: req.method,
+          url: req.url
+            .replace(/([?&]token=)[^&]+/, '$1…')
+            .replace(/^(\/l\/)[^/?#]+/, '$1…')
+            .replace(/^(\/auth\/oidc\/callback)\?.*$/, '$1?…'),
+        }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
     }),

@@ -13,6 +13,8 @@ import { linkRoutes } from './routers/links';
 import { adminRoutes } from './routers/admin';
 import { outboxRoutes } from './routers/outbox';
 import { attachmentRoutes } from './routers/attachments';
+import { authRoutes } from './routers/auth';
+import { auditRoutes } from './routers/audit';
 
 /** Every endpoint of the API. A route must be listed here to exist, to be documented and to be tested by the authorisation matrix. */
-export const allRoutes: RouteSpec[] = [...systemRoutes, ...userRoutes, ...planRoutes, ...statsRoutes, ...agencyRoutes, ...agencyMergeRoutes, ...calendarRoutes, ...taskRoutes, ...importRoutes, ...annualCycleRoutes, ...linkRoutes, ...adminRoutes, ...outboxRoutes, ...attachmentRoutes];
+export const allRoutes: RouteSpec[] = [...systemRoutes, ...userRoutes, ...planRoutes, ...statsRoutes, ...agencyRoutes, ...agencyMergeRoutes, ...calendarRoutes, ...taskRoutes, ...importRoutes, ...annualCycleRoutes, ...linkRoutes, ...adminRoutes, ...outboxRoutes, ...attachmentRoutes, ...authRoutes, ...auditRoutes];

@@ -5,6 +5,12 @@ export function newToken(): string {
   return `gv_${randomBytes(32).toString('base64url')}`;
 }
 
+/** A session's token (a sign-in link, the identity provider): its prefix says which table holds its hash. */
+export function newSessionToken(): string {
+  return `${SESSION_PREFIX}${randomBytes(32).toString('base64url')}`;
+}
+export const SESSION_PREFIX = 'gvs_';
+
 /** Tokens are stored only as their SHA-256; a random 256-bit token needs no slow hash. */
 export function hashToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { parseRoleMap, type RoleMap } from '../domain/oidc-claims';
 
 /** Thrown for a configuration a person must fix; the entry points print its message alone and exit 1. */
 export class ConfigError extends Error {
@@ -37,6 +38,18 @@ function isTimeZone(tz: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone: tz });
     return true;
+  } catch {
+    return false;
+  }
+}
+
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** The identity provider's address: https, or http on this machine only (a test provider, a tunnel). */
+function isIssuerUrl(v: string): boolean {
+  try {
+    const u = new URL(v);
+    return u.protocol === 'https:' || (u.protocol === 'http:' && LOOPBACK.has(u.hostname));
   } catch {
     return false;
   }
@@ -90,9 +103,33 @@ const envSchema = z.object({
    * exit 0 clean, 1 infected (refused), anything else an error (refused for now, retry later).
    */
   ATTACHMENT_SCAN_COMMAND: optionalString,
+  SESSION_TTL_HOURS: z.coerce.number({ message: 'must be a number of hours' }).int('must be a whole number of hours').min(1, 'must be 1 to 720 hours').max(720, 'must be 1 to 720 hours').default(12),
+  OIDC_ISSUER: optionalString.refine((v) => v === undefined || isIssuerUrl(v), {
+    message: 'must be the https:// address of the identity provider (plain http only on this machine: localhost, 127.0.0.1)',
+  }),
+  OIDC_CLIENT_ID: optionalString,
+  OIDC_CLIENT_SECRET: optionalString,
+  OIDC_REDIRECT_URI: urlWithProtocols(['http:', 'https:'], 'https://giaoviec.example.gov.vn/auth/oidc/callback'),
+  OIDC_SCOPES: z.string().trim().default('openid email profile').refine((v) => v.split(/\s+/).includes('openid'), { message: 'must include openid' }),
+  OIDC_ROLE_CLAIM: z.string().trim().min(1).default('roles'),
+  OIDC_ROLE_MAP: optionalString,
+  OIDC_AGENCY_CLAIM: optionalString,
 });
 
 export type Env = z.infer<typeof envSchema>;
+
+/** Sign-in through the province's identity provider (OpenID Connect), when OIDC_ISSUER is set. */
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  /** Without one the app is a public client: PKCE alone protects the code. */
+  clientSecret?: string;
+  redirectUri: string;
+  scopes: string;
+  roleClaim: string;
+  roleMap: RoleMap;
+  agencyClaim?: string;
+}
 
 export interface Config extends Env {
   /** Absolute path of DATA_DIR. */
@@ -101,6 +138,31 @@ export interface Config extends Env {
   publicUrl: string;
   /** Absolute path of ATTACHMENTS_DIR, when evidence files are kept on disk. */
   attachmentsDir?: string;
+  oidc?: OidcConfig;
+}
+
+function oidcConfig(e: Env, publicUrl: string, problems: string[]): OidcConfig | undefined {
+  if (!e.OIDC_ISSUER) {
+    if (e.OIDC_CLIENT_ID) problems.push('OIDC_ISSUER must be set when OIDC_CLIENT_ID is');
+    return undefined;
+  }
+  if (!e.OIDC_CLIENT_ID) problems.push('OIDC_CLIENT_ID must be set when OIDC_ISSUER is (the client id the identity provider gave this application)');
+  let roleMap: RoleMap = [];
+  try {
+    roleMap = parseRoleMap(e.OIDC_ROLE_MAP ?? '');
+  } catch (err) {
+    problems.push(`OIDC_ROLE_MAP ${(err as Error).message} (write it as value=role,value=role)`);
+  }
+  return {
+    issuer: e.OIDC_ISSUER,
+    clientId: e.OIDC_CLIENT_ID ?? '',
+    clientSecret: e.OIDC_CLIENT_SECRET,
+    redirectUri: e.OIDC_REDIRECT_URI ?? `${publicUrl}/auth/oidc/callback`,
+    scopes: e.OIDC_SCOPES,
+    roleClaim: e.OIDC_ROLE_CLAIM,
+    roleMap,
+    agencyClaim: e.OIDC_AGENCY_CLAIM,
+  };
 }
 
 /** Parse the environment; a bad value is reported with the variable's name and what it must be. */
@@ -111,10 +173,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration: ${problems.join('; ')}.`);
   }
   const e = parsed.data;
-  return {
-    ...e,
-    dataDir: path.resolve(e.DATA_DIR),
-    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
-    ...(e.ATTACHMENTS_DIR ? { attachmentsDir: path.resolve(e.ATTACHMENTS_DIR) } : {}),
-  };
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
+  const problems: string[] = [];
+  const oidc = oidcConfig(e, publicUrl, problems);
+  if (problems.length) throw new ConfigError(`Invalid configuration: ${problems.join('; ')}.`);
+  return { ...e, dataDir: path.resolve(e.DATA_DIR), publicUrl, oidc, ...(e.ATTACHMENTS_DIR ? { attachmentsDir: path.resolve(e.ATTACHMENTS_DIR) } : {}) };
 }

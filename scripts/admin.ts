@@ -14,6 +14,7 @@ import { runMain } from '../runtime/lifecycle';
 import { openDatabase } from '../db/client';
 import { users } from '../db/schema';
 import { createUser } from '../api/services/users';
+import { CLI_ACTOR } from '../api/services/audit';
 import { HttpError } from '../api/errors';
 import { SEED_PROVINCES, seedAgencies, type SeedProvince } from '../db/seed/agencies';
 import { ZodError } from 'zod';
@@ -45,7 +46,7 @@ await runMain(logger, async (lifecycle) => {
           role: values.role as never,
           agencyCode: values.agency,
           language: (values.language as 'vi' | 'en' | undefined) ?? 'vi',
-        });
+        }, CLI_ACTOR);
         console.log(`Created user ${id}.\nToken (shown only once; give it to the user):\n\n  ${token}\n`);
       } catch (err) {
         const problems = err instanceof ZodError ? err.issues.map((i) => `--${String(i.path[0] ?? '')}: ${i.message}`) : err instanceof HttpError ? err.details.map((d) => `${d.field}: ${d.message}`) : undefined;

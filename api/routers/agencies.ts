@@ -5,6 +5,8 @@ import { groupMembersWorkflow } from '../../workflows/group-members';
 import { actorOf } from '../services/tasks';
 import { AGENCY_KINDS } from '../../domain/vocabulary';
 import { route } from '../route';
+import { changedFields } from '../../domain/audit';
+import { actorOf as auditActorOf, recordAudit } from '../services/audit';
 import {
   agencySchema,
   createAgency,
@@ -102,8 +104,13 @@ export const agencyRoutes = [
       409: { description: 'The code, or one of the names, is already used by another agency' },
       422: { description: 'Invalid data, unknown parentCode or member' },
     },
-    async handler({ deps, body }) {
-      return { status: 201, body: await createAgency(deps.database.db, body) };
+    async handler({ deps, body, user }) {
+      const created = await deps.database.db.transaction(async (tx) => {
+        const view = await createAgency(tx, body);
+        await recordAudit(tx, auditActorOf(user), { action: 'agency.create', targetType: 'agency', targetId: view.code, targetLabel: view.name, after: view });
+        return view;
+      });
+      return { status: 201, body: created };
     },
   }),
   route({
@@ -122,7 +129,14 @@ export const agencyRoutes = [
       422: { description: 'Invalid data, unknown parentCode or member' },
     },
     async handler({ deps, user, params, body }) {
-      const agency = await updateAgency(deps.database.db, params.code, body);
+      const agency = await deps.database.db.transaction(async (tx) => {
+        const before = await getAgency(tx, params.code);
+        const after = await updateAgency(tx, params.code, body);
+        const change = changedFields(before, after);
+        // An edit that changed nothing is not an action worth a line.
+        if (Object.keys(change.after).length) await recordAudit(tx, auditActorOf(user), { action: 'agency.update', targetType: 'agency', targetId: after.code, targetLabel: after.name, ...change });
+        return after;
+      });
       // Durable once started: a retry of the same request starts it again, and it adds only what is missing.
       if (body.members !== undefined && agency.kind === 'group') {
         await deps.temporal.workflow.start(groupMembersWorkflow, {

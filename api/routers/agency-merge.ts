@@ -8,6 +8,7 @@ import { conflict, notFound, unprocessable } from '../errors';
 import { route } from '../route';
 import { agencyCode, isoDate } from '../schemas';
 import { actorOf } from '../services/tasks';
+import { actorOf as auditActorOf, recordAudit } from '../services/audit';
 
 export const agencyMergeRoutes = [
   route({
@@ -46,6 +47,17 @@ export const agencyMergeRoutes = [
       });
       await db.transaction(async (tx) => {
         await tx.update(agencies).set({ active: false, mergedInto: into.code, mergedOn: body.effectiveDate }).where(eq(agencies.code, from.code));
+        // Asked again to resume a merger already made: the log has it once.
+        if (from.active) {
+          await recordAudit(tx, auditActorOf(user), {
+            action: 'agency.merge',
+            targetType: 'agency',
+            targetId: from.code,
+            targetLabel: from.name,
+            before: { active: true, mergedInto: null, mergedOn: null },
+            after: { active: false, mergedInto: into.code, mergedOn: body.effectiveDate, openTasks, workflowId },
+          });
+        }
         // Its clerks now work for the successor; plans it followed and its place in groups pass to the successor.
         await tx.update(users).set({ agencyCode: into.code }).where(eq(users.agencyCode, from.code));
         await tx.update(plans).set({ coordinatorAgencyCode: into.code }).where(eq(plans.coordinatorAgencyCode, from.code));

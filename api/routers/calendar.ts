@@ -6,6 +6,7 @@ import { AMENDMENT_KINDS, WorkingCalendar, localDate, type CalendarData } from '
 import { conflict, notFound } from '../errors';
 import { route } from '../route';
 import { isoDate, requiredText } from '../schemas';
+import { actorOf, recordAudit } from '../services/audit';
 
 const ALL_ROLES = ['admin', 'coordinator', 'agency', 'viewer'] as const;
 
@@ -65,10 +66,21 @@ export const calendarRoutes = [
     responses: { 201: { description: 'The amendment', schema: amendmentSchema } },
     async handler({ deps, body, user }) {
       const values = { date: body.date, kind: body.kind, name: body.name, source: 'admin' as const, createdBy: user.id };
-      await deps.database.db
-        .insert(calendarDays)
-        .values(values)
-        .onConflictDoUpdate({ target: calendarDays.date, set: { kind: values.kind, name: values.name, source: values.source, createdBy: values.createdBy, updatedAt: new Date() } });
+      await deps.database.db.transaction(async (tx) => {
+        const [before] = await tx.select({ kind: calendarDays.kind, name: calendarDays.name, source: calendarDays.source }).from(calendarDays).where(eq(calendarDays.date, body.date)).for('update');
+        await tx
+          .insert(calendarDays)
+          .values(values)
+          .onConflictDoUpdate({ target: calendarDays.date, set: { kind: values.kind, name: values.name, source: values.source, createdBy: values.createdBy, updatedAt: new Date() } });
+        await recordAudit(tx, actorOf(user), {
+          action: 'calendar.amend',
+          targetType: 'calendar_day',
+          targetId: body.date,
+          targetLabel: body.name,
+          before: before ?? null,
+          after: { kind: values.kind, name: values.name, source: values.source },
+        });
+      });
       deps.logger.info({ date: body.date, kind: body.kind, by: user.id }, 'calendar amended');
       return { status: 201, body: { date: body.date, kind: body.kind, name: body.name, source: 'admin' } };
     },
@@ -91,7 +103,13 @@ export const calendarRoutes = [
           { field: 'date', message: 'ngày theo văn bản của Chính phủ' },
         ]);
       }
-      await db.delete(calendarDays).where(and(eq(calendarDays.date, params.date), eq(calendarDays.source, 'admin')));
+      await db.transaction(async (tx) => {
+        const removed = await tx
+          .delete(calendarDays)
+          .where(and(eq(calendarDays.date, params.date), eq(calendarDays.source, 'admin')))
+          .returning({ kind: calendarDays.kind, name: calendarDays.name, source: calendarDays.source });
+        if (removed[0]) await recordAudit(tx, actorOf(user), { action: 'calendar.remove', targetType: 'calendar_day', targetId: params.date, targetLabel: removed[0].name, before: removed[0] });
+      });
       deps.logger.info({ date: params.date, by: user.id }, 'calendar amendment removed');
       res.status(204).end();
     },

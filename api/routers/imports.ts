@@ -7,7 +7,8 @@ import { queryBoolean } from '../schemas';
 import { BODY_LIMIT } from '../app-limits';
 import { unprocessable, zodDetails } from '../errors';
 import { IMPORT_FIELDS } from '../../domain/import/types';
-import { addImportedName, agencySchema, importedNameBody } from '../services/agency-directory';
+import { addImportedName, agencySchema, getAgency, importedNameBody } from '../services/agency-directory';
+import { actorOf, recordAudit } from '../services/audit';
 import { commitImport, dryRunImport, importJob, openPlan, type ImportChoices, type UploadedFile } from '../services/plan-import';
 
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -148,9 +149,20 @@ export const importRoutes = [
       404: { description: 'Unknown plan or agency' },
       409: { description: 'The name, or the new code, is already another agency\'s' },
     },
-    async handler({ deps, params, body }) {
+    async handler({ deps, params, body, user }) {
       await openPlan(deps.database.db, params.id);
-      const result = await addImportedName(deps.database.db, body);
+      const result = await deps.database.db.transaction(async (tx) => {
+        const before = body.agencyCode ? await getAgency(tx, body.agencyCode) : undefined;
+        const done = await addImportedName(tx, body);
+        const { agency } = done;
+        const context = { name: body.text, planId: params.id };
+        if (done.created) {
+          await recordAudit(tx, actorOf(user), { action: 'agency.create', targetType: 'agency', targetId: agency.code, targetLabel: agency.name, after: { ...agency, importedName: context } });
+        } else if (before && before.aliases.length !== agency.aliases.length) {
+          await recordAudit(tx, actorOf(user), { action: 'agency.alias', targetType: 'agency', targetId: agency.code, targetLabel: agency.name, before: { aliases: before.aliases }, after: { aliases: agency.aliases, importedName: context } });
+        }
+        return done;
+      });
       return { status: result.created ? 201 : 200, body: result };
     },
   }),

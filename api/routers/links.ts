@@ -15,7 +15,7 @@ import { loadTaskView } from '../services/tasks';
 const tokenParam = z.object({ token: z.string() });
 
 /** A small page in the product's language: the person clicked a link in a mail, not an API. */
-function page(res: Response, status: number, title: string, body: string, action?: { label: string; href?: string; post?: boolean }) {
+export function page(res: Response, status: number, title: string, body: string, action?: { label: string; href?: string; post?: boolean }) {
   const button = action
     ? action.post
       ? `<form method="post"><button type="submit">${escapeHtml(action.label)}</button></form>`

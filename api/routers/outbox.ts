@@ -1,10 +1,11 @@
-import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { notifications, outbox } from '../../db/schema';
 import { NOTIFICATION_KINDS, NOTIFICATION_STATUSES, OUTBOX_STATUSES, type OutboxStatus } from '../../domain/vocabulary';
 import { notFound, unprocessable } from '../errors';
 import { idParam, route } from '../route';
 import { pageLimit } from '../schemas';
+import { SIGN_IN_MAIL_KIND } from '../services/sign-in-links';
 
 const listQuery = z.object({
   task: z.uuid({ message: 'phải là mã nhiệm vụ (UUID)' }).optional().describe('Only messages about this task'),
@@ -98,7 +99,8 @@ export const outboxRoutes = [
     query: listQuery,
     responses: { 200: { description: 'A page', schema: z.object({ items: z.array(messageSchema), nextCursor: z.string().nullable() }) } },
     async handler({ deps, query }) {
-      const where: SQL[] = [];
+      // A sign-in link's mail is a credential of its addressee: not for coordinators to read.
+      const where: SQL[] = [ne(outbox.kind, SIGN_IN_MAIL_KIND)];
       if (query.task) {
         where.push(sql`exists (select 1 from ${notifications} n where n.outbox_id = ${OUTBOX_ID} and n.task_id = ${query.task})`);
       }
@@ -136,7 +138,7 @@ export const outboxRoutes = [
       const [row] = await db
         .select({ ...columns, language: outbox.language, messageId: outbox.messageId, text: outbox.text, html: outbox.html })
         .from(outbox)
-        .where(eq(outbox.id, params.id));
+        .where(and(eq(outbox.id, params.id), ne(outbox.kind, SIGN_IN_MAIL_KIND)));
       if (!row) throw notFound('thư');
       const carried = await db
         .select({ id: notifications.id, kind: notifications.kind, taskId: notifications.taskId, copy: notifications.copy, status: notifications.status, reason: notifications.reason })

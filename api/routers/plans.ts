@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { agencies, plans, tasks, users } from '../../db/schema';
+import { agencies, auditLog, plans, tasks, users } from '../../db/schema';
+import { changedFields } from '../../domain/audit';
 import { TASK_QUEUE } from '../../workflows/constants';
 import { planSettingsWorkflow } from '../../workflows/plan-settings';
 import { conflict, notFound, unprocessable } from '../errors';
@@ -11,6 +12,7 @@ import { overdueSql } from '../services/task-view';
 import type { AppDeps } from '../context';
 import type { PlanSettings } from '../../domain/plan-settings';
 import { ensurePlanSchedule, removePlanSchedule } from '../services/annual-cycles';
+import { actorOf, recordAudit } from '../services/audit';
 
 const monthDay = z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'phải có dạng MM-DD');
 
@@ -136,14 +138,21 @@ export const planRoutes = [
       const [coordinator] = await db.select({ code: agencies.code }).from(agencies).where(eq(agencies.code, body.coordinatorAgencyCode));
       if (!coordinator) throw unprocessable('Đơn vị theo dõi không có trong danh mục.', [{ field: 'coordinatorAgencyCode', message: `không có đơn vị mã ${body.coordinatorAgencyCode}` }]);
       await checkLeadership(deps, body.settings.escalation?.leadershipUserIds);
-      const [created] = await db.insert(plans).values({ ...body, createdBy: user.id }).onConflictDoNothing({ target: plans.code }).returning({ id: plans.id });
-      if (!created) throw conflict(`Đã có kế hoạch mã ${body.code}.`, [{ field: 'code', message: 'đã tồn tại' }]);
+      const created = await db.transaction(async (tx) => {
+        const [row] = await tx.insert(plans).values({ ...body, createdBy: user.id }).onConflictDoNothing({ target: plans.code }).returning({ id: plans.id });
+        if (!row) throw conflict(`Đã có kế hoạch mã ${body.code}.`, [{ field: 'code', message: 'đã tồn tại' }]);
+        const auditId = await recordAudit(tx, actorOf(user), { action: 'plan.create', targetType: 'plan', targetId: row.id, targetLabel: body.code, after: body });
+        return { id: row.id, auditId };
+      });
       const [row] = await db.select().from(plans).where(eq(plans.id, created.id));
       try {
         await ensurePlanSchedule(deps.temporal, row!, deps.config.TZ_DEFAULT);
       } catch (err) {
-        // A plan without its yearly Schedule would silently miss its reports: all or nothing.
-        await db.delete(plans).where(eq(plans.id, created.id));
+        // A plan without its yearly Schedule would silently miss its reports: all or nothing, its log line included.
+        await db.transaction(async (tx) => {
+          await tx.delete(plans).where(eq(plans.id, created.id));
+          await tx.delete(auditLog).where(and(eq(auditLog.id, created.auditId), eq(auditLog.targetId, created.id)));
+        });
         throw err;
       }
       return { status: 201, body: await onePlan(deps, created.id) };
@@ -179,10 +188,18 @@ export const planRoutes = [
       // An empty change would reach the database as an UPDATE with nothing to set.
       .refine((b) => Object.values(b).some((v) => v !== undefined), { message: 'cần ít nhất một trường để sửa (title, issuer, settings, status)' }),
     responses: { 200: { description: 'The plan', schema: planSchema } },
-    async handler({ deps, params, body }) {
+    async handler({ deps, params, body, user }) {
       await checkLeadership(deps, body.settings?.escalation?.leadershipUserIds);
-      const [updated] = await deps.database.db.update(plans).set(body).where(eq(plans.id, params.id)).returning();
-      if (!updated) throw notFound('kế hoạch');
+      const updated = await deps.database.db.transaction(async (tx) => {
+        const [before] = await tx.select().from(plans).where(eq(plans.id, params.id)).for('update');
+        if (!before) throw notFound('kế hoạch');
+        const [after] = await tx.update(plans).set(body).where(eq(plans.id, params.id)).returning();
+        const fields = Object.keys(body) as (keyof typeof body)[];
+        const pick = (p: typeof before) => Object.fromEntries(fields.map((f) => [f, p[f]]));
+        const change = changedFields(pick(before), pick(after!));
+        if (Object.keys(change.after).length) await recordAudit(tx, actorOf(user), { action: 'plan.update', targetType: 'plan', targetId: before.id, targetLabel: before.code, ...change });
+        return after!;
+      });
       if (updated.status === 'closed') await removePlanSchedule(deps.temporal, updated.id);
       else if (body.settings || body.status) await ensurePlanSchedule(deps.temporal, updated, deps.config.TZ_DEFAULT);
       // The running tasks learn the new settings; a retry of the request sends them again, which is harmless.

@@ -227,7 +227,7 @@ const nameFields = (a: { name: string; shortName: string; aliases: string[] }) =
   ...a.aliases.map((value, i) => ({ field: `aliases.${i}`, value })),
 ];
 
-export async function createAgency(db: Db, input: CreateAgencyInput): Promise<AgencyView> {
+export async function createAgency(db: Db | Tx, input: CreateAgencyInput): Promise<AgencyView> {
   const a = createAgencyBody.parse(input);
   const shortName = a.shortName ?? a.name;
   return db.transaction(async (tx) => {
@@ -250,7 +250,7 @@ export async function createAgency(db: Db, input: CreateAgencyInput): Promise<Ag
   });
 }
 
-export async function updateAgency(db: Db, code: string, input: UpdateAgencyInput): Promise<AgencyView> {
+export async function updateAgency(db: Db | Tx, code: string, input: UpdateAgencyInput): Promise<AgencyView> {
   const patch = updateAgencyBody.parse(input);
   return db.transaction(async (tx) => {
     const current = await getAgency(tx, code);
@@ -327,7 +327,7 @@ export const importedNameBody = z
  * import: kept as an alias of the agency it means (an existing one, or one added now), so every later
  * import knows it. A name that is already another agency's is refused (409), as on the agencies page.
  */
-export async function addImportedName(db: Db, input: z.output<typeof importedNameBody>): Promise<{ created: boolean; agency: AgencyView }> {
+export async function addImportedName(db: Db | Tx, input: z.output<typeof importedNameBody>): Promise<{ created: boolean; agency: AgencyView }> {
   const asTextField = async <T>(write: () => Promise<T>): Promise<T> => {
     try {
       return await write();

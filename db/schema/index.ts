@@ -8,3 +8,5 @@ export * from './calendar';
 export * from './imports';
 export * from './requests';
 export * from './attachments';
+export * from './sessions';
+export * from './audit';

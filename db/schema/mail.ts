@@ -52,7 +52,7 @@ export const outbox = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     idempotencyKey: text('idempotency_key').notNull().unique(),
-    kind: text('kind').$type<NotificationKind | 'digest'>().notNull(),
+    kind: text('kind').$type<NotificationKind | 'digest' | 'sign_in_link'>().notNull(),
     language: text('language').$type<Language>().notNull().default('vi'),
     /** `agency:<code>` or `user:<id>`, as on its notifications. */
     recipient: text('recipient'),

@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
@@ -8,6 +8,7 @@ import { createUser, ensureBootstrapAdmin, type CreateUserInput } from '../../ap
 import { createTestDatabase, type TestDatabase } from './db';
 import { DIGEST_SIGNAL_REUSE_MS } from '../../workflows/mail';
 import { createLocalEnv, createTestWorker, createTimeSkippingEnv, testConfig, testLogger, type TestWorkerOptions } from './temporal';
+import type { Config } from '../../runtime/config';
 
 export interface ApiResponse<T = any> {
   status: number;
@@ -62,20 +63,27 @@ export function requester(url: string) {
  * worker, and the Express app on an ephemeral port.
  */
 export async function startStack(
-  opts: { label?: string; temporal?: 'time-skipping' | 'local'; app?: AppOptions; worker?: TestWorkerOptions } = {},
+  opts: {
+    label?: string;
+    temporal?: 'time-skipping' | 'local';
+    app?: AppOptions;
+    worker?: TestWorkerOptions;
+    /** Configuration over `testConfig`; a function is given the app's address (a redirect URI registered elsewhere needs it). */
+    config?: Partial<Config> | ((url: string) => Partial<Config>);
+  } = {},
 ): Promise<TestStack> {
   const database = await createTestDatabase(opts.label);
   const env = await (opts.temporal === 'local' ? createLocalEnv() : createTimeSkippingEnv());
   // The dev server keeps real time: there the worker coalesces digest signals as in production.
   const worker = await createTestWorker(env, database.db, { ...(opts.temporal === 'local' ? { digestSignalReuseMs: DIGEST_SIGNAL_REUSE_MS } : {}), ...opts.worker });
   const running = worker.run();
-  const config = { ...testConfig, DATABASE_URL: database.url };
-  const deps: AppDeps = { database, temporal: env.client, config, logger: testLogger };
-  const app = createApp(deps, opts.app);
-  const server: Server = await new Promise((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
+  // Listening before the app exists, so the configuration can know the app's own address.
+  const server: Server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const config = { ...testConfig, ...(typeof opts.config === 'function' ? opts.config(url) : opts.config), DATABASE_URL: database.url };
+  const deps: AppDeps = { database, temporal: env.client, config, logger: testLogger };
+  server.on('request', createApp(deps, opts.app));
   await ensureBootstrapAdmin(database.db, ADMIN_TOKEN);
 
   const request = requester(url);

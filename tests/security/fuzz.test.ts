@@ -446,9 +446,9 @@ describe('(b) every request schema on the real app', () => {
     expect(res.status, what).toBeLessThan(500);
     // Node refuses an oversized request line or header itself, before the app sees it.
     if (res.status === 431 || res.status === 414) return;
-    // Mail links answer a person in a browser with a page; only a token no mail could hold (a NUL byte,
-    // broken Unicode) meets the API's JSON refusal.
-    if (path.startsWith('/l/') && (res.headers.get('content-type') ?? '').includes('text/html')) return;
+    // Mail links, and the province sign-in the browser is sent through, answer a person with a page;
+    // only a value no browser could send (a NUL byte, broken Unicode) meets the API's JSON refusal.
+    if ((path.startsWith('/l/') || path.startsWith('/auth/oidc/')) && (res.headers.get('content-type') ?? '').includes('text/html')) return;
     if (res.status >= 400) {
       expect(res.headers.get('content-type') ?? '', what).toContain('application/json');
       expectErrorEnvelope({ status: res.status, headers: res.headers, body: JSON.parse(text) }, what);

@@ -18,16 +18,19 @@ import { hashToken } from '../../api/tokens';
 import { taskEvents, users } from '../../db/schema';
 import { rowsOf } from '../../db/client';
 import { consumeLinkOnce, createLinkSigner, DEFAULT_LINK_TTL_DAYS, InvalidLinkError, linkUrl, type LinkClaims } from '../../runtime/links';
+import { createSignInLinkSigner, signInLinkUrl, SIGN_IN_LINK_TTL_HOURS } from '../../runtime/sign-in-links';
 import { startStack, type TestStack } from '../helpers/stack';
 import { testConfig } from '../helpers/temporal';
 import { assignTask, expectErrorEnvelope, LEAD, seedWorld, type World } from './helpers';
 
 let stack: TestStack;
 let world: World;
+let viewerId: string;
 
 beforeAll(async () => {
   stack = await startStack({ label: 'tokens_headers', app: { authFailuresPerWindow: 10_000 } });
   world = await seedWorld(stack);
+  viewerId = (await stack.request('GET', '/api/me', { token: world.tokens.viewer })).body.id;
 });
 afterAll(() => stack?.close());
 
@@ -115,24 +118,102 @@ describe('bearer tokens at rest', () => {
     const server = await serve(createApp({ ...stack.deps, logger }, { authFailuresPerWindow: 10_000 }));
     try {
       const link = await createLinkSigner(testConfig.LINK_SECRET!).sign({ purpose: 'ack', taskId: '00000000-0000-4000-8000-000000000000', agencyCode: LEAD });
+      const signIn = (await createSignInLinkSigner(testConfig.LINK_SECRET!).sign(viewerId)).token;
       const requests: [string, Record<string, string>][] = [
         ['/api/me', { authorization: `Bearer ${world.tokens.lead}` }],
         ['/api/me', { authorization: `Bearer ${world.tokens.other}x` }],
         [`/api/tasks?token=${world.tokens.viewer}&limit=5`, { authorization: `Bearer ${world.tokens.viewer}` }],
         [new URL(linkUrl(server.url, link)).pathname, {}],
         [`/l/${link}?utm=mail`, {}],
+        // The identity provider's answer: its code and state are as good as a sign-in while they last.
+        ['/auth/oidc/callback?code=SECRET-AUTHORIZATION-CODE&state=SECRET-STATE&iss=x', {}],
+        // A sign-in link travels in the fragment, which a browser never sends.
+        [new URL(signInLinkUrl(server.url, signIn)).pathname, {}],
       ];
       for (const [path, headers] of requests) await fetch(server.url + path, { headers });
+      // Redeemed, the link goes in a body and the session comes back in one: neither is logged.
+      const session = await fetch(`${server.url}/api/auth/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ link: signIn }) });
+      expect(session.status).toBe(201);
+      const { token: sessionToken } = (await session.json()) as { token: string };
+      await fetch(`${server.url}/api/me`, { headers: { authorization: `Bearer ${sessionToken}` } });
       await new Promise((r) => setTimeout(r, 50));
       const log = lines.join('');
-      expect(lines.length).toBeGreaterThanOrEqual(requests.length);
+      expect(lines.length).toBeGreaterThanOrEqual(requests.length + 2);
       for (const t of Object.values(world.tokens)) expect(log).not.toContain(t);
       expect(log).not.toContain(link);
       // The signature alone is what makes a link usable.
       expect(log).not.toContain(link.split('.')[2]!);
+      for (const secret of ['SECRET-AUTHORIZATION-CODE', 'SECRET-STATE', signIn.split('.')[2]!, sessionToken]) expect(log).not.toContain(secret);
+      expect(log).toContain('/auth/oidc/callback?…');
     } finally {
       await server.close();
     }
+  });
+});
+
+describe('credentials that end', () => {
+  const me = async (token: string) => (await stack.request('GET', '/api/me', { token })).status;
+  const act = (method: string, path: string) => stack.request(method, path, { token: stack.adminToken });
+  const account = async (name: string) => {
+    const res = await stack.request('POST', '/api/users', { token: stack.adminToken, body: { name, email: `${name.replace(/\W/g, '')}@snv.example.gov.vn`, role: 'agency', agencyCode: 'SNV' } });
+    expect(res.status).toBe(201);
+    return res.body as { id: string; token: string };
+  };
+  const session = async (id: string) => {
+    const link = (await createSignInLinkSigner(testConfig.LINK_SECRET!).sign(id)).token;
+    const res = await stack.request('POST', '/api/auth/sessions', { body: { link } });
+    expect(res.status).toBe(201);
+    return res.body.token as string;
+  };
+
+  it('a disabled account’s token and sessions are refused on the next request, and work again only once enabled (the token, not the ended sessions)', async () => {
+    const u = await account('disabled');
+    const s = await session(u.id);
+    expect([await me(u.token), await me(s)]).toEqual([200, 200]);
+    expect((await act('POST', `/api/users/${u.id}/disable`)).status).toBe(200);
+    expect([await me(u.token), await me(s)]).toEqual([401, 401]);
+    expect((await act('POST', `/api/users/${u.id}/enable`)).status).toBe(200);
+    expect([await me(u.token), await me(s)]).toEqual([200, 401]);
+  });
+
+  it('a rotated token is refused at once; the new one exists only as its hash', async () => {
+    const u = await account('rotated');
+    const rotated = await act('POST', `/api/users/${u.id}/token`);
+    expect([await me(u.token), await me(rotated.body.token)]).toEqual([401, 200]);
+    const [row] = await stack.database.db.select({ tokenHash: users.tokenHash }).from(users).where(eq(users.id, u.id));
+    expect(row!.tokenHash).toBe(hashToken(rotated.body.token));
+  });
+
+  it('a revoked account has no valid token or session until a new token is issued; sessions too exist only as hashes', async () => {
+    const u = await account('revoked');
+    const s = await session(u.id);
+    expect((await everyRow()).filter((r) => r.includes(s) || r.includes(s.replace(/^gvs_/, '')))).toEqual([]);
+    expect((await act('DELETE', `/api/users/${u.id}/token`)).status).toBe(200);
+    expect([await me(u.token), await me(s)]).toEqual([401, 401]);
+    const link = (await createSignInLinkSigner(testConfig.LINK_SECRET!).sign(u.id)).token;
+    expect((await stack.request('POST', '/api/auth/sessions', { body: { link } })).status).toBe(403);
+    const issued = await act('POST', `/api/users/${u.id}/token`);
+    expect([await me(u.token), await me(issued.body.token)]).toEqual([401, 200]);
+  });
+
+  it('a sign-in link works once, expires after a day, and is not a task link (nor a task link a sign-in link)', async () => {
+    const signer = createSignInLinkSigner(testConfig.LINK_SECRET!);
+    const redeem = (link: string) => stack.request('POST', '/api/auth/sessions', { body: { link } });
+    const { token: link, expiresAt } = await signer.sign(viewerId);
+    expect(expiresAt.getTime() - Date.now()).toBeLessThanOrEqual(SIGN_IN_LINK_TTL_HOURS * 3_600_000);
+    expect((await redeem(link)).status).toBe(201);
+    const reused = await redeem(link);
+    expect(reused.status).toBe(409);
+    expectErrorEnvelope(reused, 'reused sign-in link');
+    const dayOld = await createSignInLinkSigner(testConfig.LINK_SECRET!, { now: () => Date.now() - SIGN_IN_LINK_TTL_HOURS * 3_600_000 - 5_000 }).sign(viewerId);
+    const expired = await redeem(dayOld.token);
+    expect(expired.status).toBe(410);
+    expectErrorEnvelope(expired, 'expired sign-in link');
+
+    const taskLink = await createLinkSigner(testConfig.LINK_SECRET!).sign({ purpose: 'open', taskId: '00000000-0000-4000-8000-000000000000', agencyCode: LEAD });
+    expect((await redeem(taskLink)).status).toBe(400);
+    const asTaskLink = await fetch(`${stack.url}/l/${(await signer.sign(viewerId)).token}`, { redirect: 'manual' });
+    expect(asTaskLink.status).toBe(400);
   });
 });
 

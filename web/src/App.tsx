@@ -20,6 +20,7 @@ import { AgencyReportPage } from './pages/AgencyReport';
 import { OutboxPage } from './pages/Outbox';
 import { AgenciesPage, AgencyDetailPage } from './pages/Agencies';
 import { CalendarPage, UsersPage } from './pages/Admin';
+import { AuditLogPage } from './pages/AuditLog';
 import { OverviewPage } from './pages/Overview';
 
 /** The signed-in part of the app; anyone else goes to the sign-in screen and comes back afterwards. */
@@ -89,6 +90,7 @@ export function App() {
             <Route path="agencies/:code" element={<AgencyDetailPage />} />
             <Route path="admin/users" element={<RequireRole roles={['admin']}><UsersPage /></RequireRole>} />
             <Route path="admin/calendar" element={<RequireRole roles={['admin']}><CalendarPage /></RequireRole>} />
+            <Route path="admin/audit" element={<RequireRole roles={['admin']}><AuditLogPage /></RequireRole>} />
             <Route path="*" element={<NotFound />} />
           </Route>
         </Route>

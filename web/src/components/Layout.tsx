@@ -33,6 +33,7 @@ const NAV: Record<Role, NavItem[]> = {
     { to: '/admin/users', label: 'nav.users' },
     { to: '/agencies', label: 'nav.agencies' },
     { to: '/admin/calendar', label: 'nav.calendar' },
+    { to: '/admin/audit', label: 'nav.audit' },
   ],
 };
 

@@ -1,6 +1,7 @@
 /**
- * Who is signed in. The token is the only credential: it is kept in localStorage and sent as a bearer
- * token; `GET /api/me` says whose it is. A 401 anywhere ends the session.
+ * Who is signed in. The token is the only credential — a personal token, or a session's from a sign-in
+ * link or the province account: it is kept in localStorage and sent as a bearer token; `GET /api/me`
+ * says whose it is. A 401 anywhere ends the session.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, ApiError, onUnauthorized, storedToken, storeToken } from './api';
@@ -27,6 +28,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [attempt, setAttempt] = useState(0);
 
   const signOut = useCallback(() => {
+    const token = storedToken();
+    // A session opened by a sign-in link or the province account ends on the server too; a personal token is the user's key and stays.
+    if (token?.startsWith('gvs_')) void api.delete('/api/auth/session', { token }).catch(() => undefined);
     storeToken(null);
     setMe(null);
     setStatus('signed-out');

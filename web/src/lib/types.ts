@@ -3,9 +3,10 @@
  * payloads come from the domain modules themselves, so the browser and the server cannot drift apart.
  */
 import type { TaskStatus } from '../../../domain/task-status';
+import type { AuditAction } from '../../../domain/audit';
 import type { AgencyKind, Funding, FundingSource, Language, NotificationKind, OutboxStatus, Role, TaskKind } from '../../../domain/vocabulary';
 
-export type { TaskStatus, AgencyKind, Funding, FundingSource, Language, NotificationKind, OutboxStatus, Role, TaskKind };
+export type { AuditAction, TaskStatus, AgencyKind, Funding, FundingSource, Language, NotificationKind, OutboxStatus, Role, TaskKind };
 export type { ImportPreview, ImportRow, ImportProblem, ImportColumn, ParsedTask } from '../../../domain/import/types';
 export type { ImportDryRun } from '../../../domain/import/diff';
 export type { AnnualReport, ReportAgencyRow, ReportTaskRow } from '../../../domain/report/compile';
@@ -228,4 +229,26 @@ export interface UserRow {
   role: Role;
   agencyCode: string | null;
   language: Language;
+  status: 'active' | 'disabled' | 'revoked';
+  disabledAt: string | null;
+  revokedAt: string | null;
+  provinceAccount: boolean;
+  lastSignInAt: string | null;
+  createdAt: string;
+}
+
+/** A line of the admin audit log (GET /api/audit-log). */
+export interface AuditEntry {
+  id: number;
+  at: string;
+  actorId: string | null;
+  actorName: string;
+  actorRole: string;
+  via: 'api' | 'cli' | 'oidc' | 'system';
+  action: AuditAction;
+  targetType: 'user' | 'agency' | 'calendar_day' | 'plan';
+  targetId: string;
+  targetLabel: string | null;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
 }

@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import { api, ApiError, itemsOf, useLoad } from '../lib/api';
 import { useAgencies } from '../lib/agencies';
-import { formatDate, parseDateInput } from '../lib/format';
+import { formatDate, formatDateTime, parseDateInput } from '../lib/format';
 import { useI18n } from '../lib/i18n';
+import type { MessageKey } from '../lib/messages';
+import { useMe } from '../lib/session';
 import type { CalendarDay, Role, UserRow } from '../lib/types';
 import { ActionForm } from '../components/ActionForm';
 import { DataTable } from '../components/DataTable';
@@ -12,50 +14,117 @@ import { Async, ErrorBox, Notice } from '../components/States';
 
 const ROLES: Role[] = ['coordinator', 'agency', 'viewer', 'admin'];
 
-/** Users: the list, and a form that creates one and shows its token exactly once. */
+/** What an admin can do to an account: the button's word and its accessible name. */
+const USER_ACTIONS = {
+  disable: { label: 'users.disable', of: 'users.disableOf' },
+  enable: { label: 'users.enable', of: 'users.enableOf' },
+  rotate: { label: 'users.rotate', of: 'users.rotateOf' },
+  revoke: { label: 'users.revoke', of: 'users.revokeOf' },
+  link: { label: 'users.link', of: 'users.linkOf' },
+} as const satisfies Record<string, { label: MessageKey; of: MessageKey }>;
+type UserAction = keyof typeof USER_ACTIONS;
+
+/** A credential shown once: a new account's or a rotated token, or a sign-in link to hand over. */
+type Secret = { kind: 'created' | 'rotated'; name: string; token: string } | { kind: 'link'; name: string; url: string; expiresAt: string };
+
+function SecretBox({ secret, onClose }: { secret: Secret; onClose: () => void }) {
+  const { t } = useI18n();
+  const [copied, setCopied] = useState(false);
+  const value = secret.kind === 'link' ? secret.url : secret.token;
+  const link = secret.kind === 'created' ? `${window.location.origin}/signin?token=${encodeURIComponent(secret.token)}` : '';
+  const title = secret.kind === 'created' ? t('users.tokenTitle', { name: secret.name }) : secret.kind === 'rotated' ? t('users.newTokenTitle', { name: secret.name }) : t('users.linkTitle', { name: secret.name });
+  return (
+    <div className="notice notice--warning token-box" role="status">
+      <p className="notice__title">{title}</p>
+      <p>{secret.kind === 'link' ? t('users.linkOnce', { at: formatDateTime(secret.expiresAt) }) : t(secret.kind === 'created' ? 'users.tokenOnce' : 'users.oldRefused')}</p>
+      <p>
+        <label htmlFor="new-token" className="field__label">
+          {secret.kind === 'link' ? t('users.signInLink') : t('signin.token')}
+        </label>
+        <input id="new-token" className="input input--mono" readOnly value={value} onFocus={(e) => e.target.select()} />
+      </p>
+      {link && (
+        <p>
+          <label htmlFor="new-link" className="field__label">
+            {t('users.signInLink')}
+          </label>
+          <input id="new-link" className="input input--mono" readOnly value={link} onFocus={(e) => e.target.select()} />
+        </p>
+      )}
+      <div className="form__actions">
+        <button type="button" className="button button--secondary" onClick={() => void navigator.clipboard?.writeText(value).then(() => setCopied(true))}>
+          {copied ? t('users.copied') : secret.kind === 'link' ? t('users.copyLink') : t('users.copy')}
+        </button>
+        <button type="button" className="button button--secondary" onClick={onClose}>
+          {t('users.done')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/** Users: the list with each account's state and actions, and a form that creates one and shows its token exactly once. */
 export function UsersPage() {
   const { t } = useI18n();
+  const me = useMe();
   const agencies = useAgencies();
   const users = useLoad((signal) => api.get<UserRow[] | { items: UserRow[] }>('/api/users', { signal }).then(itemsOf), []);
-  const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
-  const [copied, setCopied] = useState(false);
-  const link = created ? `${window.location.origin}/signin?token=${encodeURIComponent(created.token)}` : '';
+  const [secret, setSecret] = useState<Secret | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [actionError, setActionError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+
+  /** One account action; its result replaces the row, or shows the credential it made. */
+  const act = async (u: UserRow, action: UserAction) => {
+    setBusy(`${u.id}:${action}`);
+    setActionError(null);
+    setNotice(null);
+    setSecret(null);
+    try {
+      if (action === 'rotate') {
+        const reply = await api.post<{ token: string }>(`/api/users/${u.id}/token`);
+        setSecret({ kind: 'rotated', name: u.name, token: reply.token });
+      } else if (action === 'link') {
+        const reply = await api.post<{ url: string; expiresAt: string }>(`/api/users/${u.id}/sign-in-link`);
+        setSecret({ kind: 'link', name: u.name, url: reply.url, expiresAt: reply.expiresAt });
+      } else if (action === 'revoke') {
+        await api.delete(`/api/users/${u.id}/token`);
+        setNotice(t('users.revoked', { name: u.name }));
+      } else {
+        await api.post(`/api/users/${u.id}/${action}`);
+        setNotice(t(action === 'disable' ? 'users.disabled' : 'users.enabled', { name: u.name }));
+      }
+      users.reload();
+    } catch (err) {
+      if (err instanceof ApiError) setActionError(err);
+      else throw err;
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const actionButton = (u: UserRow, action: UserAction, danger = false) => (
+    <button
+      type="button"
+      className={`button button--small ${danger ? 'button--danger' : 'button--secondary'}`}
+      disabled={busy !== null}
+      aria-label={t(USER_ACTIONS[action].of, { name: u.name })}
+      onClick={() => void act(u, action)}
+    >
+      {t(USER_ACTIONS[action].label)}
+    </button>
+  );
 
   return (
     <>
       <PageHeader title={t('users.title')} lead={<p>{t('users.lead')}</p>} />
-      {created && (
-        <div className="notice notice--warning token-box" role="status">
-          <p className="notice__title">{t('users.tokenTitle', { name: created.name })}</p>
-          <p>{t('users.tokenOnce')}</p>
-          <p>
-            <label htmlFor="new-token" className="field__label">
-              {t('signin.token')}
-            </label>
-            <input id="new-token" className="input input--mono" readOnly value={created.token} onFocus={(e) => e.target.select()} />
-          </p>
-          <p>
-            <label htmlFor="new-link" className="field__label">
-              {t('users.signInLink')}
-            </label>
-            <input id="new-link" className="input input--mono" readOnly value={link} onFocus={(e) => e.target.select()} />
-          </p>
-          <div className="form__actions">
-            <button
-              type="button"
-              className="button button--secondary"
-              onClick={() => {
-                void navigator.clipboard?.writeText(created.token).then(() => setCopied(true));
-              }}
-            >
-              {copied ? t('users.copied') : t('users.copy')}
-            </button>
-            <button type="button" className="button button--ghost" onClick={() => setCreated(null)}>
-              {t('users.done')}
-            </button>
-          </div>
-        </div>
+      {secret && <SecretBox secret={secret} onClose={() => setSecret(null)} />}
+      {notice && (
+        <Notice tone="success" focus>
+          <p>{notice}</p>
+        </Notice>
       )}
+      {actionError && <ErrorBox error={actionError} />}
       <div className="card">
         <ActionForm
           id="new-user"
@@ -98,8 +167,8 @@ export function UsersPage() {
               agencyCode: v.agencyCode || undefined,
               language: v.language,
             });
-            setCopied(false);
-            setCreated({ name: v.name, token: reply.token });
+            setNotice(null);
+            setSecret({ kind: 'created', name: v.name, token: reply.token });
           }}
           onDone={() => users.reload()}
         />
@@ -116,10 +185,50 @@ export function UsersPage() {
               rows={list}
               rowKey={(u) => u.id}
               columns={[
-                { key: 'name', label: t('users.name'), primary: true, cell: (u) => u.name },
-                { key: 'email', label: t('users.email'), cell: (u) => u.email },
-                { key: 'role', label: t('users.role'), cell: (u) => t(`role.${u.role}`) },
-                { key: 'agency', label: t('users.agency'), cell: (u) => (u.agencyCode ? agencies.nameOf(u.agencyCode) : '—') },
+                {
+                  key: 'name',
+                  label: t('users.name'),
+                  primary: true,
+                  cell: (u) => (
+                    <>
+                      {u.name}
+                      <div className="small muted">{u.email}</div>
+                    </>
+                  ),
+                },
+                {
+                  key: 'role',
+                  label: t('users.role'),
+                  cell: (u) => (
+                    <>
+                      {t(`role.${u.role}`)}
+                      {u.agencyCode && <div className="small muted">{agencies.nameOf(u.agencyCode)}</div>}
+                    </>
+                  ),
+                },
+                {
+                  key: 'status',
+                  label: t('users.status'),
+                  cell: (u) => (
+                    <>
+                      <span className={`badge badge--user-${u.status}`}>{t(`users.status.${u.status}`)}</span>
+                      {u.provinceAccount && <div className="small">{t('users.provinceAccount')}</div>}
+                      {u.lastSignInAt && <div className="small muted">{t('users.lastSignIn', { at: formatDateTime(u.lastSignInAt) })}</div>}
+                    </>
+                  ),
+                },
+                {
+                  key: 'actions',
+                  label: t('common.actions'),
+                  cell: (u) => (
+                    <div className="user-actions">
+                      {u.status === 'disabled' ? actionButton(u, 'enable') : u.id !== me.id && actionButton(u, 'disable', true)}
+                      {actionButton(u, 'rotate')}
+                      {u.status === 'active' && u.id !== me.id && actionButton(u, 'revoke', true)}
+                      {u.status === 'active' && actionButton(u, 'link')}
+                    </div>
+                  ),
+                },
               ]}
             />
           )}

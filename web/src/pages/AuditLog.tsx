@@ -1,0 +1,259 @@
+import { useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { api, ApiError, downloadFile, itemsOf, useLoad, withQuery, type Query } from '../lib/api';
+import { formatDateTime, parseDateInput, todayVn } from '../lib/format';
+import { useForm } from '../lib/form';
+import { useI18n } from '../lib/i18n';
+import type { MessageKey } from '../lib/messages';
+import type { AuditAction, AuditEntry, Page, UserRow } from '../lib/types';
+import { DataTable } from '../components/DataTable';
+import { DateField, Form, SelectField, SubmitButton } from '../components/Form';
+import { PageHeader } from '../components/PageHeader';
+import { ErrorBox, Loading } from '../components/States';
+
+const PAGE_SIZE = 50;
+
+/** Every action the log records (domain/audit.ts), with its words: the type makes the list complete. */
+const ACTION_LABELS: Record<AuditAction, MessageKey> = {
+  'user.create': 'audit.action.user.create',
+  'user.update': 'audit.action.user.update',
+  'user.disable': 'audit.action.user.disable',
+  'user.enable': 'audit.action.user.enable',
+  'user.token_rotate': 'audit.action.user.token_rotate',
+  'user.token_revoke': 'audit.action.user.token_revoke',
+  'user.sign_in_link': 'audit.action.user.sign_in_link',
+  'user.oidc_link': 'audit.action.user.oidc_link',
+  'agency.create': 'audit.action.agency.create',
+  'agency.update': 'audit.action.agency.update',
+  'agency.merge': 'audit.action.agency.merge',
+  'agency.alias': 'audit.action.agency.alias',
+  'calendar.amend': 'audit.action.calendar.amend',
+  'calendar.remove': 'audit.action.calendar.remove',
+  'plan.create': 'audit.action.plan.create',
+  'plan.update': 'audit.action.plan.update',
+};
+const ACTION_GROUPS = ['user', 'agency', 'calendar', 'plan'] as const;
+
+/** A date as the filter shows it (dd/mm/yyyy), from the URL's YYYY-MM-DD. */
+const dmy = (iso: string) => (/^\d{4}-\d{2}-\d{2}$/.test(iso) ? iso.split('-').reverse().join('/') : iso);
+
+function filtersOf(params: URLSearchParams) {
+  return { from: params.get('from') ?? '', to: params.get('to') ?? '', actor: params.get('actor') ?? '', action: params.get('action') ?? '' };
+}
+
+/** The fields a line changed, each with its value before (struck) and after, in words where the app has them. */
+function Change({ entry }: { entry: AuditEntry }) {
+  const { t, tx } = useI18n();
+  const show = (key: string, v: unknown): string => {
+    if (v === null || v === undefined || (Array.isArray(v) && v.length === 0)) return '—';
+    if (key === 'role' && typeof v === 'string') return tx(`role.${v}`, v);
+    if (key === 'status' && typeof v === 'string') return tx(`audit.status.${v}`, v);
+    if (key === 'expiresAt' && typeof v === 'string') return formatDateTime(v);
+    if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v.join('; ');
+    return typeof v === 'string' ? v : JSON.stringify(v);
+  };
+  const keys = [...new Set([...Object.keys(entry.before ?? {}), ...Object.keys(entry.after ?? {})])];
+  if (keys.length === 0) return <>—</>;
+  return (
+    <dl className="audit-change">
+      {keys.map((k) => (
+        <div key={k}>
+          <dt>{tx(`audit.field.${k}`, k)}</dt>
+          <dd>
+            {entry.before && k in entry.before && (
+              <del>
+                <span className="visually-hidden">{t('audit.before')}: </span>
+                {show(k, entry.before[k])}
+              </del>
+            )}
+            {entry.before && k in entry.before && entry.after && k in entry.after && ' → '}
+            {entry.after && k in entry.after && (
+              <ins>
+                <span className="visually-hidden">{t('audit.after')}: </span>
+                {show(k, entry.after[k])}
+              </ins>
+            )}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/** The admin audit log: who changed users, agencies, days off and plans, filtered, paged and exported. */
+export function AuditLogPage() {
+  const { t, tx, lang } = useI18n();
+  const [params, setParams] = useSearchParams();
+  const filters = filtersOf(params);
+  const form = useForm({ from: dmy(filters.from), to: dmy(filters.to), actor: filters.actor, action: filters.action });
+  const users = useLoad((signal) => api.get<{ items: UserRow[] }>('/api/users', { signal }).then(itemsOf), []);
+  const [items, setItems] = useState<AuditEntry[] | undefined>();
+  const [next, setNext] = useState<string | null>(null);
+  const [error, setError] = useState<ApiError | undefined>();
+  const [exportError, setExportError] = useState<ApiError | null>(null);
+  const [exporting, setExporting] = useState(false);
+  const key = params.toString();
+
+  const filterQuery = (): Query => ({ ...filtersOf(new URLSearchParams(key)) });
+
+  useEffect(() => {
+    const controller = new AbortController();
+    setItems(undefined);
+    setError(undefined);
+    const f = filtersOf(new URLSearchParams(key));
+    form.setValues({ from: dmy(f.from), to: dmy(f.to), actor: f.actor, action: f.action });
+    api.get<Page<AuditEntry>>('/api/audit-log', { query: { ...filterQuery(), limit: PAGE_SIZE }, signal: controller.signal }).then(
+      (page) => {
+        setItems(page.items);
+        setNext(page.nextCursor);
+        form.setError(null);
+      },
+      (err: unknown) => {
+        if (controller.signal.aborted || !(err instanceof ApiError)) return;
+        setError(err);
+        // Filter problems name `query.<filter>`: shown beside the filter.
+        form.setError(err);
+      },
+    );
+    return () => controller.abort();
+    // The URL is the single source of the filters.
+  }, [key]);
+
+  const more = async () => {
+    if (!next) return;
+    try {
+      const page = await api.get<Page<AuditEntry>>('/api/audit-log', { query: { ...filterQuery(), limit: PAGE_SIZE, cursor: next } });
+      setItems((l) => [...(l ?? []), ...page.items]);
+      setNext(page.nextCursor);
+    } catch (err) {
+      if (err instanceof ApiError) setError(err);
+    }
+  };
+
+  const download = async (format: 'xlsx' | 'csv') => {
+    setExporting(true);
+    setExportError(null);
+    try {
+      await downloadFile(withQuery('/api/audit-log', { ...filterQuery(), format, lang }), `${t('audit.file')}-${todayVn()}.${format}`);
+    } catch (err) {
+      if (err instanceof ApiError) setExportError(err);
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const apply = () => {
+    const v = form.values;
+    const p = new URLSearchParams();
+    if (v.from.trim()) p.set('from', parseDateInput(v.from));
+    if (v.to.trim()) p.set('to', parseDateInput(v.to));
+    if (v.actor) p.set('actor', v.actor);
+    if (v.action) p.set('action', v.action);
+    setParams(p);
+  };
+
+  const actionLabel = (e: AuditEntry) => (e.action in ACTION_LABELS ? t(ACTION_LABELS[e.action]) : e.action);
+  const actorOptions = (users.data ?? []).map((u) => ({ value: u.id, label: `${u.name} (${t(`role.${u.role}`)})` }));
+
+  return (
+    <>
+      <PageHeader title={t('audit.title')} lead={<p>{t('audit.lead')}</p>} />
+      <div className="layout-sidebar">
+        <aside className="card filters" aria-labelledby="audit-filters-h">
+          <h2 id="audit-filters-h" className="section__title">
+            {t('audit.filters')}
+          </h2>
+          <Form form={form} onSubmit={apply} label={t('audit.filters')}>
+            <DateField form={form} name="from" apiField="query.from" label={t('audit.from')} />
+            <DateField form={form} name="to" apiField="query.to" label={t('audit.to')} />
+            <SelectField form={form} name="actor" apiField="query.actor" label={t('audit.actor')} placeholder={t('audit.anyActor')} options={actorOptions} />
+            <SelectField
+              form={form}
+              name="action"
+              apiField="query.action"
+              label={t('audit.action')}
+              placeholder={t('audit.anyAction')}
+              options={[
+                ...ACTION_GROUPS.map((g) => ({ value: g, label: t(`audit.group.${g}`) })),
+                ...Object.entries(ACTION_LABELS).map(([a, key]) => ({ value: a, label: t(key) })),
+              ]}
+            />
+            <div className="form__actions">
+              <SubmitButton form={form}>{t('audit.apply')}</SubmitButton>
+              <button type="button" className="button button--secondary" onClick={() => setParams(new URLSearchParams())}>
+                {t('audit.clear')}
+              </button>
+            </div>
+          </Form>
+        </aside>
+        <section aria-labelledby="audit-results-h" className="results">
+          <div className="section__head">
+            <h2 id="audit-results-h" className="section__title" aria-live="polite">
+              {items ? t('audit.showing', { n: items.length }) + (next ? '+' : '') : t('audit.title')}
+            </h2>
+            {items && items.length > 0 && (
+              <div className="user-actions">
+                <button type="button" className="button button--secondary" onClick={() => void download('xlsx')} disabled={exporting} aria-describedby="audit-export-help">
+                  {t('audit.exportXlsx')}
+                </button>
+                <button type="button" className="button button--secondary" onClick={() => void download('csv')} disabled={exporting} aria-describedby="audit-export-help">
+                  {t('audit.exportCsv')}
+                </button>
+              </div>
+            )}
+          </div>
+          {items && items.length > 0 && (
+            <p id="audit-export-help" className="muted small">
+              {t('audit.exportHelp')}
+            </p>
+          )}
+          {exportError && <ErrorBox error={exportError} />}
+          {error && !items && <ErrorBox error={error} />}
+          {!items && !error && <Loading />}
+          {items && (
+            <DataTable
+              caption={t('audit.title')}
+              captionHidden
+              rows={items}
+              rowKey={(e) => String(e.id)}
+              empty={t('audit.none')}
+              columns={[
+                { key: 'at', label: t('audit.at'), cell: (e) => formatDateTime(e.at) },
+                {
+                  key: 'by',
+                  label: t('audit.by'),
+                  cell: (e) => (
+                    <>
+                      {e.actorName}
+                      <div className="small muted">
+                        {tx(`role.${e.actorRole}`, e.actorRole)}
+                        {e.via !== 'api' ? ` · ${t(`audit.via.${e.via}`)}` : ''}
+                      </div>
+                    </>
+                  ),
+                },
+                { key: 'what', label: t('audit.what'), primary: true, cell: (e) => actionLabel(e) },
+                {
+                  key: 'target',
+                  label: t('audit.target'),
+                  cell: (e) => (
+                    <>
+                      {e.targetLabel ?? e.targetId}
+                      {e.targetLabel && e.targetLabel !== e.targetId && <div className="small muted">{e.targetId}</div>}
+                    </>
+                  ),
+                },
+                { key: 'change', label: t('audit.change'), cell: (e) => <Change entry={e} /> },
+              ]}
+            />
+          )}
+          {next && (
+            <button type="button" className="button button--secondary load-more" onClick={() => void more()}>
+              {t('tasks.loadMore')}
+            </button>
+          )}
+        </section>
+      </div>
+    </>
+  );
+}
