@@ -33,12 +33,15 @@ async function cancellationMail(since: Date) {
   return rows.filter((r) => r.createdAt >= since);
 }
 
-/** Each outbox message of `rows` received by the SMTP server exactly once (by its Message-ID). */
-function deliveredOnce(rows: { messageId: string }[]) {
+/** How many times the SMTP server received each message of `rows` (by its Message-ID). */
+function receivedCounts(rows: { messageId: string }[]): Map<string, number> {
   const received = new Map<string, number>();
   for (const m of stack.smtp.messages) received.set(m.messageId, (received.get(m.messageId) ?? 0) + 1);
-  return expectAllOnce(new Map(rows.map((r) => [r.messageId, received.get(r.messageId) ?? 0])), 'each message received once');
+  return new Map(rows.map((r) => [r.messageId, received.get(r.messageId) ?? 0]));
 }
+
+/** Each outbox message of `rows` received by the SMTP server exactly once (by its Message-ID). */
+const deliveredOnce = (rows: { messageId: string }[]) => expectAllOnce(receivedCounts(rows), 'each message received once');
 
 const cancel = (task: { id: string }, key: string) =>
   stack.request('POST', `/api/tasks/${task.id}/cancel`, { token: province.coordinator, headers: { 'Idempotency-Key': key }, body: { reason: 'Không còn phù hợp với kế hoạch' } });
@@ -121,12 +124,23 @@ describe('an SMTP outage with the worker killed during delivery', () => {
     await stack.worker.start();
 
     const sent = await waitFor(() => cancellationMail(since), (rows) => rows.every((r) => r.status === 'sent'), 'every message sent', 240_000);
-    const mails = deliveredOnce(sent);
+    // No SMTP client can know whether a server that took a message's last line answered before the
+    // client died: a message the kill caught inside that exchange (still `sending` in the outbox) may be
+    // sent again, with the same stored Message-ID, by which mail systems show it once. Any other
+    // second copy, or a third, is a duplicate; a message never received is lost.
+    const inFlight = new Set(atKill.filter((r) => r.status === 'sending').map((r) => r.messageId));
+    const counts = receivedCounts(sent);
+    const resent = [...counts].filter(([id, n]) => n === 2 && inFlight.has(id)).length;
+    const mails = {
+      lost: [...counts.values()].filter((n) => n === 0).length,
+      duplicated: [...counts].filter(([id, n]) => n > 2 || (n === 2 && !inFlight.has(id))).length,
+    };
+    expect(mails, 'each message received once (a message in flight at the kill: at most again, same Message-ID)').toEqual({ lost: 0, duplicated: 0 });
     const report = await stack.verify();
     expect(report.mismatches).toEqual([]);
     recordFaults(
       {
-        scenario: `SMTP outage + worker kill -9 during delivery (${atKill.filter((r) => r.status === 'sent').length} of ${sent.length} sent at the kill)`,
+        scenario: `SMTP outage + worker kill -9 during delivery (${atKill.filter((r) => r.status === 'sent').length} of ${sent.length} sent at the kill, ${inFlight.size} in flight; ${resent} of those sent again with the same Message-ID)`,
         faults: 2,
         ...mails,
       },
