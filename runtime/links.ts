@@ -3,13 +3,15 @@
  * HS256 JWT naming what the link does (acknowledge or open a task) and for which agency. A link to
  * acknowledge works once: its `jti` goes into `used_links` when it is used.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { SignJWT, errors as joseErrors, jwtVerify } from 'jose';
 import type { Db } from '../db/client';
 import { usedLinks } from '../db/schema';
 import type { Config } from './config';
+import { createSignedTokens, InvalidLinkError } from './signed-token';
+
+export { InvalidLinkError };
 
 export const LINK_PURPOSES = ['ack', 'open'] as const;
 export type LinkPurpose = (typeof LINK_PURPOSES)[number];
@@ -27,64 +29,23 @@ export interface VerifiedLink extends LinkClaims {
   exp: number;
 }
 
-/** A link that is not ours, was altered, or is past its date. Its `reason` says which, its message says it to people. */
-export class InvalidLinkError extends Error {
-  override name = 'InvalidLinkError';
-  constructor(readonly reason: 'invalid' | 'expired') {
-    super(reason === 'expired' ? 'Liên kết đã hết hạn; xin mở nhiệm vụ trong hệ thống Giao việc.' : 'Liên kết không hợp lệ hoặc đã bị sửa đổi.');
-  }
-}
-
 export interface LinkSigner {
   sign(claims: LinkClaims, ttlDays?: number): Promise<string>;
   verify(token: string): Promise<VerifiedLink>;
 }
 
-const ISSUER = 'giaoviec';
-const AUDIENCE = 'giaoviec:link';
 export const DEFAULT_LINK_TTL_DAYS = 30;
 
 /** `now` is for tests that need a link signed in the past. */
 export function createLinkSigner(secret: string, opts: { now?: () => number } = {}): LinkSigner {
-  if (secret.length < 32) throw new Error('The link secret must be at least 32 characters.');
-  const key = new TextEncoder().encode(secret);
-  const now = opts.now ?? Date.now;
+  const tokens = createSignedTokens(secret, 'giaoviec:link', opts.now);
   return {
-    async sign(claims, ttlDays = DEFAULT_LINK_TTL_DAYS) {
-      const iat = Math.floor(now() / 1000);
-      return new SignJWT({ purpose: claims.purpose, taskId: claims.taskId, agencyCode: claims.agencyCode })
-        .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-        .setIssuer(ISSUER)
-        .setAudience(AUDIENCE)
-        .setJti(randomUUID())
-        .setIssuedAt(iat)
-        .setExpirationTime(iat + Math.round(ttlDays * 86_400))
-        .sign(key);
+    async sign({ purpose, taskId, agencyCode }, ttlDays = DEFAULT_LINK_TTL_DAYS) {
+      return (await tokens.sign({ purpose, taskId, agencyCode }, ttlDays * 86_400)).token;
     },
     async verify(token) {
-      let payload: Record<string, unknown>;
-      try {
-        ({ payload } = await jwtVerify(token, key, {
-          algorithms: ['HS256'],
-          issuer: ISSUER,
-          audience: AUDIENCE,
-          requiredClaims: ['jti', 'exp'],
-          currentDate: new Date(now()),
-        }));
-      } catch (err) {
-        if (err instanceof joseErrors.JWTExpired) throw new InvalidLinkError('expired');
-        throw new InvalidLinkError('invalid');
-      }
-      const { purpose, taskId, agencyCode, jti, exp } = payload;
-      if (
-        !LINK_PURPOSES.includes(purpose as LinkPurpose) ||
-        typeof taskId !== 'string' ||
-        typeof agencyCode !== 'string' ||
-        typeof jti !== 'string' ||
-        typeof exp !== 'number'
-      ) {
-        throw new InvalidLinkError('invalid');
-      }
+      const { purpose, taskId, agencyCode, jti, exp } = await tokens.verify(token);
+      if (!LINK_PURPOSES.includes(purpose as LinkPurpose) || typeof taskId !== 'string' || typeof agencyCode !== 'string') throw new InvalidLinkError('invalid');
       return { purpose: purpose as LinkPurpose, taskId, agencyCode, jti, exp };
     },
   };
