@@ -1,17 +1,16 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useSearchParams } from 'react-router';
-import { api, ApiError, downloadFile, itemsOf, useLoad, withQuery, type Query } from '../lib/api';
+import { api, itemsOf, useLoad, withQuery, type Query } from '../lib/api';
 import { formatDateTime, parseDateInput, todayVn } from '../lib/format';
 import { useForm } from '../lib/form';
 import { useI18n } from '../lib/i18n';
 import type { MessageKey } from '../lib/messages';
-import type { AuditAction, AuditEntry, Page, UserRow } from '../lib/types';
+import { useDownload, usePagedList } from '../lib/paging';
+import type { AuditAction, AuditEntry, UserRow } from '../lib/types';
 import { DataTable } from '../components/DataTable';
-import { DateField, Form, SelectField, SubmitButton } from '../components/Form';
+import { FilteredList } from '../components/FilteredList';
+import { DateField, SelectField } from '../components/Form';
 import { PageHeader } from '../components/PageHeader';
-import { ErrorBox, Loading } from '../components/States';
-
-const PAGE_SIZE = 50;
 
 /** Every action the log records (domain/audit.ts), with its words: the type makes the list complete. */
 const ACTION_LABELS: Record<AuditAction, MessageKey> = {
@@ -87,60 +86,20 @@ export function AuditLogPage() {
   const filters = filtersOf(params);
   const form = useForm({ from: dmy(filters.from), to: dmy(filters.to), actor: filters.actor, action: filters.action });
   const users = useLoad((signal) => api.get<{ items: UserRow[] }>('/api/users', { signal }).then(itemsOf), []);
-  const [items, setItems] = useState<AuditEntry[] | undefined>();
-  const [next, setNext] = useState<string | null>(null);
-  const [error, setError] = useState<ApiError | undefined>();
-  const [exportError, setExportError] = useState<ApiError | null>(null);
-  const [exporting, setExporting] = useState(false);
   const key = params.toString();
 
   const filterQuery = (): Query => ({ ...filtersOf(new URLSearchParams(key)) });
-
+  const list = usePagedList<AuditEntry>('/api/audit-log', filterQuery(), key, {
+    onPage: () => form.setError(null),
+    // Filter problems name `query.<filter>`: shown beside the filter.
+    onError: (err) => form.setError(err),
+  });
   useEffect(() => {
-    const controller = new AbortController();
-    setItems(undefined);
-    setError(undefined);
     const f = filtersOf(new URLSearchParams(key));
     form.setValues({ from: dmy(f.from), to: dmy(f.to), actor: f.actor, action: f.action });
-    api.get<Page<AuditEntry>>('/api/audit-log', { query: { ...filterQuery(), limit: PAGE_SIZE }, signal: controller.signal }).then(
-      (page) => {
-        setItems(page.items);
-        setNext(page.nextCursor);
-        form.setError(null);
-      },
-      (err: unknown) => {
-        if (controller.signal.aborted || !(err instanceof ApiError)) return;
-        setError(err);
-        // Filter problems name `query.<filter>`: shown beside the filter.
-        form.setError(err);
-      },
-    );
-    return () => controller.abort();
-    // The URL is the single source of the filters.
   }, [key]);
-
-  const more = async () => {
-    if (!next) return;
-    try {
-      const page = await api.get<Page<AuditEntry>>('/api/audit-log', { query: { ...filterQuery(), limit: PAGE_SIZE, cursor: next } });
-      setItems((l) => [...(l ?? []), ...page.items]);
-      setNext(page.nextCursor);
-    } catch (err) {
-      if (err instanceof ApiError) setError(err);
-    }
-  };
-
-  const download = async (format: 'xlsx' | 'csv') => {
-    setExporting(true);
-    setExportError(null);
-    try {
-      await downloadFile(withQuery('/api/audit-log', { ...filterQuery(), format, lang }), `${t('audit.file')}-${todayVn()}.${format}`);
-    } catch (err) {
-      if (err instanceof ApiError) setExportError(err);
-    } finally {
-      setExporting(false);
-    }
-  };
+  const { download, downloading, downloadError } = useDownload();
+  const exportAs = (format: 'xlsx' | 'csv') => download(withQuery('/api/audit-log', { ...filterQuery(), format, lang }), `${t('audit.file')}-${todayVn()}.${format}`);
 
   const apply = () => {
     const v = form.values;
@@ -158,12 +117,35 @@ export function AuditLogPage() {
   return (
     <>
       <PageHeader title={t('audit.title')} lead={<p>{t('audit.lead')}</p>} />
-      <div className="layout-sidebar">
-        <aside className="card filters" aria-labelledby="audit-filters-h">
-          <h2 id="audit-filters-h" className="section__title">
-            {t('audit.filters')}
-          </h2>
-          <Form form={form} onSubmit={apply} label={t('audit.filters')}>
+      <FilteredList
+        id="audit"
+        words={{
+          filters: t('audit.filters'),
+          apply: t('audit.apply'),
+          clear: t('audit.clear'),
+          showing: (n) => t('audit.showing', { n }),
+          results: t('audit.title'),
+          loadMore: t('tasks.loadMore'),
+          loading: t('common.loading'),
+        }}
+        form={form}
+        onApply={apply}
+        onClear={() => setParams(new URLSearchParams())}
+        list={list}
+        exportActions={
+          <div className="user-actions">
+            <button type="button" className="button button--secondary" onClick={() => void exportAs('xlsx')} disabled={downloading} aria-describedby="audit-export-help">
+              {t('audit.exportXlsx')}
+            </button>
+            <button type="button" className="button button--secondary" onClick={() => void exportAs('csv')} disabled={downloading} aria-describedby="audit-export-help">
+              {t('audit.exportCsv')}
+            </button>
+          </div>
+        }
+        exportHelp={t('audit.exportHelp')}
+        exportError={downloadError}
+        filters={
+          <>
             <DateField form={form} name="from" apiField="query.from" label={t('audit.from')} />
             <DateField form={form} name="to" apiField="query.to" label={t('audit.to')} />
             <SelectField form={form} name="actor" apiField="query.actor" label={t('audit.actor')} placeholder={t('audit.anyActor')} options={actorOptions} />
@@ -178,82 +160,47 @@ export function AuditLogPage() {
                 ...Object.entries(ACTION_LABELS).map(([a, key]) => ({ value: a, label: t(key) })),
               ]}
             />
-            <div className="form__actions">
-              <SubmitButton form={form}>{t('audit.apply')}</SubmitButton>
-              <button type="button" className="button button--secondary" onClick={() => setParams(new URLSearchParams())}>
-                {t('audit.clear')}
-              </button>
-            </div>
-          </Form>
-        </aside>
-        <section aria-labelledby="audit-results-h" className="results">
-          <div className="section__head">
-            <h2 id="audit-results-h" className="section__title" aria-live="polite">
-              {items ? t('audit.showing', { n: items.length }) + (next ? '+' : '') : t('audit.title')}
-            </h2>
-            {items && items.length > 0 && (
-              <div className="user-actions">
-                <button type="button" className="button button--secondary" onClick={() => void download('xlsx')} disabled={exporting} aria-describedby="audit-export-help">
-                  {t('audit.exportXlsx')}
-                </button>
-                <button type="button" className="button button--secondary" onClick={() => void download('csv')} disabled={exporting} aria-describedby="audit-export-help">
-                  {t('audit.exportCsv')}
-                </button>
-              </div>
-            )}
-          </div>
-          {items && items.length > 0 && (
-            <p id="audit-export-help" className="muted small">
-              {t('audit.exportHelp')}
-            </p>
-          )}
-          {exportError && <ErrorBox error={exportError} />}
-          {error && !items && <ErrorBox error={error} />}
-          {!items && !error && <Loading />}
-          {items && (
-            <DataTable
-              caption={t('audit.title')}
-              captionHidden
-              rows={items}
-              rowKey={(e) => String(e.id)}
-              empty={t('audit.none')}
-              columns={[
-                { key: 'at', label: t('audit.at'), cell: (e) => formatDateTime(e.at) },
-                {
-                  key: 'by',
-                  label: t('audit.by'),
-                  cell: (e) => (
-                    <>
-                      {e.actorName}
-                      <div className="small muted">
-                        {tx(`role.${e.actorRole}`, e.actorRole)}
-                        {e.via !== 'api' ? ` · ${t(`audit.via.${e.via}`)}` : ''}
-                      </div>
-                    </>
-                  ),
-                },
-                { key: 'what', label: t('audit.what'), primary: true, cell: (e) => actionLabel(e) },
-                {
-                  key: 'target',
-                  label: t('audit.target'),
-                  cell: (e) => (
-                    <>
-                      {e.targetLabel ?? e.targetId}
-                      {e.targetLabel && e.targetLabel !== e.targetId && <div className="small muted">{e.targetId}</div>}
-                    </>
-                  ),
-                },
-                { key: 'change', label: t('audit.change'), cell: (e) => <Change entry={e} /> },
-              ]}
-            />
-          )}
-          {next && (
-            <button type="button" className="button button--secondary load-more" onClick={() => void more()}>
-              {t('tasks.loadMore')}
-            </button>
-          )}
-        </section>
-      </div>
+          </>
+        }
+      >
+        {(items) => (
+          <DataTable
+            caption={t('audit.title')}
+            captionHidden
+            rows={items}
+            rowKey={(e) => String(e.id)}
+            empty={t('audit.none')}
+            columns={[
+              { key: 'at', label: t('audit.at'), cell: (e) => formatDateTime(e.at) },
+              {
+                key: 'by',
+                label: t('audit.by'),
+                cell: (e) => (
+                  <>
+                    {e.actorName}
+                    <div className="small muted">
+                      {tx(`role.${e.actorRole}`, e.actorRole)}
+                      {e.via !== 'api' ? ` · ${t(`audit.via.${e.via}`)}` : ''}
+                    </div>
+                  </>
+                ),
+              },
+              { key: 'what', label: t('audit.what'), primary: true, cell: (e) => actionLabel(e) },
+              {
+                key: 'target',
+                label: t('audit.target'),
+                cell: (e) => (
+                  <>
+                    {e.targetLabel ?? e.targetId}
+                    {e.targetLabel && e.targetLabel !== e.targetId && <div className="small muted">{e.targetId}</div>}
+                  </>
+                ),
+              },
+              { key: 'change', label: t('audit.change'), cell: (e) => <Change entry={e} /> },
+            ]}
+          />
+        )}
+      </FilteredList>
     </>
   );
 }

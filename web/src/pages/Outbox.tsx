@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { api, ApiError, useLoad } from '../lib/api';
+import { api, useLoad } from '../lib/api';
+import { usePagedList } from '../lib/paging';
 import { formatDateTime } from '../lib/format';
 import { useI18n } from '../lib/i18n';
-import type { OutboxMessage, OutboxStatus, Page } from '../lib/types';
+import type { OutboxMessage, OutboxStatus } from '../lib/types';
 import { DataTable } from '../components/DataTable';
 import { PageHeader } from '../components/PageHeader';
 import { ErrorBox, Loading } from '../components/States';
@@ -17,35 +18,8 @@ export function OutboxPage() {
   const [params, setParams] = useSearchParams();
   const status = params.get('status') ?? '';
   const task = params.get('task') ?? '';
-  const [items, setItems] = useState<OutboxMessage[] | undefined>();
-  const [next, setNext] = useState<string | null>(null);
-  const [error, setError] = useState<ApiError | undefined>();
   const [open, setOpen] = useState<string | null>(null);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setItems(undefined);
-    setError(undefined);
-    api.get<Page<OutboxMessage>>('/api/outbox', { query: { status, task, limit: 50 }, signal: controller.signal }).then(
-      (page) => {
-        setItems(page.items);
-        setNext(page.nextCursor ?? null);
-      },
-      (err: unknown) => !controller.signal.aborted && err instanceof ApiError && setError(err),
-    );
-    return () => controller.abort();
-  }, [status, task]);
-
-  const more = async () => {
-    if (!next) return;
-    try {
-      const page = await api.get<Page<OutboxMessage>>('/api/outbox', { query: { status, task, limit: 50, cursor: next } });
-      setItems((l) => [...(l ?? []), ...page.items]);
-      setNext(page.nextCursor ?? null);
-    } catch (err) {
-      if (err instanceof ApiError) setError(err);
-    }
-  };
+  const { items, next, error, loadingMore, loadMore } = usePagedList<OutboxMessage>('/api/outbox', { status, task }, `${status}/${task}`);
 
   return (
     <>
@@ -134,8 +108,8 @@ export function OutboxPage() {
         />
       )}
       {next && (
-        <button type="button" className="button button--secondary load-more" onClick={() => void more()}>
-          {t('tasks.loadMore')}
+        <button type="button" className="button button--secondary load-more" onClick={() => void loadMore()} disabled={loadingMore}>
+          {loadingMore ? t('common.loading') : t('tasks.loadMore')}
         </button>
       )}
     </>

@@ -1,20 +1,20 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useSearchParams } from 'react-router';
-import { api, ApiError, downloadFile, withQuery, type Query } from '../lib/api';
+import { withQuery, type Query } from '../lib/api';
 import { useAgencies } from '../lib/agencies';
 import { todayVn } from '../lib/format';
 import { useForm } from '../lib/form';
 import { useI18n } from '../lib/i18n';
 import { useMe } from '../lib/session';
-import type { Page, Task, TaskStatus } from '../lib/types';
-import { ChoiceField, Form, SelectField, SubmitButton, TextField } from '../components/Form';
+import { useDownload, usePagedList } from '../lib/paging';
+import type { Task, TaskStatus } from '../lib/types';
+import { FilteredList } from '../components/FilteredList';
+import { ChoiceField, SelectField, TextField } from '../components/Form';
 import { PageHeader } from '../components/PageHeader';
-import { ErrorBox, Loading } from '../components/States';
 import { TaskTable } from '../components/TaskTable';
 import { usePlans } from './Plans';
 
 const STATUSES: TaskStatus[] = ['assigned', 'in_progress', 'completion_submitted', 'completed', 'cancelled'];
-const PAGE_SIZE = 50;
 
 /** The filters as the URL holds them, so a filtered list can be bookmarked and shared. */
 function filtersOf(params: URLSearchParams) {
@@ -36,12 +36,6 @@ export function TaskListPage() {
   const plans = usePlans();
   const agencies = useAgencies();
   const form = useForm({ q: filters.q, plan: filters.plan, agency: filters.agency, status: filters.status, overdue: filters.overdue, dueSoon: filters.dueSoon });
-  const [items, setItems] = useState<Task[] | undefined>();
-  const [next, setNext] = useState<string | null>(null);
-  const [error, setError] = useState<ApiError | undefined>();
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [exporting, setExporting] = useState(false);
-  const [exportError, setExportError] = useState<ApiError | null>(null);
   const key = params.toString();
 
   const filterQuery = (): Query => ({
@@ -52,58 +46,15 @@ export function TaskListPage() {
     overdue: filters.overdue ? 'true' : undefined,
     dueSoon: filters.dueSoon ? 'true' : undefined,
   });
-  const query = (cursor?: string): Query => ({ ...filterQuery(), limit: PAGE_SIZE, cursor });
-
+  const list = usePagedList<Task>('/api/tasks', filterQuery(), key, {
+    onPage: () => form.setError(null),
+    // Query problems name `query.<filter>`: show them beside the filter.
+    onError: (err) => form.setError(err),
+  });
   useEffect(() => {
-    const controller = new AbortController();
-    setItems(undefined);
-    setError(undefined);
     form.setValues({ ...filtersOf(new URLSearchParams(key)) });
-    api.get<Page<Task>>('/api/tasks', { query: query(), signal: controller.signal }).then(
-      (page) => {
-        setItems(page.items);
-        setNext(page.nextCursor);
-        form.setError(null);
-      },
-      (err: unknown) => {
-        if (controller.signal.aborted) return;
-        if (err instanceof ApiError) {
-          setError(err);
-          // Query problems name `query.<filter>`: show them beside the filter.
-          form.setError(err);
-        }
-      },
-    );
-    return () => controller.abort();
-    // The URL is the single source of the filters.
   }, [key]);
-
-  const loadMore = async () => {
-    if (!next) return;
-    setLoadingMore(true);
-    try {
-      const page = await api.get<Page<Task>>('/api/tasks', { query: query(next) });
-      setItems((list) => [...(list ?? []), ...page.items]);
-      setNext(page.nextCursor);
-    } catch (err) {
-      if (err instanceof ApiError) setError(err);
-    } finally {
-      setLoadingMore(false);
-    }
-  };
-
-  /** Every task of these filters as a workbook, in the language on screen: not just the pages loaded. */
-  const exportXlsx = async () => {
-    setExporting(true);
-    setExportError(null);
-    try {
-      await downloadFile(withQuery('/api/tasks/export', { ...filterQuery(), lang }), `${t('tasks.exportFile')}-${todayVn()}.xlsx`);
-    } catch (err) {
-      if (err instanceof ApiError) setExportError(err);
-    } finally {
-      setExporting(false);
-    }
-  };
+  const { download, downloading, downloadError } = useDownload();
 
   const apply = () => {
     const v = form.values;
@@ -121,12 +72,37 @@ export function TaskListPage() {
   return (
     <>
       <PageHeader title={title} lead={<p>{me.role === 'agency' ? t('tasks.leadAgency') : t('tasks.lead')}</p>} />
-      <div className="layout-sidebar">
-        <aside className="card filters" aria-labelledby="filters-h">
-          <h2 id="filters-h" className="section__title">
-            {t('tasks.filters')}
-          </h2>
-          <Form form={form} onSubmit={apply} label={t('tasks.filters')}>
+      <FilteredList
+        id="tasks"
+        words={{
+          filters: t('tasks.filters'),
+          apply: t('tasks.apply'),
+          clear: t('tasks.clear'),
+          showing: (n) => t('tasks.showing', { n }),
+          results: t('tasks.results'),
+          loadMore: t('tasks.loadMore'),
+          loading: t('common.loading'),
+        }}
+        form={form}
+        onApply={apply}
+        onClear={() => setParams(new URLSearchParams())}
+        list={list}
+        exportActions={
+          // Every task of these filters as a workbook, in the language on screen: not just the pages loaded.
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => void download(withQuery('/api/tasks/export', { ...filterQuery(), lang }), `${t('tasks.exportFile')}-${todayVn()}.xlsx`)}
+            disabled={downloading}
+            aria-describedby="tasks-export-help"
+          >
+            {downloading ? t('common.loading') : t('tasks.export')}
+          </button>
+        }
+        exportHelp={t('tasks.exportHelp')}
+        exportError={downloadError}
+        filters={
+          <>
             <TextField form={form} name="q" apiField="query.q" label={t('tasks.search')} input={{ type: 'search' }} />
             <SelectField
               form={form}
@@ -155,41 +131,11 @@ export function TaskListPage() {
               <input type="checkbox" id="filter-due-soon" checked={form.values.dueSoon} onChange={(e) => form.set('dueSoon', e.target.checked)} />
               <label htmlFor="filter-due-soon">{t('tasks.onlyDueSoon')}</label>
             </div>
-            <div className="form__actions">
-              <SubmitButton form={form}>{t('tasks.apply')}</SubmitButton>
-              <button type="button" className="button button--secondary" onClick={() => setParams(new URLSearchParams())}>
-                {t('tasks.clear')}
-              </button>
-            </div>
-          </Form>
-        </aside>
-        <section aria-labelledby="results-h" className="results">
-          <div className="section__head">
-            <h2 id="results-h" className="section__title" aria-live="polite">
-              {items ? t('tasks.showing', { n: items.length }) + (next ? '+' : '') : t('tasks.results')}
-            </h2>
-            {items && items.length > 0 && (
-              <button type="button" className="button button--secondary" onClick={() => void exportXlsx()} disabled={exporting} aria-describedby="export-help">
-                {exporting ? t('common.loading') : t('tasks.export')}
-              </button>
-            )}
-          </div>
-          {items && items.length > 0 && (
-            <p id="export-help" className="muted small">
-              {t('tasks.exportHelp')}
-            </p>
-          )}
-          {exportError && <ErrorBox error={exportError} />}
-          {error && !items && <ErrorBox error={error} />}
-          {!items && !error && <Loading />}
-          {items && <TaskTable tasks={items} caption={t('tasks.results')} captionHidden columns={['number', 'title', 'lead', 'due', 'status', 'progress']} />}
-          {next && (
-            <button type="button" className="button button--secondary load-more" onClick={() => void loadMore()} disabled={loadingMore}>
-              {loadingMore ? t('common.loading') : t('tasks.loadMore')}
-            </button>
-          )}
-        </section>
-      </div>
+          </>
+        }
+      >
+        {(items) => <TaskTable tasks={items} caption={t('tasks.results')} captionHidden columns={['number', 'title', 'lead', 'due', 'status', 'progress']} />}
+      </FilteredList>
     </>
   );
 }
