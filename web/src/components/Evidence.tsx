@@ -10,6 +10,7 @@ import type { FormState, FormValues } from '../lib/form';
 import { useI18n } from '../lib/i18n';
 import { useAgencies } from '../lib/agencies';
 import type { Attachment, EvidenceFile } from '../lib/types';
+import { FieldFrame } from './Form';
 import { ErrorBox, Loading } from './States';
 import type { Loaded } from '../lib/api';
 
@@ -57,17 +58,12 @@ export function EvidenceField<V extends FormValues>({
   const { t, lang } = useI18n();
   const apiName = apiField ?? 'attachmentIds';
   const text = label ?? t('evidence.label');
-  form.register(apiName, text);
-  const id = form.idOf(apiName);
   const [files, setFiles] = useState<Record<string, EvidenceFile>>({});
   const [status, setStatus] = useState('');
   const [uploadError, setUploadError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   const ids = (form.values[name] as string[] | undefined) ?? [];
-  const error = uploadError ?? form.fieldError(apiName);
-  const hintId = `${id}-hint`;
-  const errorId = error ? `${id}-error` : undefined;
 
   const choose = async (chosen: File[]) => {
     setUploadError(null);
@@ -97,76 +93,74 @@ export function EvidenceField<V extends FormValues>({
   };
 
   return (
-    <div className={`field evidence${error ? ' field--error' : ''}`}>
-      <label className="field__label" htmlFor={id}>
-        {text}
-      </label>
-      <p className="field__hint" id={hintId}>
-        {maxMB ? t('evidence.hintMax', { types: TYPE_LIST, max: maxMB.toLocaleString(lang === 'en' ? 'en-GB' : 'vi-VN') }) : t('evidence.hint', { types: TYPE_LIST })}
-      </p>
-      {error && (
-        <p className="field__error" id={errorId}>
-          <span className="visually-hidden">{t('form.errorPrefix')} </span>
-          {error}
-        </p>
+    <FieldFrame
+      form={form}
+      name={name}
+      apiField={apiName}
+      label={text}
+      className="evidence"
+      error={uploadError}
+      hint={maxMB ? t('evidence.hintMax', { types: TYPE_LIST, max: maxMB.toLocaleString(lang === 'en' ? 'en-GB' : 'vi-VN') }) : t('evidence.hint', { types: TYPE_LIST })}
+    >
+      {(a11y) => (
+        <>
+          {/* The browser's own file button speaks the browser's language: the input stays (focusable, labelled) and a button in the page's language stands for it. */}
+          <div className="file-picker">
+            <input
+              {...a11y}
+              ref={input}
+              className="visually-hidden file-picker__input"
+              type="file"
+              multiple
+              accept={ACCEPT}
+              disabled={busy}
+              onChange={(e) => {
+                const chosen = [...(e.target.files ?? [])];
+                // Cleared so the same file can be chosen again after a refusal.
+                e.target.value = '';
+                if (chosen.length) void choose(chosen);
+              }}
+            />
+            <span className="button button--secondary button--small file-picker__button" aria-hidden="true" onClick={() => input.current?.click()}>
+              {t('evidence.choose')}
+            </span>
+            <span className="muted small" aria-hidden="true">
+              {ids.length ? t('evidence.count', { n: ids.length }) : t('evidence.noneChosen')}
+            </span>
+          </div>
+          <p className="evidence__status small" role="status">
+            {status}
+          </p>
+          {ids.length > 0 && (
+            <ul className="evidence__list" aria-label={t('evidence.attached')}>
+              {ids.map((fileId) => {
+                const f = files[fileId];
+                const fileName = f?.fileName ?? fileId;
+                return (
+                  <li key={fileId} className="evidence__item">
+                    <span className="evidence__name">{fileName}</span>
+                    {f && (
+                      <span className="muted small">
+                        {' '}
+                        ({typeLabel(f.contentType)}, {fileSize(f.size, lang)})
+                      </span>
+                    )}{' '}
+                    <button
+                      type="button"
+                      className="linklike small"
+                      aria-label={t('evidence.remove', { name: fileName })}
+                      onClick={() => form.set(name, ids.filter((x) => x !== fileId) as V[typeof name])}
+                    >
+                      {t('evidence.removeShort')}
+                    </button>
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+        </>
       )}
-      {/* The browser's own file button speaks the browser's language: the input stays (focusable, labelled) and a button in the page's language stands for it. */}
-      <div className="file-picker">
-        <input
-          id={id}
-          ref={input}
-          className="visually-hidden file-picker__input"
-          type="file"
-          multiple
-          accept={ACCEPT}
-          disabled={busy}
-          aria-describedby={[hintId, errorId].filter(Boolean).join(' ')}
-          aria-invalid={error ? true : undefined}
-          onChange={(e) => {
-            const chosen = [...(e.target.files ?? [])];
-            // Cleared so the same file can be chosen again after a refusal.
-            e.target.value = '';
-            if (chosen.length) void choose(chosen);
-          }}
-        />
-        <span className="button button--secondary button--small file-picker__button" aria-hidden="true" onClick={() => input.current?.click()}>
-          {t('evidence.choose')}
-        </span>
-        <span className="muted small" aria-hidden="true">
-          {ids.length ? t('evidence.count', { n: ids.length }) : t('evidence.noneChosen')}
-        </span>
-      </div>
-      <p className="evidence__status small" role="status">
-        {status}
-      </p>
-      {ids.length > 0 && (
-        <ul className="evidence__list" aria-label={t('evidence.attached')}>
-          {ids.map((fileId) => {
-            const f = files[fileId];
-            const fileName = f?.fileName ?? fileId;
-            return (
-              <li key={fileId} className="evidence__item">
-                <span className="evidence__name">{fileName}</span>
-                {f && (
-                  <span className="muted small">
-                    {' '}
-                    ({typeLabel(f.contentType)}, {fileSize(f.size, lang)})
-                  </span>
-                )}{' '}
-                <button
-                  type="button"
-                  className="linklike small"
-                  aria-label={t('evidence.remove', { name: fileName })}
-                  onClick={() => form.set(name, ids.filter((x) => x !== fileId) as V[typeof name])}
-                >
-                  {t('evidence.removeShort')}
-                </button>
-              </li>
-            );
-          })}
-        </ul>
-      )}
-    </div>
+    </FieldFrame>
   );
 }
 

@@ -23,13 +23,19 @@ function describedBy(...ids: (string | false | undefined)[]): string | undefined
   return list || undefined;
 }
 
-function FieldFrame<V extends FormValues>(props: FieldProps<V> & { children: (a11y: { id: string; 'aria-describedby'?: string; 'aria-invalid'?: true }) => ReactNode; as?: 'div' | 'fieldset' }) {
+/**
+ * A field's label, hint and message around the control `children` draws with the ids it is given.
+ * `error` is a message of the control's own (a failed upload) shown before the API's.
+ */
+export function FieldFrame<V extends FormValues>(
+  props: FieldProps<V> & { children: (a11y: { id: string; 'aria-describedby'?: string; 'aria-invalid'?: true }) => ReactNode; as?: 'div' | 'fieldset'; error?: string | null },
+) {
   const { t } = useI18n();
   const { form, name, label, hint, required, className } = props;
   const apiField = props.apiField ?? name;
   form.register(apiField, label);
   const id = form.idOf(apiField);
-  const error = form.fieldError(apiField);
+  const error = props.error ?? form.fieldError(apiField);
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const a11y = { id, 'aria-describedby': describedBy(hintId, errorId), ...(error ? { 'aria-invalid': true as const } : {}) };
