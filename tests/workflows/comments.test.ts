@@ -7,7 +7,6 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { Worker } from '@temporalio/worker';
 import { notifications, taskEvents, tasks } from '../../db/schema';
 import { localDate } from '../../domain/calendar';
 import { allMentions } from '../../domain/comments';
@@ -18,10 +17,9 @@ import type { DeliveryResult } from '../../activities/mail';
 import { TASK_QUEUE, taskWorkflowId } from '../../workflows/constants';
 import { deliveryWorkflowId, digestWorkflowId, type DigestResult } from '../../workflows/mail';
 import { acknowledgeTaskUpdate, commentTaskUpdate, getTaskQuery, taskWorkflow } from '../../workflows/task';
-import { createTestDatabase, type TestDatabase } from '../helpers/db';
-import { seedAgencies, seedPlan } from '../helpers/fixtures';
-import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp';
-import { createTestWorker, createTimeSkippingEnv } from '../helpers/temporal';
+import { startMailStack, type MailStack } from '../helpers/mail-stack';
+import type { TestDatabase } from '../helpers/db';
+import type { TestSmtpServer } from '../helpers/smtp';
 
 const VPUBND = 'vanthu@vpubnd.example.gov.vn';
 const STC = 'vanthu@stc.example.gov.vn';
@@ -30,24 +28,14 @@ const STTTT = 'vanthu@stttt.example.gov.vn';
 let env: TestWorkflowEnvironment;
 let database: TestDatabase;
 let smtp: TestSmtpServer;
-let worker: Worker;
-let running: Promise<void>;
 let planId: string;
 
+let stack: MailStack;
 beforeAll(async () => {
-  [env, database, smtp] = await Promise.all([createTimeSkippingEnv(), createTestDatabase('comments_wf'), startSmtpServer()]);
-  await seedAgencies(database.db);
-  planId = await seedPlan(database.db);
-  worker = await createTestWorker(env, database.db, { mailer: smtp.transport() });
-  running = worker.run();
+  stack = await startMailStack('comments_wf');
+  ({ env, database, smtp, planId } = stack);
 });
-afterAll(async () => {
-  worker?.shutdown();
-  await running;
-  await env?.teardown();
-  await smtp?.close();
-  await database?.drop();
-});
+afterAll(() => stack?.stop());
 
 const lead: Actor = { userId: randomUUID(), name: 'Nguyễn Thị Văn thư', role: 'agency', agencyCode: 'STTTT' };
 const coordinator: Actor = { userId: randomUUID(), name: 'Trần Văn Điều phối', role: 'coordinator', agencyCode: 'VPUBND' };

@@ -2,21 +2,18 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asc, eq } from 'drizzle-orm';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { Worker } from '@temporalio/worker';
-import { notifications, outbox, tasks, users } from '../../db/schema';
+import { notifications, outbox, tasks } from '../../db/schema';
 import { localDate } from '../../domain/calendar';
 import { assignedDueDate } from '../../domain/deadline';
 import { DEFAULT_REMINDER_POLICY } from '../../domain/plan-settings';
 import { searchableText } from '../../domain/text';
 import { initialTaskState, type Actor, type TaskState } from '../../domain/task-machine';
 import { startTaskWorkflows } from '../../activities/task-starter';
-import { hashToken } from '../../api/tokens';
 import { TASK_QUEUE, taskWorkflowId } from '../../workflows/constants';
 import { acknowledgeTaskUpdate, getTaskQuery, reportProgressUpdate, taskWorkflow } from '../../workflows/task';
-import { createTestDatabase, type TestDatabase } from '../helpers/db';
-import { seedAgencies, seedPlan } from '../helpers/fixtures';
-import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp';
-import { createTestWorker, createTimeSkippingEnv } from '../helpers/temporal';
+import { skipTo as skipMailStackTo, startMailStack, type MailStack } from '../helpers/mail-stack';
+import type { TestDatabase } from '../helpers/db';
+import type { TestSmtpServer } from '../helpers/smtp';
 
 /**
  * Recurring tasks (nhiệm vụ thường xuyên) judged year by year, end to end through three years: the real
@@ -88,8 +85,6 @@ const Y = S.year;
 let env: TestWorkflowEnvironment;
 let database: TestDatabase;
 let smtp: TestSmtpServer;
-let worker: Worker;
-let running: Promise<void>;
 let planId: string;
 let viewerId: string;
 
@@ -99,32 +94,15 @@ const snv: Actor = { userId: null, name: 'Văn thư Sở Nội vụ', role: 'age
 /** 08:00 Asia/Ho_Chi_Minh as `notified` prints it (to the minute). */
 const m8 = (date: string) => `${date}T01:00`;
 
+let stack: MailStack;
 beforeAll(async () => {
-  [env, database, smtp] = await Promise.all([createTimeSkippingEnv(), createTestDatabase('recurring'), startSmtpServer()]);
-  await seedAgencies(database.db);
-  const [viewer] = await database.db
-    .insert(users)
-    .values({ name: 'Lãnh đạo UBND tỉnh', email: 'lanhdao@ubnd.example.gov.vn', role: 'viewer', tokenHash: hashToken(randomUUID()) })
-    .returning({ id: users.id });
-  viewerId = viewer!.id;
-  planId = await seedPlan(database.db, { periodStart: `${Y}-01-01`, periodEnd: `${Y + 2}-12-31` });
-  worker = await createTestWorker(env, database.db, { mailer: smtp.transport() });
-  running = worker.run();
+  stack = await startMailStack('recurring', { viewer: true, plan: { periodStart: `${Y}-01-01`, periodEnd: `${Y + 2}-12-31` } });
+  ({ env, database, smtp, planId } = stack);
+  viewerId = stack.viewerId!;
 }, 120_000);
-afterAll(async () => {
-  worker?.shutdown();
-  await running;
-  await env?.teardown();
-  await smtp?.close();
-  await database?.drop();
-});
+afterAll(() => stack?.stop());
 
-/** Move the test server's clock to `iso` (plus a margin for the digest's collection window). */
-async function skipTo(iso: string, marginMinutes = 30) {
-  const target = Date.parse(iso) + marginMinutes * 60_000;
-  const now = await env.currentTimeMs();
-  if (target > now) await env.sleep(target - now);
-}
+const skipTo = (iso: string, marginMinutes?: number) => skipMailStackTo(env, iso, marginMinutes);
 
 /** A recurring task inserted as the API inserts it, and its workflow started. */
 async function assignRecurring(title: string, leadAgencyCode: string, coordinatingAgencyCodes: string[], dueDate: string): Promise<string> {

@@ -2,19 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { Worker } from '@temporalio/worker';
 import { notifications, outbox, tasks, users } from '../../db/schema';
 import { localDate } from '../../domain/calendar';
 import { searchableText } from '../../domain/text';
 import type { Actor } from '../../domain/task-machine';
 import { startTaskWorkflows } from '../../activities/task-starter';
-import { hashToken } from '../../api/tokens';
 import { taskWorkflowId } from '../../workflows/constants';
 import { acknowledgeTaskUpdate, decideExtensionUpdate, requestExtensionUpdate } from '../../workflows/task';
-import { createTestDatabase, type TestDatabase } from '../helpers/db';
-import { seedAgencies, seedPlan } from '../helpers/fixtures';
-import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp';
-import { createTestWorker, createTimeSkippingEnv } from '../helpers/temporal';
+import { skipTo as skipMailStackTo, startMailStack, type MailStack } from '../helpers/mail-stack';
+import type { TestDatabase } from '../helpers/db';
+import type { TestSmtpServer } from '../helpers/smtp';
 
 /**
  * DESIGN.md §6 end to end, through time: task workflows, the digest and delivery workflows, the real
@@ -109,8 +106,6 @@ const S = scenario ?? SCENARIOS[SCENARIOS.length - 1]!;
 let env: TestWorkflowEnvironment;
 let database: TestDatabase;
 let smtp: TestSmtpServer;
-let worker: Worker;
-let running: Promise<void>;
 let planId: string;
 
 const coordinator: Actor = { userId: null, name: 'Chuyên viên VP UBND tỉnh', role: 'coordinator', agencyCode: 'VPUBND' };
@@ -118,28 +113,14 @@ const at8 = (date: string) => `${date}T01:00:00.000Z`;
 /** 08:00 Asia/Ho_Chi_Minh as `notified` prints it (to the minute). */
 const m8 = (date: string) => `${date}T01:00`;
 
+let stack: MailStack;
 beforeAll(async () => {
-  [env, database, smtp] = await Promise.all([createTimeSkippingEnv(), createTestDatabase('reminders'), startSmtpServer()]);
-  await seedAgencies(database.db);
-  await database.db.insert(users).values({ name: 'Lãnh đạo UBND tỉnh', email: 'lanhdao@ubnd.example.gov.vn', role: 'viewer', tokenHash: hashToken(randomUUID()) });
-  planId = await seedPlan(database.db, { periodEnd: '2029-12-31' });
-  worker = await createTestWorker(env, database.db, { mailer: smtp.transport() });
-  running = worker.run();
+  stack = await startMailStack('reminders', { viewer: true, plan: { periodEnd: '2029-12-31' } });
+  ({ env, database, smtp, planId } = stack);
 }, 120_000);
-afterAll(async () => {
-  worker?.shutdown();
-  await running;
-  await env?.teardown();
-  await smtp?.close();
-  await database?.drop();
-});
+afterAll(() => stack?.stop());
 
-/** Move the test server's clock to `iso` (plus a margin for the digest's collection window). */
-async function skipTo(iso: string, marginMinutes = 30) {
-  const target = Date.parse(iso) + marginMinutes * 60_000;
-  const now = await env.currentTimeMs();
-  if (target > now) await env.sleep(target - now);
-}
+const skipTo = (iso: string, marginMinutes?: number) => skipMailStackTo(env, iso, marginMinutes);
 
 async function assign(title: string, leadAgencyCode: string, coordinatingAgencyCodes: string[], dueDate: string): Promise<string> {
   const id = randomUUID();
