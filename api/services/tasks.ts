@@ -20,7 +20,8 @@ import type { AppDeps, AuthUser } from '../context';
 import { conflict, forbidden, notFound, unprocessable } from '../errors';
 import { updateIdFor } from '../idempotency';
 import { startTaskWorkflows } from '../../activities/task-starter';
-import { dueSoonSql, overdueSql, taskView, taskWithLeadName, type TaskRow, type TaskView } from './task-view';
+import { dueSoonSql, overdueSql } from '../../db/read-model/deadline';
+import { taskView, taskWithLeadName, type TaskRow, type TaskView } from '../../db/read-model/task-view';
 
 export const actorOf = (user: AuthUser, via: Actor['via'] = 'api'): Actor => ({
   userId: user.id,
