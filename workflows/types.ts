@@ -87,6 +87,12 @@ export interface OpenTaskInput extends Omit<ProjectTaskInput, 'reminderPlan'> {
   sentReminders: string[];
 }
 
+/**
+ * Which new task rows to start: those named, or an import job's (whose progress counts are kept up to
+ * date); `actor` is who assigned them.
+ */
+export type StartTasksInput = { actor: Actor } & ({ taskIds: string[] } | { importJobId: string });
+
 /** A child's change, signalled to its group parent. */
 export interface ChildChange {
   childId: string;

@@ -12,14 +12,14 @@ import { isOpen, type TaskStatus } from '../../domain/task-status';
 import { fanOut } from '../../domain/task-fan-out';
 import { searchableText } from '../../domain/text';
 import type { Funding, TaskKind } from '../../domain/vocabulary';
-import { taskWorkflowId } from '../../workflows/constants';
+import { TASK_QUEUE, taskWorkflowId } from '../../workflows/constants';
+import { startTasksWorkflow } from '../../workflows/start-tasks';
 import type { CommandAnswer, CommandArgs } from '../../workflows/types';
 import { allMentions } from '../../domain/comments';
 import type { EvidenceFile } from '../../domain/attachments';
 import type { AppDeps, AuthUser } from '../context';
 import { conflict, forbidden, notFound, unprocessable } from '../errors';
 import { updateIdFor } from '../idempotency';
-import { startTaskWorkflows } from '../../activities/task-starter';
 import { dueSoonSql, overdueSql } from '../../db/read-model/deadline';
 import { taskView, taskWithLeadName, type TaskRow, type TaskView } from '../../db/read-model/task-view';
 
@@ -171,7 +171,8 @@ export async function assertLeadAgency(deps: AppDeps, code: string): Promise<voi
 
 /**
  * Insert the task (and, when its lead is a group, one child per member) and start their workflows.
- * The rows are written in one transaction; the workflows take over from there.
+ * The rows are written in one transaction; the start-tasks workflow starts theirs (to the end, should
+ * this process stop half-way), and the answer waits for it.
  */
 export async function createTask(deps: AppDeps, user: AuthUser, planId: string, input: NewTask) {
   const { db } = deps.database;
@@ -223,7 +224,11 @@ export async function createTask(deps: AppDeps, user: AuthUser, planId: string, 
     await tx.insert(tasks).values(values);
     return values.map((v) => v.id);
   });
-  await startTaskWorkflows(deps.temporal, db, ids, actorOf(user));
+  await deps.temporal.workflow.execute(startTasksWorkflow, {
+    taskQueue: TASK_QUEUE,
+    workflowId: `start-tasks-${ids[0]}`,
+    args: [{ taskIds: ids, actor: actorOf(user) }],
+  });
   return taskDetail(deps, user, ids[0]!);
 }
 
