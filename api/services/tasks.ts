@@ -9,7 +9,7 @@ import { assignedDueDate } from '../../domain/deadline';
 import { reportSettingsOf } from '../../domain/plan-settings';
 import { isIsoDate, type Actor } from '../../domain/task-machine';
 import { isOpen, type TaskStatus } from '../../domain/task-status';
-import { fanOut } from '../../domain/task-fan-out';
+import { fanOutRows } from '../../domain/task-fan-out';
 import { searchableText } from '../../domain/text';
 import type { Funding, TaskKind } from '../../domain/vocabulary';
 import { TASK_QUEUE, taskWorkflowId } from '../../workflows/constants';
@@ -206,21 +206,14 @@ export async function createTask(deps: AppDeps, user: AuthUser, planId: string, 
     };
     const { dueOn } = reportSettingsOf(plan.settings);
     const today = localDate(Date.now());
-    const row = (id: string, leadAgencyCode: string, extra: Partial<typeof tasks.$inferInsert> = {}) => ({
+    const values = fanOutRows([lead!], randomUUID, (place) => ({
       ...base,
-      id,
+      ...place,
       title: input.title,
       titleSearch: searchableText(input.title),
-      leadAgencyCode,
-      coordinatingAgencyCodes: coordinating.filter((c) => c !== leadAgencyCode),
-      currentDueDate: assignedDueDate({ ...base, isGroup: extra.isGroup ?? false }, dueOn, today),
-      ...extra,
-    });
-    const parentId = randomUUID();
-    const { parentLead, assignees } = fanOut([lead!]);
-    const values = parentLead
-      ? [row(parentId, parentLead, { isGroup: true }), ...assignees.map((code) => row(randomUUID(), code, { parentId }))]
-      : [row(parentId, assignees[0]!)];
+      coordinatingAgencyCodes: coordinating.filter((c) => c !== place.leadAgencyCode),
+      currentDueDate: assignedDueDate({ ...base, isGroup: place.isGroup }, dueOn, today),
+    }));
     await tx.insert(tasks).values(values);
     return values.map((v) => v.id);
   });
