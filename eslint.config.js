@@ -30,5 +30,13 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Layers: the API is the outermost; activities and the runtime serve it and never reach into it
+    // (what both need, like the read model, lives in db/ or domain/). Import cycles: `npm run lint`'s dpdm.
+    files: ['activities/**/*.ts', 'runtime/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/api', '**/api/**'], message: 'Activities and the runtime do not import the API: move what both need to db/ or domain/.' }] }],
+    },
+  },
   { files: ['eslint.config.js'], ...tseslint.configs.disableTypeChecked },
 );

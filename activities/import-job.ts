@@ -1,16 +1,13 @@
-import { asc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { heartbeat, log } from '@temporalio/activity';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
-import { importJobs, tasks } from '../db/schema';
+import { importJobs } from '../db/schema';
 import type { ImportChange } from '../domain/import/changes';
 import { taskWorkflowId } from '../workflows/constants';
 import type { ImportJobInput } from '../workflows/import-job';
 import { cancelTaskUpdate, editTaskUpdate, reassignTaskUpdate } from '../workflows/task';
-import { startTaskWorkflows } from './task-starter';
+import { PROGRESS_EVERY, startImportedTaskWorkflows } from './task-starter';
 import type { ActivityDeps } from './index';
-
-/** Progress is written every this many starts or changes (and at the end), not on every one. */
-const PROGRESS_EVERY = 25;
 
 export function createImportJobActivities({ db, client }: Pick<ActivityDeps, 'db' | 'client'>) {
   const jobOf = async (jobId: string) => {
@@ -20,22 +17,9 @@ export function createImportJobActivities({ db, client }: Pick<ActivityDeps, 'db
   };
 
   return {
+    /** The starts of jobs begun before the start-tasks workflow ran them (their histories call this). */
     async startImportedTasks({ jobId, actor }: ImportJobInput): Promise<{ started: number }> {
-      const ids = (await db.select({ id: tasks.id }).from(tasks).where(eq(tasks.importJobId, jobId)).orderBy(asc(tasks.position))).map((r) => r.id);
-      const started = await startTaskWorkflows(client, db, ids, actor, {
-        concurrency: 16,
-        onStarted: async (n) => {
-          heartbeat(n);
-          if (n % PROGRESS_EVERY === 0) await db.update(importJobs).set({ startedCount: n }).where(eq(importJobs.id, jobId));
-        },
-      });
-      // A job that also changes running tasks is done once applyImportChanges is.
-      const { changes } = await jobOf(jobId);
-      await db
-        .update(importJobs)
-        .set({ startedCount: started, ...(changes.length === 0 ? { status: 'started' as const } : {}) })
-        .where(eq(importJobs.id, jobId));
-      return { started };
+      return { started: await startImportedTaskWorkflows(client, db, jobId, actor) };
     },
 
     /**

@@ -11,6 +11,7 @@ import { createImportJobActivities } from './import-job';
 import { createPlanSettingsActivities } from './plan-settings';
 import { createMailActivities } from './mail';
 import { createTaskActivities } from './tasks';
+import { createTaskStarterActivities } from './task-starter';
 
 export interface ActivityDeps {
   db: Db;
@@ -34,6 +35,7 @@ export function createActivities(deps: ActivityDeps) {
   return {
     ...createTaskActivities({ ...deps, recordNotification: mail.recordNotification, loadCalendar: calendar.loadCalendar }),
     ...calendar,
+    ...createTaskStarterActivities(deps),
     ...createImportJobActivities(deps),
     ...createAgencyMergeActivities(deps),
     ...createGroupMemberActivities(deps),

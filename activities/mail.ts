@@ -93,7 +93,7 @@ const recordNotificationInput = z.object({
   agencyCodes: z.array(z.string().min(1)).optional(),
 });
 
-export type RecordNotificationInput = z.input<typeof recordNotificationInput>;
+export type RecordNotificationInput = import('../workflows/types').RecordNotificationInput;
 
 export interface ComposeDigestInput {
   recipient: string;

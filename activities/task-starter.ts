@@ -1,12 +1,49 @@
-import { inArray } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
+import { heartbeat } from '@temporalio/activity';
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import type { Db } from '../db/client';
-import { plans, tasks } from '../db/schema';
+import { importJobs, plans, tasks } from '../db/schema';
 import { reminderPolicyOf } from '../domain/plan-settings';
 import { initialTaskState, type Actor } from '../domain/task-machine';
 import { TASK_QUEUE, taskWorkflowId } from '../workflows/constants';
 import { taskWorkflow } from '../workflows/task';
-import type { TaskWorkflowInput } from '../workflows/types';
+import type { StartTasksInput, TaskWorkflowInput } from '../workflows/types';
+import type { ActivityDeps } from './index';
+
+/** An import job's progress is written every this many starts or changes (and at the end), not on every one. */
+export const PROGRESS_EVERY = 25;
+
+/** The activity of the start-tasks workflow (workflows/start-tasks.ts). */
+export function createTaskStarterActivities({ db, client }: Pick<ActivityDeps, 'db' | 'client'>) {
+  return {
+    async startTasks(input: StartTasksInput): Promise<{ started: number }> {
+      if ('importJobId' in input) return { started: await startImportedTaskWorkflows(client, db, input.importJobId, input.actor) };
+      return { started: await startTaskWorkflows(client, db, input.taskIds, input.actor, { onStarted: (n) => heartbeat(n) }) };
+    },
+  };
+}
+
+/**
+ * Start the workflows of an import job's new tasks, keeping its `startedCount` up to date. A job that
+ * changes no running task is then done (`started`); one that does is done once its changes are applied.
+ */
+export async function startImportedTaskWorkflows(client: Client, db: Db, jobId: string, actor: Actor): Promise<number> {
+  const ids = (await db.select({ id: tasks.id }).from(tasks).where(eq(tasks.importJobId, jobId)).orderBy(asc(tasks.position))).map((r) => r.id);
+  const started = await startTaskWorkflows(client, db, ids, actor, {
+    concurrency: 16,
+    onStarted: async (n) => {
+      heartbeat(n);
+      if (n % PROGRESS_EVERY === 0) await db.update(importJobs).set({ startedCount: n }).where(eq(importJobs.id, jobId));
+    },
+  });
+  const [job] = await db.select({ changes: importJobs.changes }).from(importJobs).where(eq(importJobs.id, jobId));
+  if (!job) throw new Error(`Import job ${jobId} does not exist`);
+  await db
+    .update(importJobs)
+    .set({ startedCount: started, ...(job.changes.length === 0 ? { status: 'started' as const } : {}) })
+    .where(eq(importJobs.id, jobId));
+  return started;
+}
 
 /**
  * Start the workflow of each task row (status `assigned`, no event yet), `concurrency` at a time.

@@ -4,22 +4,20 @@ import { ApplicationFailure } from '@temporalio/common';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { heartbeat, log } from '@temporalio/activity';
 import { agencies, taskEvents, tasks } from '../db/schema';
-import { shownColumns, taskView, type TaskView } from '../api/services/task-view';
+import { shownColumns, taskView } from '../db/read-model/task-view';
 import { searchableText } from '../domain/text';
 import { currentDueDate } from '../domain/deadline';
 import { isOpen } from '../domain/task-status';
 import { taskWorkflowId } from '../workflows/constants';
 import type { CascadeInput, ChildChange, OpenTaskInput, ProjectTaskInput } from '../workflows/types';
 import type { TaskEvent, TaskState } from '../domain/task-machine';
+import type { TaskView } from '../domain/task-view';
 import { decideReminders, type PlannedReminder } from '../domain/reminder-plan';
 import { WorkingCalendar, type CalendarData } from '../domain/calendar';
 import type { MailActivities } from './mail';
 import type { CalendarActivities } from './calendar';
 import { cancelTaskUpdate, childChangedSignal, editTaskUpdate } from '../workflows/task';
 import type { ActivityDeps } from './index';
-
-/** A task as a projection wrote it, as the API shows it: what a command's Update answers with. */
-export type ProjectedTask = TaskView;
 
 /** Side effects of the task workflow: the read model (with the mail an event calls for), and messages to related task workflows. */
 export function createTaskActivities({
@@ -33,7 +31,7 @@ export function createTaskActivities({
      * Project the workflow's state (and the event that produced it) into `tasks` and `task_events`.
      * Idempotent and order-tolerant: the event is keyed by (task, seq), and the row only moves forward.
      */
-    async projectTask({ state, event, reminderPlan, notification, answer }: ProjectTaskInput): Promise<ProjectedTask | null> {
+    async projectTask({ state, event, reminderPlan, notification, answer }: ProjectTaskInput): Promise<TaskView | null> {
       // One statement, so one round trip and atomic: the event row (a CTE, run whether or not the update
       // reads it) and the task row, which only moves forward. Prepared: it runs on every transition.
       // It returns the row as the API shows it, for a command's Update to answer with (`answer`), so the

@@ -13,7 +13,7 @@ import { TASK_STATUSES } from '../domain/task-status';
 import { OUTBOX_STATUSES } from '../domain/vocabulary';
 import type { AppDeps } from './context';
 import { forbidden, unauthorized } from './errors';
-import { overdueSql } from './services/task-view';
+import { overdueSql } from '../db/read-model/deadline';
 
 // Requests range from a health probe (ms) to a committed import of thousands of rows (tens of s).
 const DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];

@@ -1,13 +1,8 @@
 import { accessSync, constants, mkdirSync } from 'node:fs';
-import type { Server } from 'node:http';
 import net from 'node:net';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
-import { createApp } from '../api/app';
-import type { AppDeps } from '../api/context';
-import { createUser, ensureBootstrapAdmin } from '../api/services/users';
 import { openDatabase, type Database } from '../db/client';
-import { users } from '../db/schema';
 import { seedCalendarDays } from '../db/seed/calendar-days';
 import { ConfigError, type Config } from './config';
 import type { Lifecycle } from './lifecycle';
@@ -17,21 +12,13 @@ import { installSdkRuntime } from './sdk-runtime';
 import { isPortFree } from './embedded-temporal';
 import { resumePendingDeliveries } from '../activities/mail';
 
-/** Open the read model (Postgres or PGlite), migrate it, and make sure an admin can sign in. */
-export async function startDatabase(config: Config, logger: Logger, lifecycle: Lifecycle, opts: { bootstrapUsers?: boolean } = {}): Promise<Database> {
+/** Open the read model (Postgres or PGlite) and migrate it. */
+export async function startDatabase(config: Config, logger: Logger, lifecycle: Lifecycle): Promise<Database> {
   const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.dataDir });
   lifecycle.add('database', () => database.close());
   await database.migrate();
   await seedCalendarDays(database.db);
   logger.info({ kind: database.kind, location: database.location }, 'database ready');
-  if (opts.bootstrapUsers === false) return database;
-  if (config.BOOTSTRAP_ADMIN_TOKEN) {
-    if (await ensureBootstrapAdmin(database.db, config.BOOTSTRAP_ADMIN_TOKEN)) logger.info('created the bootstrap admin');
-  } else if ((await database.db.select({ id: users.id }).from(users).limit(1)).length === 0) {
-    // A first start with no BOOTSTRAP_ADMIN_TOKEN: make an admin and show its token once.
-    const { token } = await createUser(database.db, { name: 'Quản trị hệ thống', email: 'quantri@giaoviec.local', role: 'admin' });
-    process.stderr.write(`\nFirst start: sign in as admin with this token (shown only once):\n\n  ${token}\n\n`);
-  }
   return database;
 }
 
@@ -118,28 +105,6 @@ export async function startWorker(
     if (resumed) logger.info({ resumed }, 'delivering mail that waited in the outbox');
   }
   return worker;
-}
-
-export function listen(deps: AppDeps, port: number, lifecycle: Lifecycle): Promise<Server> {
-  const app = createApp(deps);
-  return new Promise((resolve, reject) => {
-    const server = app.listen(port);
-    server.once('listening', () => {
-      lifecycle.add(
-        'http server',
-        () =>
-          new Promise<void>((done) => {
-            server.close(() => done());
-            server.closeIdleConnections();
-          }),
-      );
-      deps.logger.info({ url: `http://localhost:${port}` }, 'API and UI listening');
-      resolve(server);
-    });
-    server.once('error', (err: NodeJS.ErrnoException) =>
-      reject(err.code === 'EADDRINUSE' ? new ConfigError(`Port ${port} is already in use: stop the program using it or set PORT.`) : err),
-    );
-  });
 }
 
 /** Evidence files kept on disk need a folder the API can write: say so at start, not at the first upload. */

@@ -5,7 +5,8 @@
 import { loadConfig, ConfigError } from '../runtime/config';
 import { createLogger } from '../runtime/logger';
 import { runMain } from '../runtime/lifecycle';
-import { connectTemporal, ensureAttachmentsDir, listen, startDatabase } from '../runtime/services';
+import { bootstrapUsers, listen } from '../api/server';
+import { connectTemporal, ensureAttachmentsDir, startDatabase } from '../runtime/services';
 
 const logger = createLogger();
 
@@ -16,6 +17,7 @@ await runMain(logger, async (lifecycle) => {
   // API and workers are separate processes: they must sign and check mail links with one secret.
   if (!config.LINK_SECRET) throw new ConfigError('LINK_SECRET is required when the API and workers run as separate services (at least 32 characters, the same for all).');
   const database = await startDatabase(config, logger, lifecycle);
+  await bootstrapUsers(database.db, config, logger);
   const temporal = await connectTemporal(config.TEMPORAL_ADDRESS, config.TEMPORAL_NAMESPACE, lifecycle);
   await listen({ database, temporal, config, logger }, config.PORT, lifecycle);
 });

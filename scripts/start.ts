@@ -9,7 +9,8 @@ import { createLogger } from '../runtime/logger';
 import { runMain } from '../runtime/lifecycle';
 import { startEmbeddedTemporal, isPortFree } from '../runtime/embedded-temporal';
 import { resolveTemporalBinary, MissingBinaryError } from '../runtime/temporal-binaries';
-import { connectTemporal, ensureAttachmentsDir, listen, startDatabase, startWorker, workerMetricsAddress } from '../runtime/services';
+import { bootstrapUsers, listen } from '../api/server';
+import { connectTemporal, ensureAttachmentsDir, startDatabase, startWorker, workerMetricsAddress } from '../runtime/services';
 import { ensureWebBuilt } from './build-web';
 
 const logger = createLogger();
@@ -22,6 +23,7 @@ await runMain(logger, async (lifecycle) => {
 
   await ensureWebBuilt(logger);
   const database = await startDatabase(config, logger, lifecycle);
+  await bootstrapUsers(database.db, config, logger);
 
   let address = config.TEMPORAL_ADDRESS;
   let temporalUi: string | undefined;

@@ -16,7 +16,7 @@ await runMain(logger, async (lifecycle) => {
   if (!config.DATABASE_URL) throw new ConfigError('DATABASE_URL is required for a separate worker: the embedded PGlite belongs to one process.');
   // API and workers are separate processes: they must sign and check mail links with one secret.
   if (!config.LINK_SECRET) throw new ConfigError('LINK_SECRET is required when the API and workers run as separate services (at least 32 characters, the same for all).');
-  const database = await startDatabase(config, logger, lifecycle, { bootstrapUsers: false });
+  const database = await startDatabase(config, logger, lifecycle);
   const temporal = await connectTemporal(config.TEMPORAL_ADDRESS, config.TEMPORAL_NAMESPACE, lifecycle);
   const metrics = await workerMetricsAddress(config, '127.0.0.1:9464', logger);
   await startWorker(config.TEMPORAL_ADDRESS, config, database, temporal, logger, lifecycle, { metricsAddress: metrics?.bind });

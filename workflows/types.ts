@@ -2,11 +2,11 @@
  * Payloads of the task workflow and its messages: plain JSON (ISO strings, records), shared by the
  * workflow, its activities and the API.
  */
-import type { RecordNotificationInput } from '../activities/mail';
-import type { ProjectedTask } from '../activities/tasks';
 import type { ReminderPolicy } from '../domain/plan-settings';
-import type { PlannedReminder } from '../domain/reminder-plan';
+import type { Audience, PlannedReminder } from '../domain/reminder-plan';
 import type { Actor, TaskCommand, TaskCommandType, TaskEvent, TaskState } from '../domain/task-machine';
+import type { TaskView } from '../domain/task-view';
+import type { NotificationKind } from '../domain/vocabulary';
 
 export interface TaskWorkflowInput {
   state: TaskState;
@@ -40,11 +40,32 @@ export interface TaskSnapshot {
  */
 export interface CommandAnswer {
   seq: number;
-  task: ProjectedTask | null;
+  task: TaskView | null;
 }
 
 /** The arguments of the Update for one command type: the command without its `type`. */
 export type CommandArgs<T extends TaskCommandType> = Omit<Extract<TaskCommand, { type: T }>, 'type'>;
+
+/**
+ * A firing of a notification, recorded by the mail activity (`recordNotification`, which validates it):
+ * from a task's event or reminder, or from the annual report cycle.
+ */
+export interface RecordNotificationInput {
+  /** Unique per firing, e.g. `task-<id>:due_reminder:2027-01-15T01:00:00.000Z`. */
+  key: string;
+  kind: NotificationKind;
+  taskId?: string;
+  planId: string;
+  cycleYear?: number;
+  /** The instant it was due to go out (ISO 8601). */
+  scheduledFor: string;
+  to: Audience[];
+  cc: Audience[];
+  /** Kind-specific (activities/mail documents each kind's). */
+  data: Record<string, unknown>;
+  /** Agencies addressed by code, besides the audiences. */
+  agencyCodes?: string[];
+}
 
 /** Input of the projection activity: the state after `event` (or after a reminder change alone). */
 export interface ProjectTaskInput {
@@ -65,6 +86,12 @@ export interface OpenTaskInput extends Omit<ProjectTaskInput, 'reminderPlan'> {
   nowMs: number;
   sentReminders: string[];
 }
+
+/**
+ * Which new task rows to start: those named, or an import job's (whose progress counts are kept up to
+ * date); `actor` is who assigned them.
+ */
+export type StartTasksInput = { actor: Actor } & ({ taskIds: string[] } | { importJobId: string });
 
 /** A child's change, signalled to its group parent. */
 export interface ChildChange {

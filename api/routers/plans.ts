@@ -8,7 +8,7 @@ import { planSettingsWorkflow } from '../../workflows/plan-settings';
 import { conflict, notFound, unprocessable } from '../errors';
 import { idParam, route } from '../route';
 import { agencyCode, isoDate, requiredText } from '../schemas';
-import { overdueSql } from '../services/task-view';
+import { overdueSql } from '../../db/read-model/deadline';
 import type { AppDeps } from '../context';
 import type { PlanSettings } from '../../domain/plan-settings';
 import { ensurePlanSchedule, removePlanSchedule } from '../services/annual-cycles';

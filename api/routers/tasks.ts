@@ -22,7 +22,7 @@ import { actorOf, assertLeadAgency, commentCommand, createTask, listTasks, resol
 import { commandEvidence } from '../services/attachments';
 import { MAX_EVIDENCE_PER_COMMAND } from '../../domain/attachments';
 import { COMMENT_MAX_LENGTH, MAX_MENTIONS } from '../../domain/comments';
-import { taskViewSchema } from '../services/task-view';
+import { taskViewSchema } from '../../db/read-model/task-view';
 import { taskReminders } from '../services/reminders';
 import { exportTasks, EXPORT_LIMIT } from '../services/task-export';
 

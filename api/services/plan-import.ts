@@ -8,7 +8,7 @@ import { commandsForChange, type ChildTask, type ImportChange } from '../../doma
 import { diffImport, diffIsEmpty, importedRowOf, nextImportedRow, type ImportDryRun, type ImportedTask } from '../../domain/import/diff';
 import { choicesToRemember } from '../../domain/import/mapping';
 import type { ColumnChoice, ImportPreview, ParsedTask } from '../../domain/import/types';
-import { fanOut } from '../../domain/task-fan-out';
+import { fanOutRows } from '../../domain/task-fan-out';
 import { localDate } from '../../domain/calendar';
 import { assignedDueDate } from '../../domain/deadline';
 import { reportSettingsOf } from '../../domain/plan-settings';
@@ -171,21 +171,14 @@ function newTaskRows(
       originalDueDate: t.dueDate,
     };
     const coordinating = expand(t.coordinatingAgencyCodes);
-    const { parentLead, assignees } = fanOut(t.leads);
-    const row = (leadAgencyCode: string, extra: Partial<typeof tasks.$inferInsert> = {}) => ({
-      ...base,
-      id: randomUUID(),
-      leadAgencyCode,
-      coordinatingAgencyCodes: coordinating.filter((c) => c !== leadAgencyCode),
-      currentDueDate: assignedDueDate({ ...base, isGroup: extra.isGroup ?? false }, dueOn, today),
-      ...extra,
-    });
-    if (!parentLead) {
-      rows.push(row(assignees[0]!));
-      return;
-    }
-    const parent = row(parentLead, { isGroup: true });
-    rows.push(parent, ...assignees.map((code) => row(code, { parentId: parent.id })));
+    rows.push(
+      ...fanOutRows(t.leads, randomUUID, (place) => ({
+        ...base,
+        ...place,
+        coordinatingAgencyCodes: coordinating.filter((c) => c !== place.leadAgencyCode),
+        currentDueDate: assignedDueDate({ ...base, isGroup: place.isGroup }, dueOn, today),
+      })),
+    );
   });
   return rows;
 }

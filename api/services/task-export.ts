@@ -11,7 +11,8 @@ import type { Language } from '../../domain/vocabulary';
 import type { AppDeps, AuthUser } from '../context';
 import { unprocessable } from '../errors';
 import { selectTasks, type TaskListQuery } from './tasks';
-import { isOverdue, type TaskRow } from './task-view';
+import { rowIsOverdue } from '../../db/read-model/deadline';
+import type { TaskRow } from '../../db/read-model/task-view';
 import { addIndicatorTable, addTable, DATE, excelDates, excelLocalDate, INTEGER, sectionTexts, type Indicator } from './xlsx-table';
 import { XlsxWriter, type CellValue } from './xlsx-writer';
 
@@ -108,7 +109,7 @@ export function renderTaskListXlsx(rows: readonly ExportedRow[], context: TaskLi
       date(task.originalDueDate),
       REPORT_STATUS_LABELS[task.status][language],
       // Days past the deadline that applies (a recurring task's: its missing year's report date).
-      isOverdue(task, today) ? dayNumber(today) - dayNumber(task.currentDueDate!) : null,
+      rowIsOverdue(task, today) ? dayNumber(today) - dayNumber(task.currentDueDate!) : null,
       task.progress / 100,
       excelLocalDate(task.acknowledgedAt),
       // A completion counts from when the agency submitted it, as in the annual report.

@@ -9,18 +9,19 @@ import { assignedDueDate } from '../../domain/deadline';
 import { reportSettingsOf } from '../../domain/plan-settings';
 import { isIsoDate, type Actor } from '../../domain/task-machine';
 import { isOpen, type TaskStatus } from '../../domain/task-status';
-import { fanOut } from '../../domain/task-fan-out';
+import { fanOutRows } from '../../domain/task-fan-out';
 import { searchableText } from '../../domain/text';
 import type { Funding, TaskKind } from '../../domain/vocabulary';
-import { taskWorkflowId } from '../../workflows/constants';
+import { TASK_QUEUE, taskWorkflowId } from '../../workflows/constants';
+import { startTasksWorkflow } from '../../workflows/start-tasks';
 import type { CommandAnswer, CommandArgs } from '../../workflows/types';
 import { allMentions } from '../../domain/comments';
 import type { EvidenceFile } from '../../domain/attachments';
 import type { AppDeps, AuthUser } from '../context';
 import { conflict, forbidden, notFound, unprocessable } from '../errors';
 import { updateIdFor } from '../idempotency';
-import { startTaskWorkflows } from '../../activities/task-starter';
-import { dueSoonSql, overdueSql, taskView, taskWithLeadName, type TaskRow, type TaskView } from './task-view';
+import { dueSoonSql, overdueSql } from '../../db/read-model/deadline';
+import { taskView, taskWithLeadName, type TaskRow, type TaskView } from '../../db/read-model/task-view';
 
 export const actorOf = (user: AuthUser, via: Actor['via'] = 'api'): Actor => ({
   userId: user.id,
@@ -170,7 +171,8 @@ export async function assertLeadAgency(deps: AppDeps, code: string): Promise<voi
 
 /**
  * Insert the task (and, when its lead is a group, one child per member) and start their workflows.
- * The rows are written in one transaction; the workflows take over from there.
+ * The rows are written in one transaction; the start-tasks workflow starts theirs (to the end, should
+ * this process stop half-way), and the answer waits for it.
  */
 export async function createTask(deps: AppDeps, user: AuthUser, planId: string, input: NewTask) {
   const { db } = deps.database;
@@ -204,25 +206,22 @@ export async function createTask(deps: AppDeps, user: AuthUser, planId: string, 
     };
     const { dueOn } = reportSettingsOf(plan.settings);
     const today = localDate(Date.now());
-    const row = (id: string, leadAgencyCode: string, extra: Partial<typeof tasks.$inferInsert> = {}) => ({
+    const values = fanOutRows([lead!], randomUUID, (place) => ({
       ...base,
-      id,
+      ...place,
       title: input.title,
       titleSearch: searchableText(input.title),
-      leadAgencyCode,
-      coordinatingAgencyCodes: coordinating.filter((c) => c !== leadAgencyCode),
-      currentDueDate: assignedDueDate({ ...base, isGroup: extra.isGroup ?? false }, dueOn, today),
-      ...extra,
-    });
-    const parentId = randomUUID();
-    const { parentLead, assignees } = fanOut([lead!]);
-    const values = parentLead
-      ? [row(parentId, parentLead, { isGroup: true }), ...assignees.map((code) => row(randomUUID(), code, { parentId }))]
-      : [row(parentId, assignees[0]!)];
+      coordinatingAgencyCodes: coordinating.filter((c) => c !== place.leadAgencyCode),
+      currentDueDate: assignedDueDate({ ...base, isGroup: place.isGroup }, dueOn, today),
+    }));
     await tx.insert(tasks).values(values);
     return values.map((v) => v.id);
   });
-  await startTaskWorkflows(deps.temporal, db, ids, actorOf(user));
+  await deps.temporal.workflow.execute(startTasksWorkflow, {
+    taskQueue: TASK_QUEUE,
+    workflowId: `start-tasks-${ids[0]}`,
+    args: [{ taskIds: ids, actor: actorOf(user) }],
+  });
   return taskDetail(deps, user, ids[0]!);
 }
 

@@ -6,7 +6,7 @@
 import http from 'node:http';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
-import { shownColumns } from '../../api/services/task-view';
+import { shownColumns } from '../../db/read-model/task-view';
 import { localDate } from '../../domain/calendar';
 import type { BenchContext } from '../context';
 import { insertPlan, insertProjectedTasks } from '../generate';

@@ -1,10 +1,17 @@
-import { and, eq, getTableColumns, gte, inArray, isNotNull, lt, lte, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
+/**
+ * The read model's task as every reader shows it: the API's answers and lists, and the projection
+ * activity, which returns the row it wrote for a command's Update to answer with.
+ */
+import { getTableColumns } from 'drizzle-orm';
 import { z } from 'zod';
-import { agencies, tasks } from '../../db/schema';
-import { localDate } from '../../domain/calendar';
-import { DUE_SOON_DAYS, isDueSoon as dueSoonAt, isOverdue as overdueAt, owedReportYear } from '../../domain/deadline';
+import { owedReportYear } from '../../domain/deadline';
 import { TASK_STATUSES } from '../../domain/task-status';
+import type { TaskView } from '../../domain/task-view';
 import { TASK_KINDS } from '../../domain/vocabulary';
+import { agencies, tasks } from '../schema';
+import { rowIsDueSoon, rowIsOverdue } from './deadline';
+
+export type { TaskView };
 
 /**
  * A task's columns as the API shows them: every one but the workflow's bookkeeping, which no view
@@ -16,57 +23,12 @@ export { shownColumns };
 
 export type TaskRow = Omit<typeof tasks.$inferSelect, 'reminderPlan' | 'titleSearch' | 'lastSeq'>;
 
-export { DUE_SOON_DAYS };
-
-/**
- * Overdue (domain/deadline `isOverdue`): open and past the deadline that applies — a recurring task's
- * being that of its earliest year still unreported — except a completion submitted in time.
- */
-export function isOverdue(row: Pick<TaskRow, 'status' | 'currentDueDate' | 'submittedAt'>, today = localDate(Date.now())): boolean {
-  return overdueAt({ status: row.status, currentDueDate: row.currentDueDate, submittedAt: row.submittedAt?.toISOString() ?? null }, today);
-}
-
-export function isDueSoon(row: Pick<TaskRow, 'status' | 'currentDueDate'>, today = localDate(Date.now())): boolean {
-  return dueSoonAt(row, today);
-}
-
-/** A date, or the placeholder of a prepared statement that takes one. */
-type DateValue = string | Placeholder;
-
-/**
- * The same rule as `isDueSoon`, as SQL for the list filter. Like `overdueSql` it reads the deadline the
- * workflow projected with the domain rule, so SQL and JavaScript cannot judge a recurring task apart.
- * A null deadline (a recurring task owing nothing) is tested first: false, not unknown, so that the
- * negated filter (`dueSoon=false`) keeps the row.
- */
-export function dueSoonSql(today: DateValue = localDate(Date.now())): SQL {
-  return and(
-    isNotNull(tasks.currentDueDate),
-    inArray(tasks.status, ['assigned', 'in_progress']),
-    gte(tasks.currentDueDate, today),
-    lte(tasks.currentDueDate, sql`${today}::date + ${DUE_SOON_DAYS}::integer`),
-  )!;
-}
-
-/** The same rule as `isOverdue`, as SQL for list filters and statistics; a null deadline (nothing owed) is never past. */
-export function overdueSql(today: DateValue = localDate(Date.now())): SQL {
-  return and(
-    isNotNull(tasks.currentDueDate),
-    or(
-      and(inArray(tasks.status, ['assigned', 'in_progress']), lt(tasks.currentDueDate, today)),
-      and(
-        eq(tasks.status, 'completion_submitted'),
-        lt(tasks.currentDueDate, today),
-        sql`(${tasks.submittedAt} at time zone 'Asia/Ho_Chi_Minh')::date > ${tasks.currentDueDate}`,
-      ),
-    ),
-  )!;
-}
+/** Columns for selecting a task with its lead's name. */
+export const taskWithLeadName = { task: shownColumns, leadAgencyName: agencies.name };
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-/** Task JSON as DESIGN.md §10 gives it, plus what the UI needs to act on it. */
-export function taskView(row: TaskRow, leadAgencyName?: string | null) {
+export function taskView(row: TaskRow, leadAgencyName?: string | null): TaskView {
   return {
     id: row.id,
     planId: row.planId,
@@ -86,14 +48,13 @@ export function taskView(row: TaskRow, leadAgencyName?: string | null) {
     dueDate: row.dueDate,
     originalDueDate: row.originalDueDate,
     currentDueDate: row.currentDueDate,
-    // The year whose report a recurring task owes next ("Hạn báo cáo năm 2026: 20/12/2026").
     reportYear: owedReportYear(row),
     timeframeText: row.timeframeText,
     funding: row.funding,
     note: row.note,
     status: row.status,
-    overdue: isOverdue(row),
-    dueSoon: isDueSoon(row),
+    overdue: rowIsOverdue(row),
+    dueSoon: rowIsDueSoon(row),
     progress: row.progress,
     extensionRequests: row.extensionRequests,
     acknowledgedAt: iso(row.acknowledgedAt),
@@ -105,8 +66,7 @@ export function taskView(row: TaskRow, leadAgencyName?: string | null) {
   };
 }
 
-export type TaskView = ReturnType<typeof taskView>;
-
+/** `TaskView` as the OpenAPI document and the response validation give it. */
 export const taskViewSchema = z.object({
   id: z.uuid(),
   planId: z.uuid(),
@@ -142,6 +102,3 @@ export const taskViewSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
 });
-
-/** Columns for selecting a task with its lead's name. */
-export const taskWithLeadName = { task: shownColumns, leadAgencyName: agencies.name };
