@@ -25,9 +25,6 @@ export function truncate(s: string, max: number): string {
   return `${space > max * 0.6 ? cut.slice(0, space) : cut}…`;
 }
 
-/** A note as HTML: escaped, line breaks kept. */
-export const multilineHtml = (s: string): string => escapeHtml(s.trim()).replace(/\r?\n/g, '<br>');
-
 /** A note as plain text, each line indented under its label. */
 export const indentLines = (s: string, indent: string): string =>
   s
