@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysBetween, escapeHtml, formatDate, isBatchedKind, renderDigest, renderNotice, type DigestItem, type DigestModel, type MailTask, type NoticeModel } from '../../domain/mail';
+import { daysBetween, formatDate, isBatchedKind, renderDigest, renderNotice, renderSignInMail, type DigestItem, type DigestModel, type MailTask, type NoticeModel } from '../../domain/mail';
 
 const plan = { documentNumber: '212/KH-UBND', title: 'Kế hoạch ứng dụng CNTT, phát triển chính quyền số' };
 
@@ -44,7 +44,12 @@ describe('helpers', () => {
   });
 
   it('escapes every character that matters in HTML text and attributes', () => {
-    expect(escapeHtml(`<a href="x" onclick='y'>&amp;</a>`)).toBe('&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;amp;&lt;/a&gt;');
+    // React escapes by construction; the same text as a name (text) and as a link (attribute).
+    const evil = `<a href="x" onclick='y'>&amp;</a>`;
+    const mail = renderSignInMail({ language: 'vi', name: evil, url: evil, expiresAt: '09:15' });
+    const escaped = '&lt;a href=&quot;x&quot; onclick=&#x27;y&#x27;&gt;&amp;amp;&lt;/a&gt;';
+    expect(mail.html).toContain(`Kính gửi: ${escaped},</p>`);
+    expect(mail.html).toContain(`href="${escaped}"`);
   });
 
   it('batches reminders and assignments, sends status changes and compiled reports alone', () => {
