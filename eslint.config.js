@@ -17,7 +17,7 @@ export default tseslint.config(
   },
   {
     // Workflow code and the domain modules workflows import must stay deterministic and I/O-free.
-    files: ['workflows/**/*.ts', 'domain/**/*.ts'],
+    files: ['workflows/**/*.ts', 'domain/**/*.ts', 'domain/**/*.tsx'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -1,6 +1,5 @@
 import type { Request, Response } from 'express';
 import { z } from 'zod';
-import { escapeHtml } from '../../domain/mail';
 import { bearerToken } from '../auth';
 import { conflict, HttpError } from '../errors';
 import { route } from '../route';
@@ -27,7 +26,7 @@ function failure(res: Response, err: unknown): boolean {
   const status = err instanceof OidcSignInError ? err.status : err instanceof HttpError && err.status === 503 ? 503 : undefined;
   if (status === undefined) return false;
   const message = (err as Error).message;
-  page(res, status, 'Đăng nhập không thành công', `<p>${escapeHtml(message)}</p>`, { label: 'Về trang đăng nhập', href: '/signin' });
+  page(res, status, 'Đăng nhập không thành công', [message], { label: 'Về trang đăng nhập', href: '/signin' });
   return true;
 }
 

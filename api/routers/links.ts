@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { agencies, usedLinks } from '../../db/schema';
-import { escapeHtml } from '../../domain/mail';
+import { renderMessagePage, type PageAction } from '../../domain/message-page';
 import { consumeLinkOnce, createLinkSigner, InvalidLinkError, loadLinkSecret, type VerifiedLink } from '../../runtime/links';
 import { taskWorkflowId } from '../../workflows/constants';
 import { acknowledgeTaskUpdate } from '../../workflows/task';
@@ -15,22 +15,8 @@ import { loadTaskView } from '../services/tasks';
 const tokenParam = z.object({ token: z.string() });
 
 /** A small page in the product's language: the person clicked a link in a mail, not an API. */
-export function page(res: Response, status: number, title: string, body: string, action?: { label: string; href?: string; post?: boolean }) {
-  const button = action
-    ? action.post
-      ? `<form method="post"><button type="submit">${escapeHtml(action.label)}</button></form>`
-      : `<p><a class="button" href="${escapeHtml(action.href ?? '/')}">${escapeHtml(action.label)}</a></p>`
-    : '';
-  res
-    .status(status)
-    .type('html')
-    .set('Cache-Control', 'no-store')
-    .send(
-      `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
-        `<title>${escapeHtml(title)} — Giao việc</title><style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;color:#1b1f24;line-height:1.5}` +
-        `h1{font-size:1.4rem}button,.button{display:inline-block;background:#12355b;color:#fff;border:0;border-radius:6px;padding:.7rem 1.2rem;font-size:1rem;text-decoration:none;cursor:pointer}</style></head>` +
-        `<body><p><strong>Giao việc</strong></p><h1>${escapeHtml(title)}</h1>${body}${button}</body></html>`,
-    );
+export function page(res: Response, status: number, title: string, paragraphs: string[], action?: PageAction) {
+  res.status(status).type('html').set('Cache-Control', 'no-store').send(renderMessagePage(title, paragraphs, action));
 }
 
 async function verified(deps: AppDeps, res: Response, token: string): Promise<VerifiedLink | undefined> {
@@ -38,7 +24,7 @@ async function verified(deps: AppDeps, res: Response, token: string): Promise<Ve
     return await createLinkSigner(loadLinkSecret(deps.config)).verify(token);
   } catch (err) {
     if (!(err instanceof InvalidLinkError)) throw err;
-    page(res, err.reason === 'expired' ? 410 : 400, err.reason === 'expired' ? 'Liên kết đã hết hạn' : 'Liên kết không hợp lệ', `<p>${escapeHtml(err.message)}</p>`, {
+    page(res, err.reason === 'expired' ? 410 : 400, err.reason === 'expired' ? 'Liên kết đã hết hạn' : 'Liên kết không hợp lệ', [err.message], {
       label: 'Đăng nhập Giao việc',
       href: '/signin',
     });
@@ -51,7 +37,7 @@ async function alreadyUsed(deps: AppDeps, jti: string): Promise<boolean> {
 }
 
 function usedPage(res: Response, taskId: string) {
-  page(res, 409, 'Liên kết đã được dùng', '<p>Mỗi liên kết trong thư chỉ dùng được một lần. Xin đăng nhập để xem nhiệm vụ.</p>', {
+  page(res, 409, 'Liên kết đã được dùng', ['Mỗi liên kết trong thư chỉ dùng được một lần. Xin đăng nhập để xem nhiệm vụ.'], {
     label: 'Đăng nhập và mở nhiệm vụ',
     href: `/signin?next=${encodeURIComponent(`/tasks/${taskId}`)}`,
   });
@@ -75,7 +61,7 @@ export const linkRoutes = [
       if (!link) return;
       if (await alreadyUsed(deps, link.jti)) return usedPage(res, link.taskId);
       const task = await loadTaskView(deps, link.taskId);
-      if (!task) return page(res, 404, 'Không tìm thấy nhiệm vụ', '<p>Nhiệm vụ này không còn trong hệ thống.</p>');
+      if (!task) return page(res, 404, 'Không tìm thấy nhiệm vụ', ['Nhiệm vụ này không còn trong hệ thống.']);
       if (link.purpose === 'open') {
         await consumeLinkOnce(deps.database.db, link.jti, 'open');
         res.redirect(302, `/tasks/${task.id}`);
@@ -85,7 +71,7 @@ export const linkRoutes = [
         res,
         200,
         'Xác nhận tiếp nhận nhiệm vụ',
-        `<p>${escapeHtml(task.title)}</p><p>Hạn hoàn thành: ${escapeHtml(task.dueDate.split('-').reverse().join('/'))}</p>`,
+        [task.title, `Hạn hoàn thành: ${task.dueDate.split('-').reverse().join('/')}`],
         { label: 'Tiếp nhận nhiệm vụ', post: true },
       );
     },
@@ -101,7 +87,7 @@ export const linkRoutes = [
     async handler({ deps, res, params }) {
       const link = await verified(deps, res, params.token);
       if (!link) return;
-      if (link.purpose !== 'ack') return page(res, 400, 'Liên kết không hợp lệ', '<p>Liên kết này chỉ dùng để mở nhiệm vụ.</p>');
+      if (link.purpose !== 'ack') return page(res, 400, 'Liên kết không hợp lệ', ['Liên kết này chỉ dùng để mở nhiệm vụ.']);
       if (await alreadyUsed(deps, link.jti)) return usedPage(res, link.taskId);
       const [agency] = await deps.database.db.select({ name: agencies.name }).from(agencies).where(eq(agencies.code, link.agencyCode));
       const actor = { userId: null, name: `${agency?.name ?? link.agencyCode} (qua liên kết trong thư)`, role: 'agency' as const, agencyCode: link.agencyCode, via: 'link' as const };
@@ -115,7 +101,7 @@ export const linkRoutes = [
       }
       // Used only once it has done its work: a press that failed (Temporal unreachable) can be repeated.
       await consumeLinkOnce(deps.database.db, link.jti, 'ack');
-      page(res, 200, 'Đã tiếp nhận', `<p>${escapeHtml(done)}</p>`, { label: 'Đăng nhập và mở nhiệm vụ', href: `/signin?next=${encodeURIComponent(`/tasks/${link.taskId}`)}` });
+      page(res, 200, 'Đã tiếp nhận', [done], { label: 'Đăng nhập và mở nhiệm vụ', href: `/signin?next=${encodeURIComponent(`/tasks/${link.taskId}`)}` });
     },
   }),
 ];

@@ -1,9 +1,4 @@
-/** Small pure helpers the mail templates share: escaping, dates, one-line text. */
-
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Every value put into HTML goes through this: titles, names and notes are typed by people. */
-export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
+/** Small pure helpers the mail templates share: dates, one-line text. HTML escaping is React's (../html.tsx). */
 
 /** A `YYYY-MM-DD` date as Vietnamese documents write it: dd/mm/yyyy. */
 export const formatDate = (date: string): string => `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
@@ -24,9 +19,6 @@ export function truncate(s: string, max: number): string {
   const space = cut.lastIndexOf(' ');
   return `${space > max * 0.6 ? cut.slice(0, space) : cut}…`;
 }
-
-/** A note as HTML: escaped, line breaks kept. */
-export const multilineHtml = (s: string): string => escapeHtml(s.trim()).replace(/\r?\n/g, '<br>');
 
 /** A note as plain text, each line indented under its label. */
 export const indentLines = (s: string, indent: string): string =>

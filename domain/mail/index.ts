@@ -4,5 +4,5 @@ export * from './kinds';
 export { renderDigest, digestSubject, SUBJECT_PREFIX } from './digest';
 export { renderNotice } from './notice';
 export { renderSignInMail, type SignInMailModel } from './sign-in';
-export { escapeHtml, formatDate, daysBetween } from './format';
+export { formatDate, daysBetween } from './format';
 export { MAIL_STRINGS, type MailStrings } from './strings';

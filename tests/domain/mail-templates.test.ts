@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysBetween, escapeHtml, formatDate, isBatchedKind, renderDigest, renderNotice, type DigestItem, type DigestModel, type MailTask, type NoticeModel } from '../../domain/mail';
+import { daysBetween, formatDate, isBatchedKind, renderDigest, renderNotice, renderSignInMail, type DigestItem, type DigestModel, type MailTask, type NoticeModel } from '../../domain/mail';
 
 const plan = { documentNumber: '212/KH-UBND', title: 'Kế hoạch ứng dụng CNTT, phát triển chính quyền số' };
 
@@ -44,7 +44,12 @@ describe('helpers', () => {
   });
 
   it('escapes every character that matters in HTML text and attributes', () => {
-    expect(escapeHtml(`<a href="x" onclick='y'>&amp;</a>`)).toBe('&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;amp;&lt;/a&gt;');
+    // React escapes by construction; the same text as a name (text) and as a link (attribute).
+    const evil = `<a href="x" onclick='y'>&amp;</a>`;
+    const mail = renderSignInMail({ language: 'vi', name: evil, url: evil, expiresAt: '09:15' });
+    const escaped = '&lt;a href=&quot;x&quot; onclick=&#x27;y&#x27;&gt;&amp;amp;&lt;/a&gt;';
+    expect(mail.html).toContain(`Kính gửi: ${escaped},</p>`);
+    expect(mail.html).toContain(`href="${escaped}"`);
   });
 
   it('batches reminders and assignments, sends status changes and compiled reports alone', () => {
@@ -122,7 +127,7 @@ describe('digest, Vietnamese', () => {
   it('is a complete HTML document in Vietnamese with inline styles only', () => {
     expect(mail.html.startsWith('<!DOCTYPE html>')).toBe(true);
     expect(mail.html).toContain('<html lang="vi">');
-    expect(mail.html).toContain('<meta charset="utf-8">');
+    expect(mail.html).toContain('<meta charSet="utf-8"/>');
     expect(mail.html).not.toMatch(/<style|<script|class=/);
   });
 });
@@ -155,7 +160,7 @@ describe('hostile input', () => {
     expect(mail.html).not.toContain('<img');
     expect(mail.html).not.toContain('<b>1</b>');
     expect(mail.html).not.toContain('<i>TTTT</i>');
-    expect(mail.html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;img src=x onerror=&#39;y&#39;&gt;');
+    expect(mail.html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;img src=x onerror=&#x27;y&#x27;&gt;');
     expect(mail.html).toContain('href="https://gv.example/l/&quot;&gt;&lt;script&gt;"');
     expect(mail.text).toContain(evil);
   });
@@ -169,7 +174,7 @@ describe('hostile input', () => {
     expect(mail.html).not.toContain('<script>');
     expect(mail.html).not.toContain('<b>Kẻ xấu</b>');
     expect(mail.html).toContain('&lt;script&gt;steal()&lt;/script&gt;');
-    expect(mail.html).toContain('Lý do:<br>');
+    expect(mail.html).toContain('Lý do:<br/>');
   });
 });
 

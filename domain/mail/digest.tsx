@@ -2,10 +2,11 @@
  * The daily digest: every reminder, escalation and new assignment one recipient has on one local
  * day, in one message, most urgent first. Pure: the activity gathers the model, this renders it.
  */
+import { Fragment } from 'react';
 import type { NotificationKind } from '../vocabulary';
 import { DIGEST_ORDER } from './kinds';
-import { COLORS, buttonHtml, documentHtml, documentText, rowHtml, sectionHeadingHtml } from './layout';
-import { daysBetween, escapeHtml, formatDate, oneLine, truncate } from './format';
+import { Button, COLORS, Row, SectionHeading, documentHtml, documentText } from './layout';
+import { daysBetween, formatDate, oneLine, truncate } from './format';
 import { MAIL_STRINGS, type MailStrings } from './strings';
 import type { DigestItem, DigestModel, RenderedMail } from './types';
 
@@ -63,30 +64,43 @@ const showsLead = (item: DigestItem): boolean => Boolean(item.task) && (item.cop
 /** A comment quoted in a digest: one paragraph, at most a few lines' worth. */
 const COMMENT_EXCERPT = 500;
 
-function itemHtml(s: MailStrings, day: string, item: DigestItem): string {
-  const lines: string[] = [];
-  lines.push(`<div style="font-size:12px;color:${COLORS.muted};">${escapeHtml(metaLine(s, item))}</div>`);
-  lines.push(`<div style="font-size:15px;font-weight:bold;margin:2px 0 4px 0;">${escapeHtml(itemTitle(s, item))}</div>`);
+function ItemRow({ s, day, item }: { s: MailStrings; day: string; item: DigestItem }) {
   const deadline = deadlineOf(item);
-  if (deadline) {
-    const days = daysBetween(day, deadline);
-    const label = deadlineLabel(s, item);
-    lines.push(
-      `<div>${escapeHtml(label)}: <b>${escapeHtml(formatDate(deadline))}</b> <span style="color:${deadlineColor(days)};font-weight:bold;">(${escapeHtml(s.daysLeft(days))})</span></div>`,
-    );
-  }
-  if (item.task && showsLead(item)) lines.push(`<div>${escapeHtml(s.leadLabel)}: ${escapeHtml(oneLine(item.task.leadAgencyName))}</div>`);
-  lines.push(`<div>${escapeHtml(s.askLabel)}: ${escapeHtml(askOf(s, item))}</div>`);
-  if (item.missingAgencies?.length) {
-    lines.push(`<div>${escapeHtml(s.missingLabel)}: ${item.missingAgencies.map((n) => escapeHtml(oneLine(n))).join('; ')}</div>`);
-  }
-  if (item.comment) {
-    lines.push(`<div>${escapeHtml(s.commentBy(oneLine(item.comment.author)))}:</div>`);
-    lines.push(`<blockquote style="margin:2px 0 4px 0;padding:2px 0 2px 8px;border-left:3px solid ${COLORS.muted};">${escapeHtml(truncate(item.comment.text, COMMENT_EXCERPT))}</blockquote>`);
-  }
-  const buttons = [item.links.ack ? buttonHtml(item.links.ack, s.ackButton, true) : '', buttonHtml(item.links.open, item.task ? s.openTask : s.openCycle, !item.links.ack)];
-  lines.push(`<div style="padding-top:4px;">${buttons.join('')}</div>`);
-  return rowHtml(lines.join('\n'));
+  const days = deadline ? daysBetween(day, deadline) : 0;
+  return (
+    <Row>
+      <div style={{ fontSize: '12px', color: COLORS.muted }}>{metaLine(s, item)}</div>
+      <div style={{ fontSize: '15px', fontWeight: 'bold', margin: '2px 0 4px 0' }}>{itemTitle(s, item)}</div>
+      {deadline && (
+        <div>
+          {deadlineLabel(s, item)}: <b>{formatDate(deadline)}</b> <span style={{ color: deadlineColor(days), fontWeight: 'bold' }}>({s.daysLeft(days)})</span>
+        </div>
+      )}
+      {item.task && showsLead(item) && (
+        <div>
+          {s.leadLabel}: {oneLine(item.task.leadAgencyName)}
+        </div>
+      )}
+      <div>
+        {s.askLabel}: {askOf(s, item)}
+      </div>
+      {item.missingAgencies?.length ? (
+        <div>
+          {s.missingLabel}: {item.missingAgencies.map(oneLine).join('; ')}
+        </div>
+      ) : null}
+      {item.comment && (
+        <>
+          <div>{s.commentBy(oneLine(item.comment.author))}:</div>
+          <blockquote style={{ margin: '2px 0 4px 0', padding: '2px 0 2px 8px', borderLeft: `3px solid ${COLORS.muted}` }}>{truncate(item.comment.text, COMMENT_EXCERPT)}</blockquote>
+        </>
+      )}
+      <div style={{ paddingTop: '4px' }}>
+        {item.links.ack && <Button href={item.links.ack} label={s.ackButton} primary />}
+        <Button href={item.links.open} label={item.task ? s.openTask : s.openCycle} primary={!item.links.ack} />
+      </div>
+    </Row>
+  );
 }
 
 function itemText(s: MailStrings, day: string, item: DigestItem, n: number): string {
@@ -143,18 +157,20 @@ export function renderDigest(model: DigestModel): RenderedMail {
   const intro = s.digestIntro(formatDate(model.day), model.items.length);
   const sections = sectionsOf(s, model.items);
 
-  const rows: string[] = [];
   const blocks: string[] = [];
   let n = 0;
   for (const section of sections) {
-    rows.push(sectionHeadingHtml(`${section.title} (${section.items.length})`, section.color));
     const lines = [`== ${section.title} (${section.items.length}) ==`];
-    for (const item of section.items) {
-      n++;
-      rows.push(itemHtml(s, model.day, item));
-      lines.push('', itemText(s, model.day, item, n));
-    }
+    for (const item of section.items) lines.push('', itemText(s, model.day, item, ++n));
     blocks.push(lines.join('\n'));
   }
+  const rows = sections.map((section) => (
+    <Fragment key={section.title}>
+      <SectionHeading title={`${section.title} (${section.items.length})`} color={section.color} />
+      {section.items.map((item, i) => (
+        <ItemRow key={i} s={s} day={model.day} item={item} />
+      ))}
+    </Fragment>
+  ));
   return { subject, text: documentText(s, greeting, intro, blocks), html: documentHtml(s, subject, greeting, intro, rows) };
 }

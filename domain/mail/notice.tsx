@@ -3,8 +3,9 @@
  * completion submitted, returned or accepted, cancellation…) and a compiled annual report.
  */
 import { isOpen, STATUS_LABELS } from '../task-status';
-import { COLORS, buttonHtml, documentHtml, documentText, rowHtml } from './layout';
-import { daysBetween, escapeHtml, formatDate, indentLines, multilineHtml, oneLine, truncate } from './format';
+import { Lines } from '../html';
+import { Button, COLORS, FONT, Row, documentHtml, documentText } from './layout';
+import { daysBetween, formatDate, indentLines, oneLine, truncate } from './format';
 import { SUBJECT_PREFIX, deadlineLabel } from './digest';
 import { MAIL_STRINGS, REASON_EVENTS } from './strings';
 import type { NoticeModel, RenderedMail } from './types';
@@ -47,20 +48,38 @@ export function renderNotice(model: NoticeModel): RenderedMail {
   const note = model.note?.trim();
   const noteLabel = model.event && REASON_EVENTS.includes(model.event) ? s.reasonLabel : s.noteLabel;
 
-  // HTML
-  const rows: string[] = [];
-  const taskTitle = model.task ? `<div style="font-size:16px;font-weight:bold;margin:0 0 8px 0;">${escapeHtml(oneLine(model.task.title))}</div>` : '';
-  const table = facts
-    .map(
-      ([label, value, color]) =>
-        `<tr><td style="padding:2px 12px 2px 0;color:${COLORS.muted};white-space:nowrap;vertical-align:top;font-family:Arial,Helvetica,sans-serif;font-size:14px;">${escapeHtml(label)}</td><td style="padding:2px 0;vertical-align:top;font-family:Arial,Helvetica,sans-serif;font-size:14px;${color ? `color:${color};font-weight:bold;` : ''}">${escapeHtml(value)}</td></tr>`,
-    )
-    .join('');
-  rows.push(rowHtml(`${taskTitle}<p style="margin:0 0 8px 0;">${escapeHtml(sentence)}</p><table role="presentation" cellpadding="0" cellspacing="0" border="0">${table}</table>`));
-  if (note) rows.push(rowHtml(`<div style="color:${COLORS.muted};font-size:12px;">${escapeHtml(noteLabel)}</div><div>${multilineHtml(note)}</div>`));
   const openLabel = compiled ? s.openReport : model.task ? s.openTask : s.openCycle;
-  const buttons = [model.links.ack ? buttonHtml(model.links.ack, s.ackButton, true) : '', buttonHtml(model.links.open, openLabel, !model.links.ack)];
-  rows.push(rowHtml(buttons.join('')));
+  const cell = { verticalAlign: 'top', ...FONT, fontSize: '14px' } as const;
+  const rows = (
+    <>
+      <Row>
+        {model.task && <div style={{ fontSize: '16px', fontWeight: 'bold', margin: '0 0 8px 0' }}>{oneLine(model.task.title)}</div>}
+        <p style={{ margin: '0 0 8px 0' }}>{sentence}</p>
+        <table role="presentation" cellPadding={0} cellSpacing={0} border={0}>
+          <tbody>
+            {facts.map(([label, value, color]) => (
+              <tr key={label}>
+                <td style={{ padding: '2px 12px 2px 0', color: COLORS.muted, whiteSpace: 'nowrap', ...cell }}>{label}</td>
+                <td style={{ padding: '2px 0', ...cell, ...(color ? { color, fontWeight: 'bold' } : {}) }}>{value}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Row>
+      {note && (
+        <Row>
+          <div style={{ color: COLORS.muted, fontSize: '12px' }}>{noteLabel}</div>
+          <div>
+            <Lines text={note} />
+          </div>
+        </Row>
+      )}
+      <Row>
+        {model.links.ack && <Button href={model.links.ack} label={s.ackButton} primary />}
+        <Button href={model.links.open} label={openLabel} primary={!model.links.ack} />
+      </Row>
+    </>
+  );
 
   // Text
   const lines: string[] = [];

@@ -3,8 +3,8 @@
  * button, until when it works, and what to do when one did not ask for it.
  */
 import type { Language } from '../vocabulary';
-import { buttonHtml, documentHtml, documentText, rowHtml } from './layout';
-import { escapeHtml, oneLine } from './format';
+import { Button, Row, documentHtml, documentText } from './layout';
+import { oneLine } from './format';
 import { SUBJECT_PREFIX } from './digest';
 import { MAIL_STRINGS } from './strings';
 import type { RenderedMail } from './types';
@@ -42,9 +42,17 @@ export function renderSignInMail(model: SignInMailModel): RenderedMail {
   const strings = { ...s, linkNote: t.note };
   const subject = `${SUBJECT_PREFIX} ${t.subject}`;
   const greeting = s.greeting(oneLine(model.name));
-  const html = documentHtml(strings, subject, greeting, t.intro, [
-    rowHtml(`${buttonHtml(model.url, t.button, true)}<p style="margin:12px 0 0 0;">${escapeHtml(t.until(model.expiresAt))}</p><p style="margin:8px 0 0 0;">${escapeHtml(t.notYou)}</p>`),
-  ]);
+  const html = documentHtml(
+    strings,
+    subject,
+    greeting,
+    t.intro,
+    <Row>
+      <Button href={model.url} label={t.button} primary />
+      <p style={{ margin: '12px 0 0 0' }}>{t.until(model.expiresAt)}</p>
+      <p style={{ margin: '8px 0 0 0' }}>{t.notYou}</p>
+    </Row>,
+  );
   const text = documentText(strings, greeting, t.intro, [`${t.button}: ${model.url}`, t.until(model.expiresAt), t.notYou]);
   return { subject, text, html };
 }
