@@ -30,5 +30,16 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Domain code is pure: bytes arrive as Uint8Array (callers in api/ and activities/ convert), no Node globals.
+    files: ['domain/**/*.ts'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        { name: 'Buffer', message: 'Domain code takes Uint8Array; convert Buffers in api/ or activities/.' },
+        { name: 'process', message: 'Domain code reads no environment; pass values in.' },
+      ],
+    },
+  },
   { files: ['eslint.config.js'], ...tseslint.configs.disableTypeChecked },
 );
