@@ -38,5 +38,16 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: [{ group: ['**/api', '**/api/**'], message: 'Activities and the runtime do not import the API: move what both need to db/ or domain/.' }] }],
     },
   },
+  {
+    // Domain code is pure: bytes arrive as Uint8Array (callers in api/ and activities/ convert), no Node globals.
+    files: ['domain/**/*.ts', 'domain/**/*.tsx'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        { name: 'Buffer', message: 'Domain code takes Uint8Array; convert Buffers in api/ or activities/.' },
+        { name: 'process', message: 'Domain code reads no environment; pass values in.' },
+      ],
+    },
+  },
   { files: ['eslint.config.js'], ...tseslint.configs.disableTypeChecked },
 );

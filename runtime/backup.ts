@@ -13,9 +13,10 @@ import { promisify } from 'node:util';
 import { sql } from 'drizzle-orm';
 import * as tar from 'tar';
 import { z } from 'zod';
-import { MIGRATIONS_FOLDER, openDatabase, pgliteOwnerFile, rowsOf, type Database } from '../db/client';
+import { MIGRATIONS_FOLDER, openDatabase, rowsOf, type Database } from '../db/client';
 import { ConfigError } from './config';
 import { PROJECT_ROOT, resolveTemporalBinary } from './temporal-binaries';
+import { processesUsing, TEMPORAL_DB } from './data-dir-in-use';
 
 /** A backup or restore that must not go ahead; its message says why and what to do. */
 export class BackupRefusedError extends ConfigError {
@@ -23,7 +24,6 @@ export class BackupRefusedError extends ConfigError {
 }
 
 export const BACKUP_FORMAT = 'giaoviec-backup';
-const TEMPORAL_DB = 'temporal.db';
 /**
  * What is never copied: pid files of running processes, and SQLite's shared-memory index, which is
  * rebuilt from the WAL when no process has the file open.
@@ -65,66 +65,6 @@ export const manifestSchema = z.object({
   directories: z.array(relativePath),
 });
 export type BackupManifest = z.infer<typeof manifestSchema>;
-
-// ---------------------------------------------------------------------------------------------------
-// Is the stack running on this DATA_DIR?
-
-function cmdline(pid: number): string | undefined {
-  try {
-    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
-  } catch {
-    return undefined;
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-function pidIn(file: string): number | undefined {
-  try {
-    const pid = Number(readFileSync(file, 'utf8').trim());
-    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-export interface ProcessInUse {
-  pid: number;
-  what: string;
-}
-
-/**
- * Processes that have DATA_DIR's stores open: a Temporal dev server on its SQLite file (found by its
- * command line, or its pid file where /proc is missing), and the process that opened its PGlite.
- */
-export function processesUsing(dataDir: string): ProcessInUse[] {
-  const found = new Map<number, string>();
-  const dbFile = path.join(dataDir, TEMPORAL_DB);
-  const devServer = 'the Temporal dev server';
-  if (existsSync('/proc')) {
-    for (const entry of readdirSync('/proc')) {
-      if (!/^\d+$/.test(entry)) continue;
-      const cmd = cmdline(Number(entry));
-      if (cmd?.includes('start-dev') && cmd.includes(dbFile)) found.set(Number(entry), devServer);
-    }
-  } else {
-    const pid = pidIn(path.join(dataDir, 'temporal.pid'));
-    if (pid && isAlive(pid)) found.set(pid, devServer);
-  }
-  const owner = pidIn(pgliteOwnerFile(dataDir));
-  // A stale file of a killed process, or its pid reused by something that is not Node, is no owner.
-  if (owner && owner !== process.pid && isAlive(owner) && (cmdline(owner) ?? 'node').includes('node')) {
-    found.set(owner, 'Giao việc with the embedded database open (npm start, or npm run admin)');
-  }
-  return [...found].map(([pid, what]) => ({ pid, what }));
-}
 
 function refuseIfInUse(dataDir: string, doing: 'back up' | 'restore'): void {
   const using = processesUsing(dataDir);

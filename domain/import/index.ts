@@ -1,4 +1,5 @@
-export { assertImportSize, ImportTooLargeError, MAX_IMPORT_BYTES, previewImport, type ImportContext } from './preview';
+export { assertImportSize, ImportTooLargeError, MAX_IMPORT_BYTES, previewImport } from './preview';
+export type { ImportContext } from './sheet-context';
 export { readSpreadsheet, detectDelimiter, columnLetter, MAX_ROWS, MAX_COLUMNS, type Grid, type GridCell, type MergeRange, type ReadResult } from './read';
 export { findHeader, headerField, columnLabel, type HeaderColumn, type HeaderInfo } from './headers';
 export { parseFundingSources, parseTaskKind } from './funding';

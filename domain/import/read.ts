@@ -1,7 +1,7 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { readDocx, wordDocumentPart } from './read-docx';
+import { readDocx, wordDocumentPart } from './docx';
 import type { ImportFormat, ImportProblem } from './types';
 
 /**
@@ -247,7 +247,7 @@ function valueText(v: unknown): GridCell | undefined {
 async function readXlsx(data: Uint8Array): Promise<ReadResult> {
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(Buffer.from(data.buffer, data.byteOffset, data.byteLength) as unknown as ExcelJS.Buffer);
+    await workbook.xlsx.load(data as unknown as ExcelJS.Buffer);
   } catch {
     return fail('xlsx', 'Tệp nén (ZIP) bị hỏng, hoặc không phải bảng tính XLSX hay tài liệu Word DOCX đọc được. Hãy lưu lại phụ lục dưới dạng .xlsx, .docx hoặc .csv.');
   }

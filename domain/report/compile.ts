@@ -5,7 +5,7 @@
  * no clock, every list sorted. A late report simply compiles again with a higher version.
  */
 import type { TaskStatus } from '../task-status';
-import { FUNDING_SOURCES, type Funding, type FundingSource, type TaskKind } from '../vocabulary';
+import type { Funding, FundingSource, TaskKind } from '../vocabulary';
 import {
   addToTally,
   classifyTask,
@@ -17,6 +17,8 @@ import {
   type ClassTally,
   type TaskClass,
 } from './classify';
+import { compileFunding } from './funding-rows';
+import { byPlanOrder, byText, planOrderKeys } from './plan-order';
 
 export interface ReportTaskInput {
   id: string;
@@ -175,49 +177,8 @@ export interface AnnualReport {
   funding: { rows: ReportFundingRow[]; total: ReportFundingRow };
 }
 
-/** Vietnamese collation for names, with a stable fallback so the order never depends on input order. */
-const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
-const byText = (a: string, b: string): number => collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
-
-/** Amounts are summed in thousandths of a triệu đồng (one thousand đồng) so 0.1 + 0.2 stays 0.3. */
-const toMilli = (n: number): number => Math.round(n * 1000);
-const fromMilli = (n: number): number => n / 1000;
-
 const clampPercent = (n: number): number => Math.min(100, Math.max(0, Math.round(n)));
 const nonEmpty = (s: string | null | undefined): string | null => (s && s.trim() ? s.trim() : null);
-
-interface AmountSums {
-  recurrent: number | null;
-  investment: number | null;
-  total: number | null;
-  items: number;
-}
-
-function addAmounts(sums: AmountSums, funding: Funding | null): void {
-  const a = funding?.amounts;
-  if (!a) return;
-  const total = a.total ?? (a.recurrent !== undefined || a.investment !== undefined ? (a.recurrent ?? 0) + (a.investment ?? 0) : undefined);
-  if (a.recurrent === undefined && a.investment === undefined && total === undefined) return;
-  sums.items++;
-  if (a.recurrent !== undefined) sums.recurrent = (sums.recurrent ?? 0) + toMilli(a.recurrent);
-  if (a.investment !== undefined) sums.investment = (sums.investment ?? 0) + toMilli(a.investment);
-  if (total !== undefined) sums.total = (sums.total ?? 0) + toMilli(total);
-}
-
-/** A funding's sources as a bit set (bit i: FUNDING_SOURCES[i]), so that the same sources in any order are one key. */
-function sourceSet(funding: Funding | null): number {
-  let set = 0;
-  for (const s of funding?.sources ?? []) {
-    const i = FUNDING_SOURCES.indexOf(s);
-    if (i >= 0) set |= 1 << i;
-  }
-  return set;
-}
-
-/** The sources of a set, in vocabulary order. */
-const sourcesOf = (set: number): FundingSource[] => FUNDING_SOURCES.filter((_, i) => set & (1 << i));
-
-const byId = (a: { id: string }, b: { id: string }): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** The lead agency's latest report is the one that counts; a resubmission supersedes. */
 function latestSubmissions(submissions: ReportSubmissionInput[]): Map<string, ReportSubmissionInput> {
@@ -242,43 +203,6 @@ function itemsByAgency(latest: Map<string, ReportSubmissionInput>): Map<string, 
   return byAgency;
 }
 
-/** Two tasks by their place in the appendix: position, then id. */
-const byPosition = (a: ReportTaskInput, b: ReportTaskInput): number => a.position - b.position || byId(a, b);
-
-/** A section of the plan; sections rank in the order of their first tasks. */
-interface SectionSlot {
-  first: ReportTaskInput;
-  rank: number;
-}
-
-/** A task with what puts it in plan order, worked out once rather than at every comparison. */
-interface PlanOrderKey {
-  task: ReportTaskInput;
-  section: SectionSlot;
-  lead: string;
-}
-
-function planOrderKeys(tasks: ReportTaskInput[], nameOf: (code: string) => string): PlanOrderKey[] {
-  // Section code, then section title, to the section.
-  const sections = new Map<string | null, Map<string | null, SectionSlot>>();
-  const keys = tasks.map((task) => {
-    let byTitle = sections.get(task.sectionCode ?? null);
-    if (!byTitle) sections.set(task.sectionCode ?? null, (byTitle = new Map()));
-    let section = byTitle.get(task.section ?? null);
-    if (!section) byTitle.set(task.section ?? null, (section = { first: task, rank: 0 }));
-    else if (byPosition(task, section.first) < 0) section.first = task;
-    return { task, section, lead: nameOf(task.leadAgencyCode) };
-  });
-  [...sections.values()]
-    .flatMap((byTitle) => [...byTitle.values()])
-    .sort((a, b) => byPosition(a.first, b.first))
-    .forEach((section, rank) => (section.rank = rank));
-  return keys;
-}
-
-/** Plan order: section, place in the appendix, lead agency's name, then id so that ties never depend on input order. */
-const byPlanOrder = (a: PlanOrderKey, b: PlanOrderKey): number =>
-  a.section.rank - b.section.rank || a.task.position - b.task.position || byText(a.lead, b.lead) || byId(a.task, b.task);
 
 export function compileAnnualReport(input: ReportInput): AnnualReport {
   const yearEnd = `${input.year}-12-31`;
@@ -402,67 +326,5 @@ export function compileAnnualReport(input: ReportInput): AnnualReport {
     })),
     agencies,
     funding,
-  };
-}
-
-/**
- * Tasks and amounts per combination of funding sources ("Ngân sách tỉnh + Xã hội hóa" is one row),
- * so each task sits in exactly one row and the rows add up to the total.
- *
- * Amounts belong to the appendix item, not to each agency doing it: a group task ("UBND các huyện,
- * thành phố") carries one amount on its parent row that every child repeats, so amounts are taken
- * from the parent once (when at least one of its children is counted) and never from the children.
- */
-function compileFunding(inScope: ReportTaskInput[], counted: ReportTaskInput[]): { rows: ReportFundingRow[]; total: ReportFundingRow } {
-  // Only group parents hold amounts for other tasks (their children).
-  const groupById = new Map(inScope.filter((t) => t.isGroup).map((t) => [t.id, t]));
-  const groups = new Map<number, { sources: FundingSource[]; taskCount: number; sums: AmountSums }>();
-  const groupOf = (funding: Funding | null) => {
-    const key = sourceSet(funding);
-    let group = groups.get(key);
-    if (!group) groups.set(key, (group = { sources: sourcesOf(key), taskCount: 0, sums: { recurrent: null, investment: null, total: null, items: 0 } }));
-    return group;
-  };
-
-  // Sums are whole thousandths, so the order they are added in cannot change them.
-  const parentsSummed = new Set<ReportTaskInput>();
-  for (const t of counted) {
-    const group = groupOf(t.funding);
-    group.taskCount++;
-    const parent = t.parentId ? groupById.get(t.parentId) : undefined;
-    if (!parent) addAmounts(group.sums, t.funding);
-    else if (!parentsSummed.has(parent)) {
-      parentsSummed.add(parent);
-      addAmounts(groupOf(parent.funding).sums, parent.funding);
-    }
-  }
-
-  const toRow = (sources: FundingSource[], taskCount: number, sums: AmountSums): ReportFundingRow => ({
-    sources,
-    taskCount,
-    itemsWithAmounts: sums.items,
-    recurrent: sums.recurrent === null ? null : fromMilli(sums.recurrent),
-    investment: sums.investment === null ? null : fromMilli(sums.investment),
-    total: sums.total === null ? null : fromMilli(sums.total),
-  });
-
-  // Rows by the first source's place in the vocabulary, combinations after single sources; "not specified" last.
-  const rank = (sources: FundingSource[]) => (sources.length === 0 ? [FUNDING_SOURCES.length] : sources.map((s) => FUNDING_SOURCES.indexOf(s)));
-  const compareRank = (a: number[], b: number[]): number => {
-    for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
-    return a.length - b.length;
-  };
-  const entries = [...groups.values()].filter((g) => g.taskCount > 0 || g.sums.items > 0).sort((a, b) => compareRank(rank(a.sources), rank(b.sources)));
-
-  const totalSums: AmountSums = { recurrent: null, investment: null, total: null, items: 0 };
-  for (const g of entries) {
-    totalSums.items += g.sums.items;
-    for (const k of ['recurrent', 'investment', 'total'] as const) {
-      if (g.sums[k] !== null) totalSums[k] = (totalSums[k] ?? 0) + g.sums[k];
-    }
-  }
-  return {
-    rows: entries.map((g) => toRow(g.sources, g.taskCount, g.sums)),
-    total: toRow([], entries.reduce((n, g) => n + g.taskCount, 0), totalSums),
   };
 }
