@@ -12,7 +12,8 @@ const HEADER = '// Generated from /api/openapi.json by `npm run gen:api-types`; 
 
 /** The text of `API_TYPES_FILE` for the routes as they are now. */
 export async function apiTypesSource(): Promise<string> {
-  // openApiDocument's result is plain JSON, typed loosely; the server URL is the only part of the document that depends on where it is served.
+  // The server URL is the only part of the document that depends on where it is served.
   const document = openApiDocument(allRoutes, { version: '0.1.0', serverUrl: '/' });
+  // Plain JSON that openApiDocument types loosely (strings where OpenAPI has unions).
   return HEADER + astToString(await openapiTS(document as unknown as OpenAPI3));
 }

@@ -2,6 +2,7 @@
  * The shapes the UI reads from the API (DESIGN.md §10). Vocabularies and the import and report
  * payloads come from the domain modules themselves, so the browser and the server cannot drift apart.
  */
+import type { paths } from './api-schema';
 import type { TaskStatus } from '../../../domain/task-status';
 import type { AuditAction } from '../../../domain/audit';
 import type { AgencyKind, Funding, FundingSource, Language, NotificationKind, OutboxStatus, Role, TaskKind } from '../../../domain/vocabulary';
@@ -12,14 +13,10 @@ export type { ImportDryRun } from '../../../domain/import/diff';
 export type { AnnualReport, ReportAgencyRow, ReportTaskRow } from '../../../domain/report/compile';
 export type { TaskClass } from '../../../domain/report/classify';
 
-export interface Me {
-  id: string;
-  name: string;
-  email: string;
-  role: Role;
-  agencyCode: string | null;
-  language: Language;
-}
+/** The JSON body of a path's 200 answer, as the API documents it (api-schema.d.ts, generated from the route specs). */
+type Json<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends { responses: { 200: { content: { 'application/json': infer T } } } } ? T : never;
+
+export type Me = Json<'/api/me', 'get'>;
 
 export interface ErrorDetail {
   field?: string;
@@ -34,20 +31,7 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-export interface Plan {
-  id: string;
-  code: string;
-  title: string;
-  documentNumber: string;
-  issuer: string;
-  issuedOn: string;
-  periodStart: string;
-  periodEnd: string;
-  coordinatorAgencyCode: string;
-  status: 'active' | 'closed';
-  counts: { total: number; open: number; completed: number; overdue: number };
-  createdAt: string;
-}
+export type Plan = Json<'/api/plans/{id}', 'get'>;
 
 export interface Actor {
   userId?: string | null;
