@@ -134,70 +134,15 @@ export interface Reminder {
   reason?: string | null;
 }
 
-export interface Agency {
-  code: string;
-  name: string;
-  shortName: string;
-  kind: AgencyKind;
-  parentCode?: string | null;
-  emails: string[];
-  aliases?: string[];
-  /** Names it bore before a rename, with the last day of each. */
-  formerNames?: { name: string; until: string }[];
-  members?: string[];
-  language?: Language;
-  active?: boolean;
-  mergedInto?: string | null;
-  mergedOn?: string | null;
-}
+export type Agency = Json<'/api/agencies/{code}', 'get'>;
 
-export interface Tally {
-  total: number;
-  open: number;
-  completed: number;
-  completedOnTime: number;
-  completedLate: number;
-  inProgressOnTime: number;
-  overdue: number;
-  notStarted: number;
-  onTimeRate: number | null;
-}
+export type PlanStats = Json<'/api/plans/{id}/stats', 'get'>;
+/** A plan's, a section's or an agency's counts by class. */
+export type Tally = PlanStats['totals'];
 
-export interface PlanStats {
-  planId: string;
-  asOf: string;
-  totals: Tally & { cancelled: number };
-  agencies: (Tally & { agencyCode: string; agencyName: string })[];
-}
+export type OutboxMessage = Json<'/api/outbox/{id}', 'get'>;
 
-export interface OutboxMessage {
-  id: string;
-  kind: NotificationKind | string;
-  to: string[] | string;
-  cc?: string[] | string | null;
-  subject: string;
-  scheduledFor: string | null;
-  sentAt: string | null;
-  status: OutboxStatus;
-  attempts?: number;
-  lastError?: string | null;
-  taskIds?: string[];
-  text?: string;
-}
-
-export interface ImportJob {
-  id: string;
-  planId: string;
-  fileName: string;
-  status: 'starting' | 'started' | 'failed';
-  rowCount: number;
-  taskCount: number;
-  startedCount: number;
-  /** A re-import's commands to running tasks, and how many they took or refused. */
-  changeCount: number;
-  appliedCount: number;
-  refusedCount: number;
-}
+export type ImportJob = Json<'/api/plans/{id}/imports/{jobId}', 'get'>;
 
 export interface CalendarDay {
   date: string;
