@@ -14,8 +14,7 @@ import { LANGUAGES, type Language } from '../../domain/vocabulary';
 import type { AuthUser } from '../context';
 import { unprocessable } from '../errors';
 import { isoDate, pageLimit } from '../schemas';
-import { addTable, neutraliseFormula } from './xlsx-table';
-import { XlsxWriter } from './xlsx-writer';
+import { addTable, neutraliseFormula, newWorkbook, workbookBuffer } from './xlsx-table';
 
 export interface AuditActor {
   id: string | null;
@@ -181,7 +180,7 @@ export async function exportAudit(db: Db, q: AuditQuery, language: Language): Pr
     const body = stringify([t.columns, ...rows.map((r) => [localTimestamp(r.at), ...cells(r)].map((c) => neutraliseFormula(c)))], { record_delimiter: 'windows' });
     return { file: Buffer.from(`\uFEFF${body}`, 'utf8'), fileName: `${baseName}.csv`, type: 'text/csv; charset=utf-8' };
   }
-  const wb = new XlsxWriter({ creator: 'Giao việc', title: t.sheet, created: new Date() });
+  const wb = newWorkbook({ creator: 'Giao việc', title: t.sheet, created: new Date() });
   const [when, ...rest] = t.columns;
   addTable(
     wb,
@@ -194,5 +193,5 @@ export async function exportAudit(db: Db, q: AuditQuery, language: Language): Pr
     // The sheet shows the province's wall-clock time: the serial is taken from the shifted instant.
     (r) => [new Date(r.at.getTime() + VIETNAM_UTC_OFFSET_HOURS * 3_600_000), ...cells(r)],
   );
-  return { file: await wb.toBuffer(), fileName: `${baseName}.xlsx`, type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+  return { file: await workbookBuffer(wb), fileName: `${baseName}.xlsx`, type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
 }

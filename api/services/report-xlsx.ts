@@ -1,8 +1,7 @@
 import { CLASS_LABELS, fundingSourcesLabel, KIND_LABELS, REPORT_STATUS_LABELS, REPORT_TEXT } from '../../domain/report/labels';
 import type { AnnualReport, ReportFundingRow } from '../../domain/report/compile';
 import type { Language } from '../../domain/vocabulary';
-import { XlsxWriter, type CellValue } from './xlsx-writer';
-import { addIndicatorTable, addTable, AMOUNT, DATE, excelDate, excelDates, excelLocalDate, INTEGER, PERCENT, sectionTexts, neutraliseFormula, type Column, type Indicator } from './xlsx-table';
+import { addIndicatorTable, addRow, addTable, AMOUNT, DATE, excelDate, excelDates, excelLocalDate, INTEGER, PERCENT, sectionTexts, neutraliseFormula, newWorkbook, workbookBuffer, type CellValue, type Column, type Indicator } from './xlsx-table';
 
 /**
  * The compiled annual report as a workbook: one sheet per view (summary, tasks, agencies, funding,
@@ -13,7 +12,7 @@ import { addIndicatorTable, addTable, AMOUNT, DATE, excelDate, excelDates, excel
 export async function renderAnnualReportXlsx(report: AnnualReport, language: Language): Promise<Buffer> {
   const t = REPORT_TEXT[language];
   // The compilation time, not the rendering time: the same report renders to the same workbook.
-  const wb = new XlsxWriter({ creator: 'Giao việc', title: `${report.plan.documentNumber} — ${report.year}`, created: new Date(report.compiledAt) });
+  const wb = newWorkbook({ creator: 'Giao việc', title: `${report.plan.documentNumber} — ${report.year}`, created: new Date(report.compiledAt) });
 
   const h = report.headline;
   const date = excelDates();
@@ -48,7 +47,7 @@ export async function renderAnnualReportXlsx(report: AnnualReport, language: Lan
     [t.missingAgencies, h.missingAgencyCodes.map(nameOf).join('; ') || null],
   ];
   const summarySheet = addIndicatorTable(wb, t.sheetSummary, t, summary);
-  summarySheet.addRow([t.onTimeRate, neutraliseFormula(t.onTimeRateNote)], [wb.style({ font: 'italic' }), wb.style({ font: 'italic', vertical: 'top', wrap: true })]);
+  addRow(summarySheet, [t.onTimeRate, neutraliseFormula(t.onTimeRateNote)], [{ font: { italic: true } }, { font: { italic: true }, alignment: { vertical: 'top', wrapText: true } }]);
 
   addTable(
     wb,
@@ -156,5 +155,5 @@ export async function renderAnnualReportXlsx(report: AnnualReport, language: Lan
     (c) => [c.number, cancelledSection(c), c.title, c.leadAgencyName, date(c.dueDate), c.note],
   );
 
-  return wb.toBuffer();
+  return workbookBuffer(wb);
 }

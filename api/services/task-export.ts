@@ -13,8 +13,7 @@ import { unprocessable } from '../errors';
 import { selectTasks, type TaskListQuery } from './tasks';
 import { rowIsOverdue } from '../../db/read-model/deadline';
 import type { TaskRow } from '../../db/read-model/task-view';
-import { addIndicatorTable, addTable, DATE, excelDates, excelLocalDate, INTEGER, sectionTexts, type Indicator } from './xlsx-table';
-import { XlsxWriter, type CellValue } from './xlsx-writer';
+import { addIndicatorTable, addTable, DATE, excelDates, excelLocalDate, INTEGER, newWorkbook, sectionTexts, workbookBuffer, type CellValue, type Indicator } from './xlsx-table';
 
 /** More rows than a clerk can read in a sheet, and than one request should hold in memory. */
 export const EXPORT_LIMIT = 20_000;
@@ -67,7 +66,7 @@ export async function exportTasks(deps: AppDeps, user: AuthUser, query: TaskExpo
 export function renderTaskListXlsx(rows: readonly ExportedRow[], context: TaskListContext, language: Language): Promise<Buffer> {
   const r = REPORT_TEXT[language];
   const t = TASK_LIST_TEXT[language];
-  const wb = new XlsxWriter({ creator: 'Giao việc', title: t.sheetTasks, created: context.exportedAt });
+  const wb = newWorkbook({ creator: 'Giao việc', title: t.sheetTasks, created: context.exportedAt });
   const today = localDate(context.exportedAt.getTime());
   const date = excelDates();
   const section = sectionTexts();
@@ -135,5 +134,5 @@ export function renderTaskListXlsx(rows: readonly ExportedRow[], context: TaskLi
     ...(q.parent ? [[t.filterParent, q.parent] as Indicator] : []),
   ];
   addIndicatorTable(wb, t.sheetAbout, r, about);
-  return wb.toBuffer();
+  return workbookBuffer(wb);
 }

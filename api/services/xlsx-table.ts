@@ -1,10 +1,52 @@
 /**
- * Plain tables on the sheets of a workbook (xlsx-writer): a frozen header row, an autofilter, widths
- * from the content, dates as dates and text that can never be taken for a formula. The annual report
- * and the task list export are both made of them.
+ * Plain tables on the sheets of a workbook, written by exceljs' streaming writer: a frozen header row,
+ * an autofilter, widths from the content, dates as dates and text that can never be taken for a
+ * formula. The annual report, the task list export and the audit log export are made of them.
  */
+import ExcelJS from 'exceljs';
 import { localDate } from '../../domain/calendar';
-import { type CellStyle, type CellValue, type Sheet, type XlsxWriter } from './xlsx-writer';
+
+export type CellValue = string | number | Date | null;
+export type CellStyle = Partial<ExcelJS.Style>;
+export type Workbook = ExcelJS.stream.xlsx.WorkbookWriter;
+export type Sheet = ExcelJS.Worksheet;
+
+/** `created` dates the document: the same content is dated the same whenever it is rendered. */
+export function newWorkbook({ creator, title, created }: { creator: string; title: string; created: Date }): Workbook {
+  // Shared strings, as Excel itself writes text; style objects are registered once each (exceljs keys them by identity).
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ useSharedStrings: true, useStyles: true });
+  Object.assign(book, { creator, title, created, modified: created });
+  return book;
+}
+
+/** Commits every sheet and the workbook's own parts; the workbook's bytes. */
+export async function workbookBuffer(book: Workbook): Promise<Buffer> {
+  await book.commit();
+  // The writer was given no stream, so it wrote into its own buffer (exceljs' StreamBuf).
+  return (book as unknown as { stream: { read(): Buffer } }).stream.read();
+}
+
+/**
+ * A sheet whose first `headerRows` rows stay in view while scrolling and are printed on every page,
+ * set up to print A4 landscape, as wide as one page and as long as it takes.
+ */
+export function addSheet(book: Workbook, name: string, headerRows: number): Sheet {
+  const top = `A${headerRows + 1}`;
+  return book.addWorksheet(name, {
+    views: headerRows > 0 ? [{ state: 'frozen', ySplit: headerRows, topLeftCell: top, activeCell: top }] : [],
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, ...(headerRows > 0 && { printTitlesRow: `1:${headerRows}` }) },
+  });
+}
+
+/** Append a row; `styles[i]` formats `values[i]`. A null value leaves a styled empty cell. */
+export function addRow(sheet: Sheet, values: readonly CellValue[], styles: readonly CellStyle[]): void {
+  const row = sheet.addRow(values as CellValue[]);
+  values.forEach((_, i) => {
+    row.getCell(i + 1).style = styles[i] ?? {};
+  });
+  // Written out now: a streamed sheet keeps no row it has committed.
+  row.commit();
+}
 
 export interface Column {
   header: string;
@@ -82,24 +124,31 @@ function displayLength(v: CellValue, numFmt?: string): number {
   return v.includes('\n') ? Math.max(...v.split(/\r?\n/).map((l) => l.length)) : v.length;
 }
 
-const HEADER_STYLE: CellStyle = { font: 'bold', fill: 'FFE7EEF7', bottomBorder: true, horizontal: 'center', vertical: 'center', wrap: true };
+const HEADER_STYLE: CellStyle = {
+  font: { bold: true },
+  fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7EEF7' } },
+  border: { bottom: { style: 'thin' } },
+  alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
+};
 
 export interface TableOptions<T> {
   /** A bold total row below the filtered range, so sorting the table never moves it. */
   total?: CellValue[];
   /** Styles of an item's cells when they are not the columns' own. */
-  styles?: (item: T) => number[];
+  styles?: (item: T) => CellStyle[];
 }
 
 /**
  * One sheet holding one table: header row frozen, autofilter over header and data, widths from
- * content. Each row is made from its item and written straight away, so no row is kept.
+ * content. The rows' values are made first, since a streamed sheet's widths precede its rows; each
+ * row is then written out straight away.
  */
-export function addTable<T>(book: XlsxWriter, name: string, columns: Column[], items: readonly T[], cells: (item: T) => CellValue[], options: TableOptions<T> = {}): Sheet {
-  const sheet = book.addSheet(name, 1);
-  const columnStyles = (font?: 'bold') => columns.map((c) => book.style({ numFmt: c.numFmt, vertical: 'top', wrap: c.wrap, font }));
+export function addTable<T>(book: Workbook, name: string, columns: Column[], items: readonly T[], cells: (item: T) => CellValue[], options: TableOptions<T> = {}): Sheet {
+  const sheet = addSheet(book, name, 1);
+  const columnStyles = (bold?: boolean): CellStyle[] =>
+    columns.map((c) => ({ ...(c.numFmt && { numFmt: c.numFmt }), ...(bold && { font: { bold } }), alignment: { vertical: 'top', wrapText: c.wrap } }));
   const longest = columns.map((c) => c.header.length * 0.6);
-  const write = (values: CellValue[], styles: number[]) => {
+  const measured = (values: CellValue[]) => {
     for (let i = 0; i < values.length; i++) {
       const v = values[i]!;
       if (typeof v === 'string') {
@@ -108,19 +157,21 @@ export function addTable<T>(book: XlsxWriter, name: string, columns: Column[], i
         values[i] = neutraliseFormula(v);
       } else longest[i] = Math.max(longest[i]!, displayLength(v, columns[i]!.numFmt));
     }
-    sheet.addRow(values, styles);
+    return values;
   };
+  const rows = items.map((item) => measured(cells(item)));
+  const total = options.total && measured([...options.total]);
+  sheet.columns = columns.map((c, i) => ({ width: Math.min(c.max ?? 60, Math.max(c.min ?? 8, Math.ceil(longest[i]!) + 2)) }));
 
-  const header = book.style(HEADER_STYLE);
-  sheet.addRow(
+  addRow(
+    sheet,
     columns.map((c) => c.header),
-    columns.map(() => header),
+    columns.map(() => HEADER_STYLE),
   );
   const plain = columnStyles();
-  for (const item of items) write(cells(item), options.styles?.(item) ?? plain);
-  sheet.autoFilterTo = items.length + 1;
-  if (options.total) write([...options.total], columnStyles('bold'));
-  sheet.widths = columns.map((c, i) => Math.min(c.max ?? 60, Math.max(c.min ?? 8, Math.ceil(longest[i]!) + 2)));
+  rows.forEach((values, i) => addRow(sheet, values, options.styles?.(items[i]!) ?? plain));
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: items.length + 1, column: columns.length } };
+  if (total) addRow(sheet, total, columnStyles(true));
   return sheet;
 }
 
@@ -128,9 +179,12 @@ export function addTable<T>(book: XlsxWriter, name: string, columns: Column[], i
 export type Indicator = [label: string, value: CellValue, numFmt?: string];
 
 /** A sheet of indicator / value pairs: text to the left, figures to the right, each value in its own format. */
-export function addIndicatorTable(book: XlsxWriter, name: string, headers: { indicator: string; value: string }, rows: readonly Indicator[]): Sheet {
-  const valueStyle = ([, v, numFmt]: Indicator) => book.style({ numFmt: v === null ? undefined : numFmt, horizontal: typeof v === 'string' ? 'left' : 'right', vertical: 'top', wrap: true });
-  const indicatorStyle = book.style({ vertical: 'top' });
+export function addIndicatorTable(book: Workbook, name: string, headers: { indicator: string; value: string }, rows: readonly Indicator[]): Sheet {
+  const valueStyle = ([, v, numFmt]: Indicator): CellStyle => ({
+    ...(v !== null && numFmt && { numFmt }),
+    alignment: { horizontal: typeof v === 'string' ? 'left' : 'right', vertical: 'top', wrapText: true },
+  });
+  const indicatorStyle: CellStyle = { alignment: { vertical: 'top' } };
   return addTable(
     book,
     name,

@@ -13,8 +13,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, asc, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { createApp } from '../../api/app';
-import { wholeEntry, zip } from '../../api/services/zip';
 import { createAnnualReportActivities } from '../../activities/annual-report';
 import { agencyReports, attachmentContents, attachments, taskEvents } from '../../db/schema';
 import { loadConfig } from '../../runtime/config';
@@ -86,7 +86,13 @@ async function docx(): Promise<Buffer> {
   const body =
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">' +
     '<w:body><w:p><w:r><w:t>Biên bản nghiệm thu</w:t></w:r></w:p></w:body></w:document>';
-  return zip([wholeEntry('[Content_Types].xml', types), wholeEntry('_rels/.rels', rels), wholeEntry('word/document.xml', body)], new Date());
+  return zip({ '[Content_Types].xml': types, '_rels/.rels': rels, 'word/document.xml': body });
+}
+/** A ZIP archive of `entries`, in their order (a Word document's content types come first). */
+function zip(entries: Record<string, string>): Promise<Buffer> {
+  const archive = new JSZip();
+  for (const [name, text] of Object.entries(entries)) archive.file(name, text);
+  return archive.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 async function xlsx(): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
@@ -191,7 +197,7 @@ describe('upload', () => {
 
   it('refuses by content whatever the name says: a program named .pdf, HTML named .pdf, SVG named .png, a plain ZIP named .docx', async () => {
     const before = (await storedRows(taskId)).length;
-    const plainZip = await zip([wholeEntry('readme.txt', 'không phải tài liệu Word')], new Date());
+    const plainZip = await zip({ 'readme.txt': 'không phải tài liệu Word' });
     for (const [data, name, claimed] of [
       [EXE, 'bao-cao.pdf', 'application/pdf'],
       [HTML, 'bao-cao.pdf', 'application/pdf'],

@@ -2,6 +2,7 @@
  * The shapes the UI reads from the API (DESIGN.md §10). Vocabularies and the import and report
  * payloads come from the domain modules themselves, so the browser and the server cannot drift apart.
  */
+import type { paths } from './api-schema';
 import type { TaskStatus } from '../../../domain/task-status';
 import type { AuditAction } from '../../../domain/audit';
 import type { AgencyKind, Funding, FundingSource, Language, NotificationKind, OutboxStatus, Role, TaskKind } from '../../../domain/vocabulary';
@@ -12,14 +13,10 @@ export type { ImportDryRun } from '../../../domain/import/diff';
 export type { AnnualReport, ReportAgencyRow, ReportTaskRow } from '../../../domain/report/compile';
 export type { TaskClass } from '../../../domain/report/classify';
 
-export interface Me {
-  id: string;
-  name: string;
-  email: string;
-  role: Role;
-  agencyCode: string | null;
-  language: Language;
-}
+/** The JSON body of a path's 200 answer, as the API documents it (api-schema.d.ts, generated from the route specs). */
+type Json<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends { responses: { 200: { content: { 'application/json': infer T } } } } ? T : never;
+
+export type Me = Json<'/api/me', 'get'>;
 
 export interface ErrorDetail {
   field?: string;
@@ -34,20 +31,7 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-export interface Plan {
-  id: string;
-  code: string;
-  title: string;
-  documentNumber: string;
-  issuer: string;
-  issuedOn: string;
-  periodStart: string;
-  periodEnd: string;
-  coordinatorAgencyCode: string;
-  status: 'active' | 'closed';
-  counts: { total: number; open: number; completed: number; overdue: number };
-  createdAt: string;
-}
+export type Plan = Json<'/api/plans/{id}', 'get'>;
 
 export interface Actor {
   userId?: string | null;
@@ -150,70 +134,15 @@ export interface Reminder {
   reason?: string | null;
 }
 
-export interface Agency {
-  code: string;
-  name: string;
-  shortName: string;
-  kind: AgencyKind;
-  parentCode?: string | null;
-  emails: string[];
-  aliases?: string[];
-  /** Names it bore before a rename, with the last day of each. */
-  formerNames?: { name: string; until: string }[];
-  members?: string[];
-  language?: Language;
-  active?: boolean;
-  mergedInto?: string | null;
-  mergedOn?: string | null;
-}
+export type Agency = Json<'/api/agencies/{code}', 'get'>;
 
-export interface Tally {
-  total: number;
-  open: number;
-  completed: number;
-  completedOnTime: number;
-  completedLate: number;
-  inProgressOnTime: number;
-  overdue: number;
-  notStarted: number;
-  onTimeRate: number | null;
-}
+export type PlanStats = Json<'/api/plans/{id}/stats', 'get'>;
+/** A plan's, a section's or an agency's counts by class. */
+export type Tally = PlanStats['totals'];
 
-export interface PlanStats {
-  planId: string;
-  asOf: string;
-  totals: Tally & { cancelled: number };
-  agencies: (Tally & { agencyCode: string; agencyName: string })[];
-}
+export type OutboxMessage = Json<'/api/outbox/{id}', 'get'>;
 
-export interface OutboxMessage {
-  id: string;
-  kind: NotificationKind | string;
-  to: string[] | string;
-  cc?: string[] | string | null;
-  subject: string;
-  scheduledFor: string | null;
-  sentAt: string | null;
-  status: OutboxStatus;
-  attempts?: number;
-  lastError?: string | null;
-  taskIds?: string[];
-  text?: string;
-}
-
-export interface ImportJob {
-  id: string;
-  planId: string;
-  fileName: string;
-  status: 'starting' | 'started' | 'failed';
-  rowCount: number;
-  taskCount: number;
-  startedCount: number;
-  /** A re-import's commands to running tasks, and how many they took or refused. */
-  changeCount: number;
-  appliedCount: number;
-  refusedCount: number;
-}
+export type ImportJob = Json<'/api/plans/{id}/imports/{jobId}', 'get'>;
 
 export interface CalendarDay {
   date: string;
