@@ -1,21 +1,11 @@
 import type { ReactNode } from 'react';
+import { useSearchParams } from 'react-router';
 import type { ApiError } from '../lib/api';
 import type { FormState, FormValues } from '../lib/form';
+import { useI18n } from '../lib/i18n';
 import type { PagedList } from '../lib/paging';
 import { Form, SubmitButton } from './Form';
 import { ErrorBox, Loading } from './States';
-
-interface Words {
-  filters: string;
-  apply: string;
-  clear: string;
-  /** The results' heading once they are here, given how many are shown. */
-  showing: (n: number) => string;
-  /** The heading while they load. */
-  results: string;
-  loadMore: string;
-  loading: string;
-}
 
 /**
  * A list page's body: a filter form beside the results, which are paged and may be exported. The
@@ -24,10 +14,9 @@ interface Words {
  */
 export function FilteredList<V extends FormValues, T>({
   id,
-  words,
+  resultsTitle,
   form,
   onApply,
-  onClear,
   filters,
   list,
   exportActions,
@@ -35,12 +24,12 @@ export function FilteredList<V extends FormValues, T>({
   exportError,
   children,
 }: {
-  /** Prefix of the ids the headings and the export help get. */
-  id: string;
-  words: Words;
+  /** The page's messages (`<id>.filters`, `.apply`, `.clear`, `.showing`) and the prefix of its element ids. */
+  id: 'tasks' | 'audit';
+  /** The results' heading while they load. */
+  resultsTitle: string;
   form: FormState<V>;
   onApply: () => void;
-  onClear: () => void;
   filters: ReactNode;
   list: PagedList<T>;
   exportActions?: ReactNode;
@@ -49,20 +38,22 @@ export function FilteredList<V extends FormValues, T>({
   /** The table of the items loaded so far. */
   children: (items: T[]) => ReactNode;
 }) {
+  const { t } = useI18n();
+  const [, setParams] = useSearchParams();
   const { items, next, error, loadingMore, loadMore } = list;
   const hasItems = items !== undefined && items.length > 0;
   return (
     <div className="layout-sidebar">
       <aside className="card filters" aria-labelledby={`${id}-filters-h`}>
         <h2 id={`${id}-filters-h`} className="section__title">
-          {words.filters}
+          {t(`${id}.filters`)}
         </h2>
-        <Form form={form} onSubmit={onApply} label={words.filters}>
+        <Form form={form} onSubmit={onApply} label={t(`${id}.filters`)}>
           {filters}
           <div className="form__actions">
-            <SubmitButton form={form}>{words.apply}</SubmitButton>
-            <button type="button" className="button button--secondary" onClick={onClear}>
-              {words.clear}
+            <SubmitButton form={form}>{t(`${id}.apply`)}</SubmitButton>
+            <button type="button" className="button button--secondary" onClick={() => setParams(new URLSearchParams())}>
+              {t(`${id}.clear`)}
             </button>
           </div>
         </Form>
@@ -70,7 +61,7 @@ export function FilteredList<V extends FormValues, T>({
       <section aria-labelledby={`${id}-results-h`} className="results">
         <div className="section__head">
           <h2 id={`${id}-results-h`} className="section__title" aria-live="polite">
-            {items ? words.showing(items.length) + (next ? '+' : '') : words.results}
+            {items ? t(`${id}.showing`, { n: items.length }) + (next ? '+' : '') : resultsTitle}
           </h2>
           {hasItems && exportActions}
         </div>
@@ -85,7 +76,7 @@ export function FilteredList<V extends FormValues, T>({
         {items && children(items)}
         {next && (
           <button type="button" className="button button--secondary load-more" onClick={() => void loadMore()} disabled={loadingMore}>
-            {loadingMore ? words.loading : words.loadMore}
+            {loadingMore ? t('common.loading') : t('tasks.loadMore')}
           </button>
         )}
       </section>

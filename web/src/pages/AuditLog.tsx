@@ -119,18 +119,9 @@ export function AuditLogPage() {
       <PageHeader title={t('audit.title')} lead={<p>{t('audit.lead')}</p>} />
       <FilteredList
         id="audit"
-        words={{
-          filters: t('audit.filters'),
-          apply: t('audit.apply'),
-          clear: t('audit.clear'),
-          showing: (n) => t('audit.showing', { n }),
-          results: t('audit.title'),
-          loadMore: t('tasks.loadMore'),
-          loading: t('common.loading'),
-        }}
+        resultsTitle={t('audit.title')}
         form={form}
         onApply={apply}
-        onClear={() => setParams(new URLSearchParams())}
         list={list}
         exportActions={
           <div className="user-actions">

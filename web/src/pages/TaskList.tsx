@@ -74,18 +74,9 @@ export function TaskListPage() {
       <PageHeader title={title} lead={<p>{me.role === 'agency' ? t('tasks.leadAgency') : t('tasks.lead')}</p>} />
       <FilteredList
         id="tasks"
-        words={{
-          filters: t('tasks.filters'),
-          apply: t('tasks.apply'),
-          clear: t('tasks.clear'),
-          showing: (n) => t('tasks.showing', { n }),
-          results: t('tasks.results'),
-          loadMore: t('tasks.loadMore'),
-          loading: t('common.loading'),
-        }}
+        resultsTitle={t('tasks.results')}
         form={form}
         onApply={apply}
-        onClear={() => setParams(new URLSearchParams())}
         list={list}
         exportActions={
           // Every task of these filters as a workbook, in the language on screen: not just the pages loaded.
