@@ -19,6 +19,8 @@ export interface AppOptions {
   routes?: RouteSpec[];
   /** Failed authentications allowed per client address per 15 minutes. */
   authFailuresPerWindow?: number;
+  /** Check every JSON reply against the schema its route documents (tests: api/route `checkReply`). */
+  checkReplies?: boolean;
 }
 
 /** The Express app, without listening: tests drive it on an ephemeral port. */
@@ -84,7 +86,7 @@ export function createApp(deps: AppDeps, opts: AppOptions = {}): Express {
     res.json(openApiDocument(routes, { version: '0.1.0', serverUrl: deps.config.publicUrl }));
   });
   const router = express.Router();
-  mountRoutes(router, routes, deps);
+  mountRoutes(router, routes, deps, { checkReplies: opts.checkReplies });
   app.use(router);
 
   app.use('/api', (req, _res, next) => next(new HttpError(404, 'not_found', `Không có đường dẫn ${req.method} ${req.originalUrl}.`)));

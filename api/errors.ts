@@ -1,19 +1,24 @@
 import type { ErrorRequestHandler } from 'express';
-import { ZodError } from 'zod';
+import { z, ZodError } from 'zod';
 import { ServiceError, WorkflowNotFoundError, WorkflowUpdateFailedError, isGrpcServiceError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Logger } from '../runtime/logger';
 import { DOMAIN_ERROR_STATUS, type DomainErrorType } from '../domain/errors';
 import { ImportTooLargeError } from '../domain/import';
 
-export interface ErrorDetail {
-  /** The field, `row`/`column`, or parameter the problem is about. */
-  field?: string;
-  row?: number;
-  column?: string;
-  message: string;
-  [extra: string]: unknown;
-}
+/** One problem of a refused request: the field, `row`/`column`, or parameter it is about, and what to do. */
+export const errorDetailSchema = z.object({
+  field: z.string().optional(),
+  row: z.number().int().optional(),
+  column: z.string().optional(),
+  message: z.string(),
+  /** Names the directory knows that an unknown agency name may have meant (imports). */
+  suggestions: z.array(z.string()).optional(),
+});
+export type ErrorDetail = z.infer<typeof errorDetailSchema>;
+
+/** The body of every error reply (DESIGN.md §10). */
+export const errorReplySchema = z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.array(errorDetailSchema) }) });
 
 /** An error with an HTTP status, sent as `{"error": {"code", "message", "details"}}` (DESIGN.md §10). */
 export class HttpError extends Error {

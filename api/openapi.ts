@@ -1,13 +1,6 @@
 import { z, type ZodType } from 'zod';
 import type { RouteSpec } from './route';
-
-const errorSchema = z.object({
-  error: z.object({
-    code: z.string(),
-    message: z.string(),
-    details: z.array(z.object({ field: z.string().optional(), row: z.number().optional(), column: z.string().optional(), message: z.string() })),
-  }),
-});
+import { errorReplySchema } from './errors';
 
 const jsonSchema = (schema: ZodType, io: 'input' | 'output') =>
   z.toJSONSchema(schema, { target: 'openapi-3.0', io, unrepresentable: 'any' }) as Record<string, unknown>;
@@ -40,7 +33,7 @@ export function openApiDocument(specs: RouteSpec[], info: { version: string; ser
     const errors: Record<number, string> = { 422: 'Dữ liệu không hợp lệ', 500: 'Lỗi hệ thống' };
     if (spec.auth !== 'public') Object.assign(errors, { 401: 'Thiếu hoặc sai token', 403: 'Không có quyền' });
     for (const [status, description] of Object.entries(errors)) {
-      responses[status] ??= { description, content: { 'application/json': { schema: jsonSchema(errorSchema, 'output') } } };
+      responses[status] ??= { description, content: { 'application/json': { schema: jsonSchema(errorReplySchema, 'output') } } };
     }
     const content = spec.bodyContent ?? (spec.body ? { 'application/json': { schema: jsonSchema(spec.body, 'input') } } : undefined);
     (paths[toOpenApiPath(spec.path)] ??= {})[spec.method] = {

@@ -1,7 +1,7 @@
 import type { Request, RequestHandler, Response, Router } from 'express';
 import { z, type ZodType } from 'zod';
 import type { Role } from '../domain/vocabulary';
-import { forbidden, unprocessable, zodDetails } from './errors';
+import { HttpError, forbidden, unprocessable, zodDetails } from './errors';
 import type { AppDeps, AuthUser } from './context';
 import { authenticate } from './auth';
 import { idempotencyKeyOf, runIdempotent } from './idempotency';
@@ -96,8 +96,21 @@ function parsePart<T>(schema: ZodType<T> | undefined, value: unknown, where: str
   return parsed.data;
 }
 
+/**
+ * A reply that does not match the schema its route documents: the web client's types are generated
+ * from those schemas, so tests run with `checkReplies` and such a reply fails them here, by field.
+ */
+function checkReply(spec: RouteSpec, reply: Reply): void {
+  const schema = spec.responses[reply.status ?? 200]?.schema;
+  if (!schema) return;
+  const parsed = schema.safeParse(reply.body);
+  if (!parsed.success) {
+    throw new HttpError(500, 'reply_mismatch', `${spec.method.toUpperCase()} ${spec.path}: the reply does not match its documented schema.`, zodDetails(parsed.error, 'reply'));
+  }
+}
+
 /** Mount every spec on the router. */
-export function mountRoutes(router: Router, specs: RouteSpec[], deps: AppDeps): void {
+export function mountRoutes(router: Router, specs: RouteSpec[], deps: AppDeps, opts: { checkReplies?: boolean } = {}): void {
   for (const spec of specs) {
     const handler: RequestHandler = async (req, res) => {
       const user = spec.auth === 'public' ? (undefined as unknown as AuthUser) : await authenticate(req, deps);
@@ -112,6 +125,7 @@ export function mountRoutes(router: Router, specs: RouteSpec[], deps: AppDeps): 
       const idempotencyKey = spec.method === 'post' && user && spec.idempotent !== false ? idempotencyKeyOf(req) : undefined;
       const run = () => spec.handler({ req, res, deps, user, params, query, body, idempotencyKey });
       const reply = idempotencyKey ? await runIdempotent(deps, req, res, user, idempotencyKey, run) : await run();
+      if (reply && opts.checkReplies) checkReply(spec, reply);
       if (reply && !res.headersSent) res.status(reply.status ?? 200).json(reply.body);
     };
     router[spec.method](spec.path, handler);

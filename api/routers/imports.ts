@@ -112,7 +112,7 @@ export const importRoutes = [
     },
     responses: {
       200: { description: 'Dry run: the preview (with `diff` when the plan has imported tasks); or the file changes nothing that is imported already (alreadyImported: true)' },
-      202: { description: 'Committed; the task workflows are starting (follow the job)' },
+      202: { description: 'Committed; the task workflows are starting (follow the job)', schema: z.object({ alreadyImported: z.literal(false), job: jobSchema }) },
       413: { description: 'File over 10 MB' },
     },
     async handler({ deps, user, req, params, query }) {

@@ -71,7 +71,7 @@ const planSchema = z.object({
   periodStart: z.string(),
   periodEnd: z.string(),
   coordinatorAgencyCode: z.string(),
-  settings: z.unknown(),
+  settings: settingsSchema,
   status: z.enum(['active', 'closed']),
   counts: z.object({ total: z.number(), open: z.number(), completed: z.number(), overdue: z.number() }),
   createdAt: z.string(),

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { LANGUAGES, TASK_KINDS } from '../../domain/vocabulary';
+import { LANGUAGES, ROLES, TASK_KINDS } from '../../domain/vocabulary';
 import { TASK_STATUSES } from '../../domain/task-status';
 import {
   acceptCompletionUpdate,
@@ -50,11 +50,11 @@ const taskDetailSchema = taskViewSchema.extend({
     z.object({
       seq: z.number().int(),
       type: z.string(),
-      fromStatus: z.string().nullable(),
-      toStatus: z.string().nullable(),
-      actor: z.object({ userId: z.string().nullable(), name: z.string().nullable(), role: z.string().nullable(), agencyCode: z.string().nullable() }),
+      fromStatus: z.enum(TASK_STATUSES).nullable(),
+      toStatus: z.enum(TASK_STATUSES).nullable(),
+      actor: z.object({ userId: z.string().nullable(), name: z.string().nullable(), role: z.enum([...ROLES, 'system']).nullable(), agencyCode: z.string().nullable() }),
       note: z.string().nullable(),
-      data: z.unknown(),
+      data: z.record(z.string(), z.unknown()).nullable(),
       at: z.string(),
     }),
   ),

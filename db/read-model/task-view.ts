@@ -7,7 +7,8 @@ import { z } from 'zod';
 import { owedReportYear } from '../../domain/deadline';
 import { TASK_STATUSES } from '../../domain/task-status';
 import type { TaskView } from '../../domain/task-view';
-import { TASK_KINDS } from '../../domain/vocabulary';
+import type { Actor, ExtensionRequest } from '../../domain/task-machine';
+import { FUNDING_SOURCES, ROLES, TASK_KINDS, type Funding } from '../../domain/vocabulary';
 import { agencies, tasks } from '../schema';
 import { rowIsDueSoon, rowIsOverdue } from './deadline';
 
@@ -66,6 +67,33 @@ export function taskView(row: TaskRow, leadAgencyName?: string | null): TaskView
   };
 }
 
+const fundingSchema: z.ZodType<Funding> = z.object({
+  text: z.string().optional(),
+  sources: z.array(z.enum(FUNDING_SOURCES)),
+  amounts: z.object({ recurrent: z.number().optional(), investment: z.number().optional(), total: z.number().optional() }).optional(),
+});
+
+/** Who did something, as the timeline and extension requests show them. */
+export const actorSchema: z.ZodType<Actor> = z.object({
+  userId: z.string().nullable(),
+  name: z.string(),
+  role: z.enum([...ROLES, 'system']),
+  agencyCode: z.string().nullable(),
+  via: z.enum(['api', 'link', 'report', 'import', 'system']).optional(),
+});
+
+const extensionRequestSchema: z.ZodType<ExtensionRequest> = z.object({
+  id: z.string(),
+  newDueDate: z.string(),
+  reason: z.string(),
+  requestedAt: z.string(),
+  requestedBy: actorSchema,
+  status: z.enum(['pending', 'approved', 'rejected', 'withdrawn']),
+  decidedAt: z.string().optional(),
+  decidedBy: actorSchema.optional(),
+  note: z.string().optional(),
+});
+
 /** `TaskView` as the OpenAPI document and the response validation give it. */
 export const taskViewSchema = z.object({
   id: z.uuid(),
@@ -88,13 +116,13 @@ export const taskViewSchema = z.object({
   currentDueDate: z.string().nullable().describe('The deadline the task is judged against: the due date, or for a recurring task the report date of the earliest year still owed (null: every year reported)'),
   reportYear: z.number().int().nullable().describe('Recurring tasks: the year whose report is owed by currentDueDate'),
   timeframeText: z.string().nullable(),
-  funding: z.unknown().nullable(),
+  funding: fundingSchema.nullable(),
   note: z.string().nullable(),
   status: z.enum(TASK_STATUSES),
   overdue: z.boolean(),
   dueSoon: z.boolean(),
   progress: z.number().int(),
-  extensionRequests: z.array(z.unknown()),
+  extensionRequests: z.array(extensionRequestSchema),
   acknowledgedAt: z.string().nullable(),
   submittedAt: z.string().nullable(),
   completedAt: z.string().nullable(),

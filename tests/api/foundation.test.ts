@@ -90,17 +90,50 @@ describe('error replies follow DESIGN.md §10', () => {
         }),
       ],
     });
-    const server = app.listen(0);
-    await new Promise((r) => server.once('listening', r));
-    const port = (server.address() as { port: number }).port;
-    const res = await fetch(`http://127.0.0.1:${port}/api/boom`);
-    const body = await res.json();
-    server.close();
-    expect(res.status).toBe(500);
+    const { status, body } = await getFrom(app, '/api/boom');
+    expect(status).toBe(500);
     expect(body.error.code).toBe('internal_error');
     expect(JSON.stringify(body)).not.toContain('secret');
   });
+
+  it('with checkReplies (every test stack), a reply that strays from its documented schema fails by field', async () => {
+    // The web client's types are generated from these schemas: a reply they do not describe would drift silently.
+    const { createApp } = await import('../../api/app');
+    const { route } = await import('../../api/route');
+    const { z } = await import('zod');
+    const routes = [
+      route({
+        method: 'get',
+        path: '/api/count',
+        tag: 'test',
+        summary: 'a number documented, text sent',
+        auth: 'public',
+        responses: { 200: { description: 'The count', schema: z.object({ count: z.number() }) } },
+        async handler() {
+          return { body: { count: 'three' } };
+        },
+      }),
+    ];
+    const checked = await getFrom(createApp(stack.deps, { routes, checkReplies: true }), '/api/count');
+    expect(checked.status).toBe(500);
+    expect(checked.body.error.code).toBe('reply_mismatch');
+    expect(checked.body.error.details).toEqual([{ field: 'reply.count', message: expect.any(String) }]);
+    const production = await getFrom(createApp(stack.deps, { routes }), '/api/count');
+    expect(production).toEqual({ status: 200, body: { count: 'three' } });
+  });
 });
+
+/** GET `path` from `app` served on an ephemeral port. */
+async function getFrom(app: import('express').Express, path: string): Promise<{ status: number; body: any }> {
+  const server = app.listen(0);
+  await new Promise((r) => server.once('listening', r));
+  try {
+    const res = await fetch(`http://127.0.0.1:${(server.address() as { port: number }).port}${path}`);
+    return { status: res.status, body: await res.json() };
+  } finally {
+    server.close();
+  }
+}
 
 describe('identity', () => {
   it('401 without a token and with a wrong one', async () => {

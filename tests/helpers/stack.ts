@@ -83,7 +83,7 @@ export async function startStack(
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const config = { ...testConfig, ...(typeof opts.config === 'function' ? opts.config(url) : opts.config), DATABASE_URL: database.url };
   const deps: AppDeps = { database, temporal: env.client, config, logger: testLogger };
-  server.on('request', createApp(deps, opts.app));
+  server.on('request', createApp(deps, { checkReplies: true, ...opts.app }));
   await ensureBootstrapAdmin(database.db, ADMIN_TOKEN);
 
   const request = requester(url);

@@ -4,7 +4,7 @@
  * judges its type and size at once and says so beside the field; the report then cites it by id.
  */
 import { useRef, useState } from 'react';
-import { ApiError, downloadFile, request } from '../lib/api';
+import { ApiError, client, downloadFile, multipart, ok } from '../lib/api';
 import { formatDateTime } from '../lib/format';
 import type { FormState, FormValues } from '../lib/form';
 import { useI18n } from '../lib/i18n';
@@ -72,10 +72,8 @@ export function EvidenceField<V extends FormValues>({
     try {
       for (const file of chosen) {
         setStatus(t('evidence.uploading', { name: file.name }));
-        const body = new FormData();
-        body.append('file', file, file.name);
         try {
-          const uploaded = await request<Attachment>('POST', `/api/tasks/${taskId}/attachments`, { form: body });
+          const uploaded = await ok(client.POST('/api/tasks/{id}/attachments', { params: { path: { id: taskId } }, body: { file }, bodySerializer: multipart }));
           setFiles((known) => ({ ...known, [uploaded.id]: uploaded }));
           current = [...current, uploaded.id];
           form.set(name, current as V[typeof name]);
@@ -169,7 +167,7 @@ export function FileLink({ file }: { file: EvidenceFile }) {
   const { t, lang } = useI18n();
   return (
     <>
-      <button type="button" className="linklike file-link" aria-label={t('evidence.download', { name: file.fileName })} onClick={() => void downloadFile(`/api/attachments/${file.id}`, file.fileName)}>
+      <button type="button" className="linklike file-link" aria-label={t('evidence.download', { name: file.fileName })} onClick={() => void downloadFile(client.GET('/api/attachments/{id}', { params: { path: { id: file.id } }, parseAs: 'blob' }), file.fileName)}>
         {file.fileName}
       </button>{' '}
       <span className="muted small">
@@ -195,7 +193,7 @@ export function EventFiles({ files }: { files: EvidenceFile[] }) {
 }
 
 /** Every file of the task: who sent it, when, and which reports cite it. */
-export function AttachmentList({ loaded }: { loaded: Loaded<{ items: Attachment[]; maxMB?: number }> }) {
+export function AttachmentList({ loaded }: { loaded: Loaded<{ items: Attachment[]; maxMB: number }> }) {
   const { t, tx } = useI18n();
   const agencies = useAgencies();
   return (

@@ -3,7 +3,7 @@
  * name or offers a choice of agencies. Admin edits call `invalidateAgencies()`.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { api, ApiError, itemsOf } from './api';
+import { ApiError, client, ok } from './api';
 import type { Agency } from './types';
 
 let cache: Promise<Agency[]> | null = null;
@@ -11,7 +11,7 @@ const listeners = new Set<() => void>();
 
 export function loadAgencies(): Promise<Agency[]> {
   if (!cache) {
-    cache = api.get<Agency[] | { items: Agency[] }>('/api/agencies').then(itemsOf);
+    cache = ok(client.GET('/api/agencies')).then((r) => r.items);
     cache.catch(() => {
       cache = null;
     });

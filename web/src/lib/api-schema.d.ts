@@ -49,6 +49,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -69,6 +70,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -163,6 +165,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -183,6 +186,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -203,6 +207,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -223,6 +228,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -285,6 +291,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -305,6 +312,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -325,6 +333,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -345,6 +354,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -421,6 +431,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -441,6 +452,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -461,6 +473,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -481,6 +494,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -561,6 +575,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -581,6 +596,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -608,6 +624,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -628,6 +645,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -706,6 +724,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -726,6 +745,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -746,6 +766,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -766,6 +787,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -848,6 +870,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -868,6 +891,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -888,6 +912,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -908,6 +933,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -971,6 +997,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -991,6 +1018,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -1018,6 +1046,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -1038,6 +1067,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -1098,6 +1128,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -1118,6 +1149,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -1145,6 +1177,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -1165,6 +1198,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -1229,6 +1263,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -1249,6 +1284,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -1269,6 +1305,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -1289,6 +1326,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -1349,6 +1387,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -1369,6 +1408,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -1389,6 +1429,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -1409,6 +1450,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -1457,7 +1499,23 @@ export interface paths {
                                 periodStart: string;
                                 periodEnd: string;
                                 coordinatorAgencyCode: string;
-                                settings: unknown;
+                                settings: {
+                                    reminders?: {
+                                        ackReminderWorkingDays?: number;
+                                        ackEscalationWorkingDays?: number;
+                                        dueReminderWorkingDays?: number[];
+                                        overdueNoticeEveryDays?: number;
+                                        overdueEscalationDays?: number;
+                                        sendHour?: number;
+                                    };
+                                    report?: {
+                                        requestOn?: string;
+                                        dueOn?: string;
+                                    };
+                                    escalation?: {
+                                        leadershipUserIds?: string[];
+                                    };
+                                };
                                 /** @enum {string} */
                                 status: "active" | "closed";
                                 counts: {
@@ -1486,6 +1544,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -1506,6 +1565,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -1526,6 +1586,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -1546,6 +1607,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -1613,7 +1675,23 @@ export interface paths {
                             periodStart: string;
                             periodEnd: string;
                             coordinatorAgencyCode: string;
-                            settings: unknown;
+                            settings: {
+                                reminders?: {
+                                    ackReminderWorkingDays?: number;
+                                    ackEscalationWorkingDays?: number;
+                                    dueReminderWorkingDays?: number[];
+                                    overdueNoticeEveryDays?: number;
+                                    overdueEscalationDays?: number;
+                                    sendHour?: number;
+                                };
+                                report?: {
+                                    requestOn?: string;
+                                    dueOn?: string;
+                                };
+                                escalation?: {
+                                    leadershipUserIds?: string[];
+                                };
+                            };
                             /** @enum {string} */
                             status: "active" | "closed";
                             counts: {
@@ -1641,6 +1719,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -1661,6 +1740,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -1681,6 +1761,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -1701,6 +1782,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -1750,7 +1832,23 @@ export interface paths {
                             periodStart: string;
                             periodEnd: string;
                             coordinatorAgencyCode: string;
-                            settings: unknown;
+                            settings: {
+                                reminders?: {
+                                    ackReminderWorkingDays?: number;
+                                    ackEscalationWorkingDays?: number;
+                                    dueReminderWorkingDays?: number[];
+                                    overdueNoticeEveryDays?: number;
+                                    overdueEscalationDays?: number;
+                                    sendHour?: number;
+                                };
+                                report?: {
+                                    requestOn?: string;
+                                    dueOn?: string;
+                                };
+                                escalation?: {
+                                    leadershipUserIds?: string[];
+                                };
+                            };
                             /** @enum {string} */
                             status: "active" | "closed";
                             counts: {
@@ -1778,6 +1876,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -1798,6 +1897,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -1818,6 +1918,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -1838,6 +1939,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -1905,7 +2007,23 @@ export interface paths {
                             periodStart: string;
                             periodEnd: string;
                             coordinatorAgencyCode: string;
-                            settings: unknown;
+                            settings: {
+                                reminders?: {
+                                    ackReminderWorkingDays?: number;
+                                    ackEscalationWorkingDays?: number;
+                                    dueReminderWorkingDays?: number[];
+                                    overdueNoticeEveryDays?: number;
+                                    overdueEscalationDays?: number;
+                                    sendHour?: number;
+                                };
+                                report?: {
+                                    requestOn?: string;
+                                    dueOn?: string;
+                                };
+                                escalation?: {
+                                    leadershipUserIds?: string[];
+                                };
+                            };
                             /** @enum {string} */
                             status: "active" | "closed";
                             counts: {
@@ -1933,6 +2051,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -1953,6 +2072,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -1973,6 +2093,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -1993,6 +2114,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -2053,6 +2175,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -2073,6 +2196,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -2100,6 +2224,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -2120,6 +2245,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -2211,6 +2337,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -2231,6 +2358,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -2258,6 +2386,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -2278,6 +2407,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -2369,6 +2499,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -2389,6 +2520,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -2409,6 +2541,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -2429,6 +2562,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -2509,6 +2643,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -2529,6 +2664,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -2549,6 +2685,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -2569,6 +2706,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -2651,6 +2789,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -2671,6 +2810,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -2705,6 +2845,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -2780,6 +2921,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -2800,6 +2942,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -2827,6 +2970,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -2847,6 +2991,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -2932,6 +3077,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -2952,6 +3098,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -2993,6 +3140,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -3059,6 +3207,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -3079,6 +3228,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -3099,6 +3249,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -3119,6 +3270,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -3186,6 +3338,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -3206,6 +3359,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -3226,6 +3380,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -3246,6 +3401,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -3304,6 +3460,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -3324,6 +3481,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -3344,6 +3502,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -3364,6 +3523,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -3421,6 +3581,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -3441,6 +3602,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -3461,6 +3623,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -3481,6 +3644,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -3577,14 +3741,49 @@ export interface paths {
                             /** @description Recurring tasks: the year whose report is owed by currentDueDate */
                             reportYear: number | null;
                             timeframeText: string | null;
-                            funding: unknown;
+                            funding: {
+                                text?: string;
+                                sources: ("central" | "province" | "district" | "commune" | "socialized" | "oda" | "other")[];
+                                amounts?: {
+                                    recurrent?: number;
+                                    investment?: number;
+                                    total?: number;
+                                };
+                            } | null;
                             note: string | null;
                             /** @enum {string} */
                             status: "assigned" | "in_progress" | "completion_submitted" | "completed" | "cancelled";
                             overdue: boolean;
                             dueSoon: boolean;
                             progress: number;
-                            extensionRequests: unknown[];
+                            extensionRequests: {
+                                id: string;
+                                newDueDate: string;
+                                reason: string;
+                                requestedAt: string;
+                                requestedBy: {
+                                    userId: string | null;
+                                    name: string;
+                                    /** @enum {string} */
+                                    role: "admin" | "coordinator" | "agency" | "viewer" | "system";
+                                    agencyCode: string | null;
+                                    /** @enum {string} */
+                                    via?: "api" | "link" | "report" | "import" | "system";
+                                };
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "rejected" | "withdrawn";
+                                decidedAt?: string;
+                                decidedBy?: {
+                                    userId: string | null;
+                                    name: string;
+                                    /** @enum {string} */
+                                    role: "admin" | "coordinator" | "agency" | "viewer" | "system";
+                                    agencyCode: string | null;
+                                    /** @enum {string} */
+                                    via?: "api" | "link" | "report" | "import" | "system";
+                                };
+                                note?: string;
+                            }[];
                             acknowledgedAt: string | null;
                             submittedAt: string | null;
                             completedAt: string | null;
@@ -3618,14 +3817,49 @@ export interface paths {
                                 /** @description Recurring tasks: the year whose report is owed by currentDueDate */
                                 reportYear: number | null;
                                 timeframeText: string | null;
-                                funding: unknown;
+                                funding: {
+                                    text?: string;
+                                    sources: ("central" | "province" | "district" | "commune" | "socialized" | "oda" | "other")[];
+                                    amounts?: {
+                                        recurrent?: number;
+                                        investment?: number;
+                                        total?: number;
+                                    };
+                                } | null;
                                 note: string | null;
                                 /** @enum {string} */
                                 status: "assigned" | "in_progress" | "completion_submitted" | "completed" | "cancelled";
                                 overdue: boolean;
                                 dueSoon: boolean;
                                 progress: number;
-                                extensionRequests: unknown[];
+                                extensionRequests: {
+                                    id: string;
+                                    newDueDate: string;
+                                    reason: string;
+                                    requestedAt: string;
+                                    requestedBy: {
+                                        userId: string | null;
+                                        name: string;
+                                        /** @enum {string} */
+                                        role: "admin" | "coordinator" | "agency" | "viewer" | "system";
+                                        agencyCode: string | null;
+                                        /** @enum {string} */
+                                        via?: "api" | "link" | "report" | "import" | "system";
+                                    };
+                                    /** @enum {string} */
+                                    status: "pending" | "approved" | "rejected" | "withdrawn";
+                                    decidedAt?: string;
+                                    decidedBy?: {
+                                        userId: string | null;
+                                        name: string;
+                                        /** @enum {string} */
+                                        role: "admin" | "coordinator" | "agency" | "viewer" | "system";
+                                        agencyCode: string | null;
+                                        /** @enum {string} */
+                                        via?: "api" | "link" | "report" | "import" | "system";
+                                    };
+                                    note?: string;
+                                }[];
                                 acknowledgedAt: string | null;
                                 submittedAt: string | null;
                                 completedAt: string | null;
@@ -3636,16 +3870,21 @@ export interface paths {
                             events: {
                                 seq: number;
                                 type: string;
-                                fromStatus: string | null;
-                                toStatus: string | null;
+                                /** @enum {string|null} */
+                                fromStatus: "assigned" | "in_progress" | "completion_submitted" | "completed" | "cancelled" | null;
+                                /** @enum {string|null} */
+                                toStatus: "assigned" | "in_progress" | "completion_submitted" | "completed" | "cancelled" | null;
                                 actor: {
                                     userId: string | null;
                                     name: string | null;
-                                    role: string | null;
+                                    /** @enum {string|null} */
+                                    role: "admin" | "coordinator" | "agency" | "viewer" | "system" | null;
                                     agencyCode: string | null;
                                 };
                                 note: string | null;
-                                data: unknown;
+                                data: {
+                                    [key: string]: unknown;
+                                } | null;
                                 at: string;
                             }[];
                         };
@@ -3666,6 +3905,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -3686,6 +3926,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -3706,6 +3947,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -3726,6 +3968,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -3800,14 +4043,49 @@ export interface paths {
                                 /** @description Recurring tasks: the year whose report is owed by currentDueDate */
                                 reportYear: number | null;
                                 timeframeText: string | null;
-                                funding: unknown;
+                                funding: {
+                                    text?: string;
+                                    sources: ("central" | "province" | "district" | "commune" | "socialized" | "oda" | "other")[];
+                                    amounts?: {
+                                        recurrent?: number;
+                                        investment?: number;
+                                        total?: number;
+                                    };
+                                } | null;
                                 note: string | null;
                                 /** @enum {string} */
                                 status: "assigned" | "in_progress" | "completion_submitted" | "completed" | "cancelled";
                                 overdue: boolean;
                                 dueSoon: boolean;
                                 progress: number;
-                                extensionRequests: unknown[];
+                                extensionRequests: {
+                                    id: string;
+                                    newDueDate: string;
+                                    reason: string;
+                                    requestedAt: string;
+                                    requestedBy: {
+                                        userId: string | null;
+                                        name: string;
+                                        /** @enum {string} */
+                                        role: "admin" | "coordinator" | "agency" | "viewer" | "system";
+                                        agencyCode: string | null;
+                                        /** @enum {string} */
+                                        via?: "api" | "link" | "report" | "import" | "system";
+                                    };
+                                    /** @enum {string} */
+                                    status: "pending" | "approved" | "rejected" | "withdrawn";
+                                    decidedAt?: string;
+                                    decidedBy?: {
+                                        userId: string | null;
+                                        name: string;
+                                        /** @enum {string} */
+                                        role: "admin" | "coordinator" | "agency" | "viewer" | "system";
+                                        agencyCode: string | null;
+                                        /** @enum {string} */
+                                        via?: "api" | "link" | "report" | "import" | "system";
+                                    };
+                                    note?: string;
+                                }[];
                                 acknowledgedAt: string | null;
                                 submittedAt: string | null;
                                 completedAt: string | null;
@@ -3834,6 +4112,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -3854,6 +4133,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -3874,6 +4154,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -3894,6 +4175,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -3957,6 +4239,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -3977,6 +4260,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -4004,6 +4288,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -4071,14 +4356,49 @@ export interface paths {
                             /** @description Recurring tasks: the year whose report is owed by currentDueDate */
                             reportYear: number | null;
                             timeframeText: string | null;
-                            funding: unknown;
+                            funding: {
+                                text?: string;
+                                sources: ("central" | "province" | "district" | "commune" | "socialized" | "oda" | "other")[];
+                                amounts?: {
+                                    recurrent?: number;
+                                    investment?: number;
+                                    total?: number;
+                                };
+                            } | null;
                             note: string | null;
                             /** @enum {string} */
                             status: "assigned" | "in_progress" | "completion_submitted" | "completed" | "cancelled";
                             overdue: boolean;
                             dueSoon: boolean;
                             progress: number;
-                            extensionRequests: unknown[];
+                            extensionRequests: {
+                                id: string;
+                                newDueDate: string;
+                                reason: string;
+                                requestedAt: string;
+                                requestedBy: {
+                                    userId: string | null;
+                                    name: string;
+                                    /** @enum {string} */
+                                    role: "admin" | "coordinator" | "agency" | "viewer" | "system";
+                                    agencyCode: string | null;
+                                    /** @enum {string} */
+                                    via?: "api" | "link" | "report" | "import" | "system";
+                                };
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "rejected" | "withdrawn";
+                                decidedAt?: string;
+                                decidedBy?: {
+                                    userId: string | null;
+                                    name: string;
+                                    /** @enum {string} */
+                                    role: "admin" | "coordinator" | "agency" | "viewer" | "system";
+                                    agencyCode: string | null;
+                                    /** @enum {string} */
+                                    via?: "api" | "link" | "report" | "import" | "system";
+                                };
+                                note?: string;
+                            }[];
                             acknowledgedAt: string | null;
                             submittedAt: string | null;
                             completedAt: string | null;
@@ -4112,14 +4432,49 @@ export interface paths {
                                 /** @description Recurring tasks: the year whose report is owed by currentDueDate */
                                 reportYear: number | null;
                                 timeframeText: string | null;
-                                funding: unknown;
+                                funding: {
+                                    text?: string;
+                                    sources: ("central" | "province" | "district" | "commune" | "socialized" | "oda" | "other")[];
+                                    amounts?: {
+                                        recurrent?: number;
+                                        investment?: number;
+                                        total?: number;
+                                    };
+                                } | null;
                                 note: string | null;
                                 /** @enum {string} */
                                 status: "assigned" | "in_progress" | "completion_submitted" | "completed" | "cancelled";
                                 overdue: boolean;
                                 dueSoon: boolean;
                                 progress: number;
-                                extensionRequests: unknown[];
+                                extensionRequests: {
+                                    id: string;
+                                    newDueDate: string;
+                                    reason: string;
+                                    requestedAt: string;
+                                    requestedBy: {
+                                        userId: string | null;
+                                        name: string;
+                                        /** @enum {string} */
+                                        role: "admin" | "coordinator" | "agency" | "viewer" | "system";
+                                        agencyCode: string | null;
+                                        /** @enum {string} */
+                                        via?: "api" | "link" | "report" | "import" | "system";
+                                    };
+                                    /** @enum {string} */
+                                    status: "pending" | "approved" | "rejected" | "withdrawn";
+                                    decidedAt?: string;
+                                    decidedBy?: {
+                                        userId: string | null;
+                                        name: string;
+                                        /** @enum {string} */
+                                        role: "admin" | "coordinator" | "agency" | "viewer" | "system";
+                                        agencyCode: string | null;
+                                        /** @enum {string} */
+                                        via?: "api" | "link" | "report" | "import" | "system";
+                                    };
+                                    note?: string;
+                                }[];
                                 acknowledgedAt: string | null;
                                 submittedAt: string | null;
                                 completedAt: string | null;
@@ -4130,16 +4485,21 @@ export interface paths {
                             events: {
                                 seq: number;
                                 type: string;
-                                fromStatus: string | null;
-                                toStatus: string | null;
+                                /** @enum {string|null} */
+                                fromStatus: "assigned" | "in_progress" | "completion_submitted" | "completed" | "cancelled" | null;
+                                /** @enum {string|null} */
+                                toStatus: "assigned" | "in_progress" | "completion_submitted" | "completed" | "cancelled" | null;
                                 actor: {
                                     userId: string | null;
                                     name: string | null;
-                                    role: string | null;
+                                    /** @enum {string|null} */
+                                    role: "admin" | "coordinator" | "agency" | "viewer" | "system" | null;
                                     agencyCode: string | null;
                                 };
                                 note: string | null;
-                                data: unknown;
+                                data: {
+                                    [key: string]: unknown;
+                                } | null;
                                 at: string;
                             }[];
                         };
@@ -4160,6 +4520,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -4180,6 +4541,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -4200,6 +4562,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -4220,6 +4583,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -4286,14 +4650,49 @@ export interface paths {
                             /** @description Recurring tasks: the year whose report is owed by currentDueDate */
                             reportYear: number | null;
                             timeframeText: string | null;
-                            funding: unknown;
+                            funding: {
+                                text?: string;
+                                sources: ("central" | "province" | "district" | "commune" | "socialized" | "oda" | "other")[];
+                                amounts?: {
+                                    recurrent?: number;
+                                    investment?: number;
+                                    total?: number;
+                                };
+                            } | null;
                             note: string | null;
                             /** @enum {string} */
                             status: "assigned" | "in_progress" | "completion_submitted" | "completed" | "cancelled";
                             overdue: boolean;
                             dueSoon: boolean;
                             progress: number;
-                            extensionRequests: unknown[];
+                            extensionRequests: {
+                                id: string;
+                                newDueDate: string;
+                                reason: string;
+                                requestedAt: string;
+                                requestedBy: {
+                                    userId: string | null;
+                                    name: string;
+                                    /** @enum {string} */
+                                    role: "admin" | "coordinator" | "agency" | "viewer" | "system";
+                                    agencyCode: string | null;
+                                    /** @enum {string} */
+                                    via?: "api" | "link" | "report" | "import" | "system";
+                                };
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "rejected" | "withdrawn";
+                                decidedAt?: string;
+                                decidedBy?: {
+                                    userId: string | null;
+                                    name: string;
+                                    /** @enum {string} */
+                                    role: "admin" | "coordinator" | "agency" | "viewer" | "system";
+                                    agencyCode: string | null;
+                                    /** @enum {string} */
+                                    via?: "api" | "link" | "report" | "import" | "system";
+                                };
+                                note?: string;
+                            }[];
                             acknowledgedAt: string | null;
                             submittedAt: string | null;
                             completedAt: string | null;
@@ -4318,6 +4717,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -4338,6 +4738,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -4358,6 +4759,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -4378,6 +4780,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -4441,6 +4844,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -4461,6 +4865,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -4481,6 +4886,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -4501,6 +4907,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -4570,14 +4977,49 @@ export interface paths {
                             /** @description Recurring tasks: the year whose report is owed by currentDueDate */
                             reportYear: number | null;
                             timeframeText: string | null;
-                            funding: unknown;
+                            funding: {
+                                text?: string;
+                                sources: ("central" | "province" | "district" | "commune" | "socialized" | "oda" | "other")[];
+                                amounts?: {
+                                    recurrent?: number;
+                                    investment?: number;
+                                    total?: number;
+                                };
+                            } | null;
                             note: string | null;
                             /** @enum {string} */
                             status: "assigned" | "in_progress" | "completion_submitted" | "completed" | "cancelled";
                             overdue: boolean;
                             dueSoon: boolean;
                             progress: number;
-                            extensionRequests: unknown[];
+                            extensionRequests: {
+                                id: string;
+                                newDueDate: string;
+                                reason: string;
+                                requestedAt: string;
+                                requestedBy: {
+                                    userId: string | null;
+                                    name: string;
+                                    /** @enum {string} */
+                                    role: "admin" | "coordinator" | "agency" | "viewer" | "system";
+                                    agencyCode: string | null;
+                                    /** @enum {string} */
+                                    via?: "api" | "link" | "report" | "import" | "system";
+                                };
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "rejected" | "withdrawn";
+                                decidedAt?: string;
+                                decidedBy?: {
+                                    userId: string | null;
+                                    name: string;
+                                    /** @enum {string} */
+                                    role: "admin" | "coordinator" | "agency" | "viewer" | "system";
+                                    agencyCode: string | null;
+                                    /** @enum {string} */
+                                    via?: "api" | "link" | "report" | "import" | "system";
+                                };
+                                note?: string;
+                            }[];
                             acknowledgedAt: string | null;
                             submittedAt: string | null;
                             completedAt: string | null;
@@ -4602,6 +5044,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -4622,6 +5065,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -4642,6 +5086,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -4662,6 +5107,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -4738,14 +5184,49 @@ export interface paths {
                             /** @description Recurring tasks: the year whose report is owed by currentDueDate */
                             reportYear: number | null;
                             timeframeText: string | null;
-                            funding: unknown;
+                            funding: {
+                                text?: string;
+                                sources: ("central" | "province" | "district" | "commune" | "socialized" | "oda" | "other")[];
+                                amounts?: {
+                                    recurrent?: number;
+                                    investment?: number;
+                                    total?: number;
+                                };
+                            } | null;
                             note: string | null;
                             /** @enum {string} */
                             status: "assigned" | "in_progress" | "completion_submitted" | "completed" | "cancelled";
                             overdue: boolean;
                             dueSoon: boolean;
                             progress: number;
-                            extensionRequests: unknown[];
+                            extensionRequests: {
+                                id: string;
+                                newDueDate: string;
+                                reason: string;
+                                requestedAt: string;
+                                requestedBy: {
+                                    userId: string | null;
+                                    name: string;
+                                    /** @enum {string} */
+                                    role: "admin" | "coordinator" | "agency" | "viewer" | "system";
+                                    agencyCode: string | null;
+                                    /** @enum {string} */
+                                    via?: "api" | "link" | "report" | "import" | "system";
+                                };
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "rejected" | "withdrawn";
+                                decidedAt?: string;
+                                decidedBy?: {
+                                    userId: string | null;
+                                    name: string;
+                                    /** @enum {string} */
+                                    role: "admin" | "coordinator" | "agency" | "viewer" | "system";
+                                    agencyCode: string | null;
+                                    /** @enum {string} */
+                                    via?: "api" | "link" | "report" | "import" | "system";
+                                };
+                                note?: string;
+                            }[];
                             acknowledgedAt: string | null;
                             submittedAt: string | null;
                             completedAt: string | null;
@@ -4770,6 +5251,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -4790,6 +5272,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -4810,6 +5293,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -4830,6 +5314,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -4905,14 +5390,49 @@ export interface paths {
                             /** @description Recurring tasks: the year whose report is owed by currentDueDate */
                             reportYear: number | null;
                             timeframeText: string | null;
-                            funding: unknown;
+                            funding: {
+                                text?: string;
+                                sources: ("central" | "province" | "district" | "commune" | "socialized" | "oda" | "other")[];
+                                amounts?: {
+                                    recurrent?: number;
+                                    investment?: number;
+                                    total?: number;
+                                };
+                            } | null;
                             note: string | null;
                             /** @enum {string} */
                             status: "assigned" | "in_progress" | "completion_submitted" | "completed" | "cancelled";
                             overdue: boolean;
                             dueSoon: boolean;
                             progress: number;
-                            extensionRequests: unknown[];
+                            extensionRequests: {
+                                id: string;
+                                newDueDate: string;
+                                reason: string;
+                                requestedAt: string;
+                                requestedBy: {
+                                    userId: string | null;
+                                    name: string;
+                                    /** @enum {string} */
+                                    role: "admin" | "coordinator" | "agency" | "viewer" | "system";
+                                    agencyCode: string | null;
+                                    /** @enum {string} */
+                                    via?: "api" | "link" | "report" | "import" | "system";
+                                };
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "rejected" | "withdrawn";
+                                decidedAt?: string;
+                                decidedBy?: {
+                                    userId: string | null;
+                                    name: string;
+                                    /** @enum {string} */
+                                    role: "admin" | "coordinator" | "agency" | "viewer" | "system";
+                                    agencyCode: string | null;
+                                    /** @enum {string} */
+                                    via?: "api" | "link" | "report" | "import" | "system";
+                                };
+                                note?: string;
+                            }[];
                             acknowledgedAt: string | null;
                             submittedAt: string | null;
                             completedAt: string | null;
@@ -4937,6 +5457,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -4957,6 +5478,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -4977,6 +5499,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -4997,6 +5520,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -5072,14 +5596,49 @@ export interface paths {
                             /** @description Recurring tasks: the year whose report is owed by currentDueDate */
                             reportYear: number | null;
                             timeframeText: string | null;
-                            funding: unknown;
+                            funding: {
+                                text?: string;
+                                sources: ("central" | "province" | "district" | "commune" | "socialized" | "oda" | "other")[];
+                                amounts?: {
+                                    recurrent?: number;
+                                    investment?: number;
+                                    total?: number;
+                                };
+                            } | null;
                             note: string | null;
                             /** @enum {string} */
                             status: "assigned" | "in_progress" | "completion_submitted" | "completed" | "cancelled";
                             overdue: boolean;
                             dueSoon: boolean;
                             progress: number;
-                            extensionRequests: unknown[];
+                            extensionRequests: {
+                                id: string;
+                                newDueDate: string;
+                                reason: string;
+                                requestedAt: string;
+                                requestedBy: {
+                                    userId: string | null;
+                                    name: string;
+                                    /** @enum {string} */
+                                    role: "admin" | "coordinator" | "agency" | "viewer" | "system";
+                                    agencyCode: string | null;
+                                    /** @enum {string} */
+                                    via?: "api" | "link" | "report" | "import" | "system";
+                                };
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "rejected" | "withdrawn";
+                                decidedAt?: string;
+                                decidedBy?: {
+                                    userId: string | null;
+                                    name: string;
+                                    /** @enum {string} */
+                                    role: "admin" | "coordinator" | "agency" | "viewer" | "system";
+                                    agencyCode: string | null;
+                                    /** @enum {string} */
+                                    via?: "api" | "link" | "report" | "import" | "system";
+                                };
+                                note?: string;
+                            }[];
                             acknowledgedAt: string | null;
                             submittedAt: string | null;
                             completedAt: string | null;
@@ -5104,6 +5663,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -5124,6 +5684,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -5144,6 +5705,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -5164,6 +5726,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -5241,14 +5804,49 @@ export interface paths {
                             /** @description Recurring tasks: the year whose report is owed by currentDueDate */
                             reportYear: number | null;
                             timeframeText: string | null;
-                            funding: unknown;
+                            funding: {
+                                text?: string;
+                                sources: ("central" | "province" | "district" | "commune" | "socialized" | "oda" | "other")[];
+                                amounts?: {
+                                    recurrent?: number;
+                                    investment?: number;
+                                    total?: number;
+                                };
+                            } | null;
                             note: string | null;
                             /** @enum {string} */
                             status: "assigned" | "in_progress" | "completion_submitted" | "completed" | "cancelled";
                             overdue: boolean;
                             dueSoon: boolean;
                             progress: number;
-                            extensionRequests: unknown[];
+                            extensionRequests: {
+                                id: string;
+                                newDueDate: string;
+                                reason: string;
+                                requestedAt: string;
+                                requestedBy: {
+                                    userId: string | null;
+                                    name: string;
+                                    /** @enum {string} */
+                                    role: "admin" | "coordinator" | "agency" | "viewer" | "system";
+                                    agencyCode: string | null;
+                                    /** @enum {string} */
+                                    via?: "api" | "link" | "report" | "import" | "system";
+                                };
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "rejected" | "withdrawn";
+                                decidedAt?: string;
+                                decidedBy?: {
+                                    userId: string | null;
+                                    name: string;
+                                    /** @enum {string} */
+                                    role: "admin" | "coordinator" | "agency" | "viewer" | "system";
+                                    agencyCode: string | null;
+                                    /** @enum {string} */
+                                    via?: "api" | "link" | "report" | "import" | "system";
+                                };
+                                note?: string;
+                            }[];
                             acknowledgedAt: string | null;
                             submittedAt: string | null;
                             completedAt: string | null;
@@ -5273,6 +5871,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -5293,6 +5892,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -5313,6 +5913,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -5333,6 +5934,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -5409,14 +6011,49 @@ export interface paths {
                                 /** @description Recurring tasks: the year whose report is owed by currentDueDate */
                                 reportYear: number | null;
                                 timeframeText: string | null;
-                                funding: unknown;
+                                funding: {
+                                    text?: string;
+                                    sources: ("central" | "province" | "district" | "commune" | "socialized" | "oda" | "other")[];
+                                    amounts?: {
+                                        recurrent?: number;
+                                        investment?: number;
+                                        total?: number;
+                                    };
+                                } | null;
                                 note: string | null;
                                 /** @enum {string} */
                                 status: "assigned" | "in_progress" | "completion_submitted" | "completed" | "cancelled";
                                 overdue: boolean;
                                 dueSoon: boolean;
                                 progress: number;
-                                extensionRequests: unknown[];
+                                extensionRequests: {
+                                    id: string;
+                                    newDueDate: string;
+                                    reason: string;
+                                    requestedAt: string;
+                                    requestedBy: {
+                                        userId: string | null;
+                                        name: string;
+                                        /** @enum {string} */
+                                        role: "admin" | "coordinator" | "agency" | "viewer" | "system";
+                                        agencyCode: string | null;
+                                        /** @enum {string} */
+                                        via?: "api" | "link" | "report" | "import" | "system";
+                                    };
+                                    /** @enum {string} */
+                                    status: "pending" | "approved" | "rejected" | "withdrawn";
+                                    decidedAt?: string;
+                                    decidedBy?: {
+                                        userId: string | null;
+                                        name: string;
+                                        /** @enum {string} */
+                                        role: "admin" | "coordinator" | "agency" | "viewer" | "system";
+                                        agencyCode: string | null;
+                                        /** @enum {string} */
+                                        via?: "api" | "link" | "report" | "import" | "system";
+                                    };
+                                    note?: string;
+                                }[];
                                 acknowledgedAt: string | null;
                                 submittedAt: string | null;
                                 completedAt: string | null;
@@ -5442,6 +6079,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -5462,6 +6100,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -5482,6 +6121,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -5502,6 +6142,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -5577,14 +6218,49 @@ export interface paths {
                             /** @description Recurring tasks: the year whose report is owed by currentDueDate */
                             reportYear: number | null;
                             timeframeText: string | null;
-                            funding: unknown;
+                            funding: {
+                                text?: string;
+                                sources: ("central" | "province" | "district" | "commune" | "socialized" | "oda" | "other")[];
+                                amounts?: {
+                                    recurrent?: number;
+                                    investment?: number;
+                                    total?: number;
+                                };
+                            } | null;
                             note: string | null;
                             /** @enum {string} */
                             status: "assigned" | "in_progress" | "completion_submitted" | "completed" | "cancelled";
                             overdue: boolean;
                             dueSoon: boolean;
                             progress: number;
-                            extensionRequests: unknown[];
+                            extensionRequests: {
+                                id: string;
+                                newDueDate: string;
+                                reason: string;
+                                requestedAt: string;
+                                requestedBy: {
+                                    userId: string | null;
+                                    name: string;
+                                    /** @enum {string} */
+                                    role: "admin" | "coordinator" | "agency" | "viewer" | "system";
+                                    agencyCode: string | null;
+                                    /** @enum {string} */
+                                    via?: "api" | "link" | "report" | "import" | "system";
+                                };
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "rejected" | "withdrawn";
+                                decidedAt?: string;
+                                decidedBy?: {
+                                    userId: string | null;
+                                    name: string;
+                                    /** @enum {string} */
+                                    role: "admin" | "coordinator" | "agency" | "viewer" | "system";
+                                    agencyCode: string | null;
+                                    /** @enum {string} */
+                                    via?: "api" | "link" | "report" | "import" | "system";
+                                };
+                                note?: string;
+                            }[];
                             acknowledgedAt: string | null;
                             submittedAt: string | null;
                             completedAt: string | null;
@@ -5609,6 +6285,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -5629,6 +6306,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -5649,6 +6327,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -5669,6 +6348,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -5742,14 +6422,49 @@ export interface paths {
                             /** @description Recurring tasks: the year whose report is owed by currentDueDate */
                             reportYear: number | null;
                             timeframeText: string | null;
-                            funding: unknown;
+                            funding: {
+                                text?: string;
+                                sources: ("central" | "province" | "district" | "commune" | "socialized" | "oda" | "other")[];
+                                amounts?: {
+                                    recurrent?: number;
+                                    investment?: number;
+                                    total?: number;
+                                };
+                            } | null;
                             note: string | null;
                             /** @enum {string} */
                             status: "assigned" | "in_progress" | "completion_submitted" | "completed" | "cancelled";
                             overdue: boolean;
                             dueSoon: boolean;
                             progress: number;
-                            extensionRequests: unknown[];
+                            extensionRequests: {
+                                id: string;
+                                newDueDate: string;
+                                reason: string;
+                                requestedAt: string;
+                                requestedBy: {
+                                    userId: string | null;
+                                    name: string;
+                                    /** @enum {string} */
+                                    role: "admin" | "coordinator" | "agency" | "viewer" | "system";
+                                    agencyCode: string | null;
+                                    /** @enum {string} */
+                                    via?: "api" | "link" | "report" | "import" | "system";
+                                };
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "rejected" | "withdrawn";
+                                decidedAt?: string;
+                                decidedBy?: {
+                                    userId: string | null;
+                                    name: string;
+                                    /** @enum {string} */
+                                    role: "admin" | "coordinator" | "agency" | "viewer" | "system";
+                                    agencyCode: string | null;
+                                    /** @enum {string} */
+                                    via?: "api" | "link" | "report" | "import" | "system";
+                                };
+                                note?: string;
+                            }[];
                             acknowledgedAt: string | null;
                             submittedAt: string | null;
                             completedAt: string | null;
@@ -5774,6 +6489,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -5794,6 +6510,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -5814,6 +6531,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -5834,6 +6552,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -5907,14 +6626,49 @@ export interface paths {
                             /** @description Recurring tasks: the year whose report is owed by currentDueDate */
                             reportYear: number | null;
                             timeframeText: string | null;
-                            funding: unknown;
+                            funding: {
+                                text?: string;
+                                sources: ("central" | "province" | "district" | "commune" | "socialized" | "oda" | "other")[];
+                                amounts?: {
+                                    recurrent?: number;
+                                    investment?: number;
+                                    total?: number;
+                                };
+                            } | null;
                             note: string | null;
                             /** @enum {string} */
                             status: "assigned" | "in_progress" | "completion_submitted" | "completed" | "cancelled";
                             overdue: boolean;
                             dueSoon: boolean;
                             progress: number;
-                            extensionRequests: unknown[];
+                            extensionRequests: {
+                                id: string;
+                                newDueDate: string;
+                                reason: string;
+                                requestedAt: string;
+                                requestedBy: {
+                                    userId: string | null;
+                                    name: string;
+                                    /** @enum {string} */
+                                    role: "admin" | "coordinator" | "agency" | "viewer" | "system";
+                                    agencyCode: string | null;
+                                    /** @enum {string} */
+                                    via?: "api" | "link" | "report" | "import" | "system";
+                                };
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "rejected" | "withdrawn";
+                                decidedAt?: string;
+                                decidedBy?: {
+                                    userId: string | null;
+                                    name: string;
+                                    /** @enum {string} */
+                                    role: "admin" | "coordinator" | "agency" | "viewer" | "system";
+                                    agencyCode: string | null;
+                                    /** @enum {string} */
+                                    via?: "api" | "link" | "report" | "import" | "system";
+                                };
+                                note?: string;
+                            }[];
                             acknowledgedAt: string | null;
                             submittedAt: string | null;
                             completedAt: string | null;
@@ -5939,6 +6693,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -5959,6 +6714,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -5979,6 +6735,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -5999,6 +6756,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -6072,14 +6830,49 @@ export interface paths {
                             /** @description Recurring tasks: the year whose report is owed by currentDueDate */
                             reportYear: number | null;
                             timeframeText: string | null;
-                            funding: unknown;
+                            funding: {
+                                text?: string;
+                                sources: ("central" | "province" | "district" | "commune" | "socialized" | "oda" | "other")[];
+                                amounts?: {
+                                    recurrent?: number;
+                                    investment?: number;
+                                    total?: number;
+                                };
+                            } | null;
                             note: string | null;
                             /** @enum {string} */
                             status: "assigned" | "in_progress" | "completion_submitted" | "completed" | "cancelled";
                             overdue: boolean;
                             dueSoon: boolean;
                             progress: number;
-                            extensionRequests: unknown[];
+                            extensionRequests: {
+                                id: string;
+                                newDueDate: string;
+                                reason: string;
+                                requestedAt: string;
+                                requestedBy: {
+                                    userId: string | null;
+                                    name: string;
+                                    /** @enum {string} */
+                                    role: "admin" | "coordinator" | "agency" | "viewer" | "system";
+                                    agencyCode: string | null;
+                                    /** @enum {string} */
+                                    via?: "api" | "link" | "report" | "import" | "system";
+                                };
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "rejected" | "withdrawn";
+                                decidedAt?: string;
+                                decidedBy?: {
+                                    userId: string | null;
+                                    name: string;
+                                    /** @enum {string} */
+                                    role: "admin" | "coordinator" | "agency" | "viewer" | "system";
+                                    agencyCode: string | null;
+                                    /** @enum {string} */
+                                    via?: "api" | "link" | "report" | "import" | "system";
+                                };
+                                note?: string;
+                            }[];
                             acknowledgedAt: string | null;
                             submittedAt: string | null;
                             completedAt: string | null;
@@ -6104,6 +6897,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -6124,6 +6918,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -6144,6 +6939,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -6164,6 +6960,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -6238,14 +7035,49 @@ export interface paths {
                             /** @description Recurring tasks: the year whose report is owed by currentDueDate */
                             reportYear: number | null;
                             timeframeText: string | null;
-                            funding: unknown;
+                            funding: {
+                                text?: string;
+                                sources: ("central" | "province" | "district" | "commune" | "socialized" | "oda" | "other")[];
+                                amounts?: {
+                                    recurrent?: number;
+                                    investment?: number;
+                                    total?: number;
+                                };
+                            } | null;
                             note: string | null;
                             /** @enum {string} */
                             status: "assigned" | "in_progress" | "completion_submitted" | "completed" | "cancelled";
                             overdue: boolean;
                             dueSoon: boolean;
                             progress: number;
-                            extensionRequests: unknown[];
+                            extensionRequests: {
+                                id: string;
+                                newDueDate: string;
+                                reason: string;
+                                requestedAt: string;
+                                requestedBy: {
+                                    userId: string | null;
+                                    name: string;
+                                    /** @enum {string} */
+                                    role: "admin" | "coordinator" | "agency" | "viewer" | "system";
+                                    agencyCode: string | null;
+                                    /** @enum {string} */
+                                    via?: "api" | "link" | "report" | "import" | "system";
+                                };
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "rejected" | "withdrawn";
+                                decidedAt?: string;
+                                decidedBy?: {
+                                    userId: string | null;
+                                    name: string;
+                                    /** @enum {string} */
+                                    role: "admin" | "coordinator" | "agency" | "viewer" | "system";
+                                    agencyCode: string | null;
+                                    /** @enum {string} */
+                                    via?: "api" | "link" | "report" | "import" | "system";
+                                };
+                                note?: string;
+                            }[];
                             acknowledgedAt: string | null;
                             submittedAt: string | null;
                             completedAt: string | null;
@@ -6270,6 +7102,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -6290,6 +7123,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -6310,6 +7144,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -6330,6 +7165,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -6369,13 +7205,13 @@ export interface paths {
                 content: {
                     "multipart/form-data": {
                         /** Format: binary */
-                        file: string;
+                        file: Blob;
                         /** @description JSON: {"mapping": {"C": "lead"}, "cancelRemoved": ["<task id>"]} */
                         options?: string;
                     };
                     "text/csv": string;
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
-                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": Blob;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": Blob;
                 };
             };
             responses: {
@@ -6391,7 +7227,30 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            alreadyImported: false;
+                            job: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                planId: string;
+                                fileName: string;
+                                sheetName: string;
+                                /** @enum {string} */
+                                status: "starting" | "started" | "failed";
+                                rowCount: number;
+                                taskCount: number;
+                                startedCount: number;
+                                changeCount: number;
+                                appliedCount: number;
+                                refusedCount: number;
+                                createdAt: string;
+                                updatedAt: string;
+                            };
+                        };
+                    };
                 };
                 /** @description Thiếu hoặc sai token */
                 401: {
@@ -6408,6 +7267,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -6428,6 +7288,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -6455,6 +7316,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -6475,6 +7337,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -6549,6 +7412,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -6569,6 +7433,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -6589,6 +7454,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -6609,6 +7475,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -6740,6 +7607,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -6760,6 +7628,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -6794,6 +7663,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -6814,6 +7684,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -6868,6 +7739,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -6888,6 +7760,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -6908,6 +7781,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -6928,6 +7802,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -6983,6 +7858,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -7003,6 +7879,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -7030,6 +7907,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -7050,6 +7928,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -7126,6 +8005,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -7146,6 +8026,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -7166,6 +8047,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -7186,6 +8068,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -7269,6 +8152,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -7289,6 +8173,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -7309,6 +8194,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -7329,6 +8215,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -7387,6 +8274,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -7407,6 +8295,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -7434,6 +8323,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -7454,6 +8344,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -7538,6 +8429,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -7558,6 +8450,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -7621,6 +8514,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -7641,6 +8535,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -7703,6 +8598,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -7723,6 +8619,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -7743,6 +8640,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -7763,6 +8661,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -7850,6 +8749,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -7870,6 +8770,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -7890,6 +8791,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -7910,6 +8812,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -8007,6 +8910,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -8027,6 +8931,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -8054,6 +8959,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -8074,6 +8980,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -8155,6 +9062,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -8175,6 +9083,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -8195,6 +9104,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -8215,6 +9125,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -8237,7 +9148,7 @@ export interface paths {
                 content: {
                     "multipart/form-data": {
                         /** Format: binary */
-                        file: string;
+                        file: Blob;
                     };
                 };
             };
@@ -8286,6 +9197,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -8306,6 +9218,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -8340,6 +9253,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -8394,6 +9308,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -8414,6 +9329,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -8441,6 +9357,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -8461,6 +9378,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -8520,6 +9438,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -8540,6 +9459,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -8614,6 +9534,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -8634,6 +9555,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -8727,6 +9649,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -8747,6 +9670,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -8802,6 +9726,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -8822,6 +9747,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -8842,6 +9768,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -8862,6 +9789,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -8922,6 +9850,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -8942,6 +9871,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -9031,6 +9961,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -9051,6 +9982,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -9141,6 +10073,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -9161,6 +10094,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };
@@ -9188,6 +10122,7 @@ export interface paths {
                                     row?: number;
                                     column?: string;
                                     message: string;
+                                    suggestions?: string[];
                                 }[];
                             };
                         };

@@ -1,10 +1,13 @@
 /**
- * The one way the UI talks to the API: bearer token from the session, JSON in and out, and every
- * error reply turned into an `ApiError` that keeps the API's `details` so forms can show each message
- * beside the field it names.
+ * The one way the UI talks to the API: `client` is openapi-fetch over the types generated from the
+ * route specs (api-schema.d.ts), so a path, its parameters, its body and its reply are checked by the
+ * compiler; the session's bearer token is added to every request; `ok` turns an error reply into an
+ * `ApiError` that keeps the API's `details` so forms can show each message beside the field it names.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ErrorDetail, Page } from './types';
+import createClient from 'openapi-fetch';
+import type { paths } from './api-schema';
+import type { ErrorDetail, Task, TaskQuery } from './types';
 
 const TOKEN_KEY = 'giaoviec.token';
 
@@ -45,95 +48,72 @@ export function onUnauthorized(listener: UnauthorizedListener): () => void {
   return () => unauthorizedListeners.delete(listener);
 }
 
-export type Query = Record<string, string | number | boolean | undefined | null | string[]>;
+/** `Authorization` with a token, for the calls made before it is the session's (signing in). */
+export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
-export function withQuery(path: string, query?: Query): string {
-  if (!query) return path;
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(query)) {
-    if (v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0)) continue;
-    params.set(k, Array.isArray(v) ? v.join(',') : String(v));
-  }
-  const qs = params.toString();
-  return qs ? `${path}${path.includes('?') ? '&' : '?'}${qs}` : path;
-}
+export const client = createClient<paths>({
+  // The API reads a list filter as one comma-separated value (`status=assigned,in_progress`).
+  querySerializer: { array: { style: 'form', explode: false } },
+});
 
-export interface RequestOptions {
-  body?: unknown;
-  form?: FormData;
-  query?: Query;
-  signal?: AbortSignal;
-  /** Use this token instead of the session's (signing in). */
-  token?: string;
-  /** Read the reply as a file instead of JSON. */
-  as?: 'json' | 'blob' | 'text';
-}
+client.use({
+  onRequest({ request }) {
+    const token = storedToken();
+    if (token && !request.headers.has('authorization')) request.headers.set('authorization', `Bearer ${token}`);
+    return request;
+  },
+  onResponse({ request, response }) {
+    // Only the session's own token being refused ends the session, not a token being tried.
+    const token = storedToken();
+    if (response.status === 401 && token && request.headers.get('authorization') === `Bearer ${token}`) unauthorizedListeners.forEach((l) => l());
+    return response;
+  },
+});
 
-async function errorOf(res: Response): Promise<ApiError> {
-  let body: unknown;
-  try {
-    body = await res.json();
-  } catch {
-    body = undefined;
-  }
+function errorOf(status: number, body: unknown): ApiError {
   const e = (body as { error?: { code?: string; message?: string; details?: ErrorDetail[] } } | undefined)?.error;
-  const fallback = res.status >= 500 ? 'Máy chủ đang gặp sự cố, xin thử lại sau.' : `Yêu cầu không thành công (HTTP ${res.status}).`;
-  return new ApiError(res.status, e?.code ?? `http_${res.status}`, e?.message ?? fallback, Array.isArray(e?.details) ? e.details : []);
+  const fallback = status >= 500 ? 'Máy chủ đang gặp sự cố, xin thử lại sau.' : `Yêu cầu không thành công (HTTP ${status}).`;
+  return new ApiError(status, e?.code ?? `http_${status}`, e?.message ?? fallback, Array.isArray(e?.details) ? e.details : []);
 }
 
-export async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: opts.as === 'blob' || opts.as === 'text' ? '*/*' : 'application/json' };
-  const token = opts.token ?? storedToken();
-  if (token) headers.authorization = `Bearer ${token}`;
-  let body: BodyInit | undefined;
-  if (opts.form) body = opts.form;
-  else if (opts.body !== undefined) {
-    headers['content-type'] = 'application/json';
-    body = JSON.stringify(opts.body);
-  }
-  let res: Response;
+/** A multipart body, part by part: openapi-fetch's `bodySerializer` for file uploads. */
+export function multipart(parts: unknown): FormData {
+  const body = new FormData();
+  for (const [name, value] of Object.entries(parts as Record<string, string | Blob | undefined>)) if (value !== undefined) body.append(name, value);
+  return body;
+}
+
+/** What every `client` call resolves to. */
+interface Answer<T> {
+  data?: T;
+  error?: unknown;
+  response: Response;
+}
+
+/** The data of a call's reply, or an `ApiError` (status 0 when the server could not be reached). */
+export async function ok<T>(call: Promise<Answer<T>>): Promise<T> {
+  let answer: Answer<T>;
   try {
-    res = await fetch(withQuery(path, opts.query), { method, headers, body, signal: opts.signal });
+    answer = await call;
   } catch (err) {
     if ((err as Error).name === 'AbortError') throw err;
     throw new ApiError(0, 'network', 'Không kết nối được với máy chủ. Kiểm tra mạng rồi thử lại.');
   }
-  if (!res.ok) {
-    const error = await errorOf(res);
-    if (res.status === 401 && !opts.token) unauthorizedListeners.forEach((l) => l());
-    throw error;
-  }
-  if (opts.as === 'blob') return (await res.blob()) as T;
-  if (opts.as === 'text') return (await res.text()) as T;
-  if (res.status === 204) return undefined as T;
-  const text = await res.text();
-  return (text ? JSON.parse(text) : undefined) as T;
+  if (!answer.response.ok) throw errorOf(answer.response.status, answer.error);
+  return answer.data as T;
 }
 
-export const api = {
-  get: <T>(path: string, opts?: RequestOptions) => request<T>('GET', path, opts),
-  post: <T>(path: string, body?: unknown, opts?: RequestOptions) => request<T>('POST', path, { ...opts, body }),
-  patch: <T>(path: string, body?: unknown, opts?: RequestOptions) => request<T>('PATCH', path, { ...opts, body }),
-  delete: <T>(path: string, opts?: RequestOptions) => request<T>('DELETE', path, opts),
-};
-
-/** Every page of a cursor-paged list, up to `max` items (a plan has at most a few thousand tasks). */
-export async function fetchAll<T>(path: string, query: Query = {}, opts: { signal?: AbortSignal; max?: number } = {}): Promise<T[]> {
+/** Every task the filters select, page after page, up to `max` (a plan has at most a few thousand). */
+export async function fetchAllTasks(query: TaskQuery, opts: { signal?: AbortSignal; max?: number } = {}): Promise<Task[]> {
   const max = opts.max ?? 5000;
-  const items: T[] = [];
+  const items: Task[] = [];
   let cursor: string | undefined;
   do {
-    const page = await api.get<Page<T>>(path, { query: { ...query, limit: 200, cursor }, signal: opts.signal });
+    const page = await ok(client.GET('/api/tasks', { params: { query: { ...query, limit: 200, cursor } }, signal: opts.signal }));
     items.push(...page.items);
     cursor = page.nextCursor ?? undefined;
   } while (cursor && items.length < max);
   return items;
-}
-
-/** Lists may come as an array or wrapped as `{items}`. */
-export function itemsOf<T>(reply: T[] | { items: T[] } | null | undefined): T[] {
-  if (!reply) return [];
-  return Array.isArray(reply) ? reply : (reply.items ?? []);
 }
 
 export interface Loaded<T> {
@@ -182,9 +162,9 @@ export function useLoad<T>(load: ((signal: AbortSignal) => Promise<T>) | null, k
   return { data: state.data, error: state.error, loading: state.loading, reload, setData };
 }
 
-/** Download a file the API serves behind the bearer token (a plain link would not send it). */
-export async function downloadFile(path: string, fileName: string): Promise<void> {
-  const blob = await request<Blob>('GET', path, { as: 'blob' });
+/** Save a file the API serves behind the bearer token (a plain link would not send it). */
+export async function downloadFile(call: Promise<Answer<Blob>>, fileName: string): Promise<void> {
+  const blob = await ok(call);
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;

@@ -97,3 +97,10 @@ export function useForm<V extends FormValues>(initial: V): FormState<V> {
     [values, set, reset, error, busy, run, prefix],
   );
 }
+
+/**
+ * What the user typed, sent for the API to judge: blank (null) or text that is not the number the
+ * field wants goes as it is, the API refuses it and names the field, and its message shows beside the
+ * field. The generated types describe only valid bodies; this says the value may not be one.
+ */
+export const unchecked = <T>(value: T | null | string | undefined) => value as T;

@@ -1,6 +1,14 @@
 import { useEffect, useState } from 'react';
-import { api, ApiError, downloadFile, type Query } from './api';
-import type { Page } from './types';
+import { ApiError, downloadFile } from './api';
+
+/** One page of a cursor-paged list, as the API answers it. */
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/** Read the page after `cursor` (none: the first) of `limit` items. */
+export type PageReader<T> = (at: { limit: number; cursor?: string }, signal?: AbortSignal) => Promise<Page<T>>;
 
 export interface PagedList<T> {
   items: T[] | undefined;
@@ -16,8 +24,7 @@ export interface PagedList<T> {
  * `onError` let a filter form clear or show the problems the API names `query.<filter>`.
  */
 export function usePagedList<T>(
-  path: string,
-  query: Query,
+  readPage: PageReader<T>,
   key: string,
   opts: { pageSize?: number; onPage?: () => void; onError?: (err: ApiError) => void } = {},
 ): PagedList<T> {
@@ -31,7 +38,7 @@ export function usePagedList<T>(
     const controller = new AbortController();
     setItems(undefined);
     setError(undefined);
-    api.get<Page<T>>(path, { query: { ...query, limit }, signal: controller.signal }).then(
+    readPage({ limit }, controller.signal).then(
       (page) => {
         setItems(page.items);
         setNext(page.nextCursor ?? null);
@@ -44,14 +51,14 @@ export function usePagedList<T>(
       },
     );
     return () => controller.abort();
-    // `key` stands for the query: the URL is the single source of the filters.
-  }, [path, key]);
+    // `key` stands for the query `readPage` sends: the URL is the single source of the filters.
+  }, [key]);
 
   const loadMore = async () => {
     if (!next) return;
     setLoadingMore(true);
     try {
-      const page = await api.get<Page<T>>(path, { query: { ...query, limit, cursor: next } });
+      const page = await readPage({ limit, cursor: next });
       setItems((list) => [...(list ?? []), ...page.items]);
       setNext(page.nextCursor ?? null);
     } catch (err) {
@@ -68,11 +75,11 @@ export function usePagedList<T>(
 export function useDownload() {
   const [downloading, setDownloading] = useState(false);
   const [downloadError, setDownloadError] = useState<ApiError | null>(null);
-  const download = async (path: string, fileName: string) => {
+  const download = async (call: Parameters<typeof downloadFile>[0], fileName: string) => {
     setDownloading(true);
     setDownloadError(null);
     try {
-      await downloadFile(path, fileName);
+      await downloadFile(call, fileName);
     } catch (err) {
       if (err instanceof ApiError) setDownloadError(err);
     } finally {

@@ -4,7 +4,7 @@
  * says whose it is. A 401 anywhere ends the session.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { api, ApiError, onUnauthorized, storedToken, storeToken } from './api';
+import { ApiError, bearer, client, ok, onUnauthorized, storedToken, storeToken } from './api';
 import { hasChosenLanguage, useI18n } from './i18n';
 import type { Me } from './types';
 
@@ -30,7 +30,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const signOut = useCallback(() => {
     const token = storedToken();
     // A session opened by a sign-in link or the province account ends on the server too; a personal token is the user's key and stays.
-    if (token?.startsWith('gvs_')) void api.delete('/api/auth/session', { token }).catch(() => undefined);
+    if (token?.startsWith('gvs_')) void ok(client.DELETE('/api/auth/session', { headers: bearer(token) })).catch(() => undefined);
     storeToken(null);
     setMe(null);
     setStatus('signed-out');
@@ -50,7 +50,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     const token = storedToken();
     if (!token) return;
     let cancelled = false;
-    api.get<Me>('/api/me', { token }).then(
+    ok(client.GET('/api/me')).then(
       (user) => !cancelled && adopt(user),
       (err: unknown) => {
         if (cancelled) return;
@@ -67,7 +67,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signIn = useCallback(
     async (token: string) => {
-      const user = await api.get<Me>('/api/me', { token });
+      const user = await ok(client.GET('/api/me', { headers: bearer(token) }));
       storeToken(token);
       adopt(user);
       return user;

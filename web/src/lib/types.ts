@@ -13,126 +13,33 @@ export type { ImportDryRun } from '../../../domain/import/diff';
 export type { AnnualReport, ReportAgencyRow, ReportTaskRow } from '../../../domain/report/compile';
 export type { TaskClass } from '../../../domain/report/classify';
 
-/** The JSON body of a path's 200 answer, as the API documents it (api-schema.d.ts, generated from the route specs). */
-type Json<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends { responses: { 200: { content: { 'application/json': infer T } } } } ? T : never;
+/** The JSON body of a path's success answer, as the API documents it (api-schema.d.ts, generated from the route specs). */
+type Json<P extends keyof paths, M extends keyof paths[P], S extends number = 200> = paths[P][M] extends { responses: { [K in S]: { content: { 'application/json': infer T } } } } ? T : never;
+
+/** The query a path's GET takes. */
+type QueryOf<P extends keyof paths> = paths[P] extends { get: { parameters: { query?: infer Q } } } ? NonNullable<Q> : never;
 
 export type Me = Json<'/api/me', 'get'>;
 
-export interface ErrorDetail {
-  field?: string;
-  row?: number;
-  column?: string;
-  message: string;
-  suggestions?: string[];
-}
-
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
+/** One problem of a refused request, as every error reply words it. */
+export type ErrorDetail = paths['/api/me']['get']['responses'][401]['content']['application/json']['error']['details'][number];
 
 export type Plan = Json<'/api/plans/{id}', 'get'>;
 
-export interface Actor {
-  userId?: string | null;
-  name: string | null;
-  role: string | null;
-  agencyCode: string | null;
-}
-
-export interface ExtensionRequest {
-  id: string;
-  newDueDate: string;
-  reason: string;
-  requestedAt: string;
-  requestedBy: Actor;
-  status: 'pending' | 'approved' | 'rejected' | 'withdrawn';
-  decidedAt?: string;
-  decidedBy?: Actor;
-  note?: string;
-}
-
-export interface Task {
-  id: string;
-  planId: string;
-  parentId: string | null;
-  isGroup: boolean;
-  number: string | null;
-  sectionCode: string | null;
-  section: string | null;
-  title: string;
-  description: string | null;
-  leadAgency: string;
-  leadAgencyName: string | null;
-  leadAgencyText: string | null;
-  coordinatingAgencies: string[];
-  kind: TaskKind;
-  startDate: string;
-  dueDate: string;
-  originalDueDate: string;
-  /** The deadline judged against: the due date, or a recurring task's report date of the year it owes (null: none owed). */
-  currentDueDate: string | null;
-  /** Recurring tasks: the year whose report `currentDueDate` is the deadline of. */
-  reportYear: number | null;
-  timeframeText: string | null;
-  funding: Funding | null;
-  note: string | null;
-  status: TaskStatus;
-  overdue: boolean;
-  dueSoon: boolean;
-  progress: number;
-  extensionRequests: ExtensionRequest[];
-  acknowledgedAt: string | null;
-  submittedAt: string | null;
-  completedAt: string | null;
-  cancelledAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface TaskEvent {
-  seq: number;
-  type: string;
-  fromStatus: TaskStatus | null;
-  toStatus: TaskStatus | null;
-  actor: Actor;
-  note: string | null;
-  data: Record<string, unknown> | null;
-  at: string;
-}
-
-/** An evidence file as a report or comment cites it (in the event's data). */
-export interface EvidenceFile {
-  id: string;
-  fileName: string;
-  contentType: string;
-  size: number;
-}
+export type Task = Json<'/api/tasks', 'get'>['items'][number];
+export type TaskQuery = QueryOf<'/api/tasks'>;
+export type TaskDetail = Json<'/api/tasks/{id}', 'get'>;
+export type TaskEvent = TaskDetail['events'][number];
+export type ExtensionRequest = Task['extensionRequests'][number];
+export type Actor = ExtensionRequest['requestedBy'];
 
 /** An evidence file of a task, as `GET /api/tasks/:id/attachments` lists it. */
-export interface Attachment extends EvidenceFile {
-  taskId: string;
-  sha256: string;
-  uploadedBy: { userId: string | null; name: string; role: string; agencyCode: string | null };
-  createdAt: string;
-  citedBy: { seq: number; type: string }[];
-}
-
-export interface TaskDetail extends Task {
-  children: Task[];
-  events: TaskEvent[];
-}
+export type Attachment = Json<'/api/tasks/{id}/attachments', 'get'>['items'][number];
+/** An evidence file as a report or comment cites it (in the event's data). */
+export type EvidenceFile = Pick<Attachment, 'id' | 'fileName' | 'contentType' | 'size'>;
 
 /** One reminder of a task, planned or already sent. */
-export interface Reminder {
-  kind: NotificationKind | string;
-  /** `agency:<code>`, `user:<id>`, `leadership`, or an address. */
-  to: string[];
-  cc?: string[];
-  at: string;
-  status: string;
-  reason?: string | null;
-}
+export type Reminder = Json<'/api/tasks/{id}/reminders', 'get'>['items'][number];
 
 export type Agency = Json<'/api/agencies/{code}', 'get'>;
 
@@ -141,43 +48,16 @@ export type PlanStats = Json<'/api/plans/{id}/stats', 'get'>;
 export type Tally = PlanStats['totals'];
 
 export type OutboxMessage = Json<'/api/outbox/{id}', 'get'>;
+export type OutboxQuery = QueryOf<'/api/outbox'>;
 
 export type ImportJob = Json<'/api/plans/{id}/imports/{jobId}', 'get'>;
 
-export interface CalendarDay {
-  date: string;
-  kind: 'holiday' | 'off' | 'work';
-  name: string;
-  source: 'law' | 'decree' | 'admin';
-}
+export type AnnualCycle = Json<'/api/plans/{id}/annual-cycles/{year}', 'get'>;
 
-export interface UserRow {
-  id: string;
-  name: string;
-  email: string;
-  role: Role;
-  agencyCode: string | null;
-  language: Language;
-  status: 'active' | 'disabled' | 'revoked';
-  disabledAt: string | null;
-  revokedAt: string | null;
-  provinceAccount: boolean;
-  lastSignInAt: string | null;
-  createdAt: string;
-}
+export type CalendarDay = Json<'/api/calendar/holidays', 'get'>['items'][number];
+
+export type UserRow = Json<'/api/users', 'get'>['items'][number];
 
 /** A line of the admin audit log (GET /api/audit-log). */
-export interface AuditEntry {
-  id: number;
-  at: string;
-  actorId: string | null;
-  actorName: string;
-  actorRole: string;
-  via: 'api' | 'cli' | 'oidc' | 'system';
-  action: AuditAction;
-  targetType: 'user' | 'agency' | 'calendar_day' | 'plan';
-  targetId: string;
-  targetLabel: string | null;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-}
+export type AuditEntry = Json<'/api/audit-log', 'get'>['items'][number];
+export type AuditQuery = QueryOf<'/api/audit-log'>;

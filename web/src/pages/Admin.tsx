@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { api, ApiError, itemsOf, useLoad } from '../lib/api';
+import { ApiError, client, ok, useLoad } from '../lib/api';
 import { useAgencies } from '../lib/agencies';
 import { formatDate, formatDateTime, parseDateInput } from '../lib/format';
 import { useI18n } from '../lib/i18n';
 import type { MessageKey } from '../lib/messages';
 import { useMe } from '../lib/session';
-import type { CalendarDay, Role, UserRow } from '../lib/types';
+import type { Language, Role, UserRow } from '../lib/types';
 import { ActionForm } from '../components/ActionForm';
 import { DataTable } from '../components/DataTable';
 import { ChoiceField, DateField, SelectField, TextField } from '../components/Form';
@@ -68,7 +68,7 @@ export function UsersPage() {
   const { t } = useI18n();
   const me = useMe();
   const agencies = useAgencies();
-  const users = useLoad((signal) => api.get<UserRow[] | { items: UserRow[] }>('/api/users', { signal }).then(itemsOf), []);
+  const users = useLoad((signal) => ok(client.GET('/api/users', { signal })).then((r) => r.items), []);
   const [secret, setSecret] = useState<Secret | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [actionError, setActionError] = useState<ApiError | null>(null);
@@ -80,18 +80,19 @@ export function UsersPage() {
     setActionError(null);
     setNotice(null);
     setSecret(null);
+    const path = { params: { path: { id: u.id } } };
     try {
       if (action === 'rotate') {
-        const reply = await api.post<{ token: string }>(`/api/users/${u.id}/token`);
+        const reply = await ok(client.POST('/api/users/{id}/token', path));
         setSecret({ kind: 'rotated', name: u.name, token: reply.token });
       } else if (action === 'link') {
-        const reply = await api.post<{ url: string; expiresAt: string }>(`/api/users/${u.id}/sign-in-link`);
+        const reply = await ok(client.POST('/api/users/{id}/sign-in-link', path));
         setSecret({ kind: 'link', name: u.name, url: reply.url, expiresAt: reply.expiresAt });
       } else if (action === 'revoke') {
-        await api.delete(`/api/users/${u.id}/token`);
+        await ok(client.DELETE('/api/users/{id}/token', path));
         setNotice(t('users.revoked', { name: u.name }));
       } else {
-        await api.post(`/api/users/${u.id}/${action}`);
+        await ok(action === 'disable' ? client.POST('/api/users/{id}/disable', path) : client.POST('/api/users/{id}/enable', path));
         setNotice(t(action === 'disable' ? 'users.disabled' : 'users.enabled', { name: u.name }));
       }
       users.reload();
@@ -160,13 +161,11 @@ export function UsersPage() {
           )}
           submitLabel={t('users.create')}
           send={async (v) => {
-            const reply = await api.post<{ id: string; token: string }>('/api/users', {
-              name: v.name,
-              email: v.email,
-              role: v.role,
-              agencyCode: v.agencyCode || undefined,
-              language: v.language,
-            });
+            const reply = await ok(
+              client.POST('/api/users', {
+                body: { name: v.name, email: v.email, role: v.role as Role, agencyCode: v.agencyCode || undefined, language: v.language as Language },
+              }),
+            );
             setNotice(null);
             setSecret({ kind: 'created', name: v.name, token: reply.token });
           }}
@@ -242,13 +241,13 @@ export function UsersPage() {
 export function CalendarPage() {
   const { t, tx } = useI18n();
   const [year, setYear] = useState(new Date().getFullYear());
-  const days = useLoad((signal) => api.get<{ items: CalendarDay[] } | CalendarDay[]>('/api/calendar/holidays', { signal, query: { year } }).then(itemsOf), [year]);
+  const days = useLoad((signal) => ok(client.GET('/api/calendar/holidays', { params: { query: { year } }, signal })).then((r) => r.items), [year]);
   const [notice, setNotice] = useState<string | null>(null);
   const [removeError, setRemoveError] = useState<ApiError | null>(null);
   const remove = async (date: string) => {
     setRemoveError(null);
     try {
-      await api.delete(`/api/calendar/holidays/${date}`);
+      await ok(client.DELETE('/api/calendar/holidays/{date}', { params: { path: { date } } }));
       setNotice(t('calendar.removed', { date: formatDate(date) }));
       days.reload();
     } catch (err) {
@@ -302,7 +301,7 @@ export function CalendarPage() {
             </>
           )}
           submitLabel={t('calendar.addSubmit')}
-          send={(v) => api.post('/api/calendar/holidays', { date: parseDateInput(v.date), kind: v.kind, name: v.name })}
+          send={(v) => ok(client.POST('/api/calendar/holidays', { body: { date: parseDateInput(v.date), kind: v.kind as 'off' | 'work', name: v.name } }))}
           onDone={() => {
             setNotice(t('calendar.added'));
             days.reload();

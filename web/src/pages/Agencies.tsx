@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { api, useLoad } from '../lib/api';
+import { client, ok, useLoad } from '../lib/api';
 import { invalidateAgencies, useAgencies } from '../lib/agencies';
 import { formatDate, parseDateInput } from '../lib/format';
 import { useForm, type FormState } from '../lib/form';
 import { useI18n } from '../lib/i18n';
 import { useMe } from '../lib/session';
-import type { Agency, AgencyKind } from '../lib/types';
+import type { Agency, AgencyKind, Language } from '../lib/types';
 import { ActionForm } from '../components/ActionForm';
 import { DataTable } from '../components/DataTable';
 import { DateField, Form, SelectField, SubmitButton, TextAreaField, TextField } from '../components/Form';
@@ -107,16 +107,17 @@ function NewAgency({ onCreated }: { onCreated: (code: string) => void }) {
         fields={(f) => <AgencyFields form={f} withCode />}
         submitLabel={t('agencies.create')}
         send={async (v) => {
-          await api.post('/api/agencies', {
+          const body = {
             code: v.code,
             name: v.name,
             shortName: v.shortName.trim() || undefined,
-            kind: v.kind,
+            kind: v.kind as AgencyKind,
             parentCode: v.parentCode || undefined,
             emails: lines(v.emails),
             aliases: lines(v.aliases),
-            language: v.language,
-          });
+            language: v.language as Language,
+          };
+          await ok(client.POST('/api/agencies', { body }));
           invalidateAgencies();
           onCreated(v.code);
         }}
@@ -167,7 +168,7 @@ export function AgencyDetailPage() {
   const { code = '' } = useParams();
   const { t } = useI18n();
   const me = useMe();
-  const agency = useLoad((signal) => api.get<Agency>(`/api/agencies/${encodeURIComponent(code)}`, { signal }), [code]);
+  const agency = useLoad((signal) => ok(client.GET('/api/agencies/{code}', { params: { path: { code } }, signal })), [code]);
   const [notice, setNotice] = useState<string | null>(null);
   return (
     <Async loaded={agency}>
@@ -281,16 +282,17 @@ function EditAgency({ agency, onSaved }: { agency: Agency; onSaved: () => void }
     form.run(async () => {
       const v = form.values;
       const renamed = v.name !== agency.name || v.shortName !== agency.shortName;
-      await api.patch(`/api/agencies/${encodeURIComponent(agency.code)}`, {
+      const body = {
         ...(renamed && v.renamedOn ? { renamedOn: parseDateInput(v.renamedOn) } : {}),
         name: v.name,
         shortName: v.shortName,
-        kind: v.kind,
+        kind: v.kind as AgencyKind,
         parentCode: v.parentCode || null,
         emails: lines(v.emails),
         aliases: lines(v.aliases),
-        language: v.language,
-      });
+        language: v.language as Language,
+      };
+      await ok(client.PATCH('/api/agencies/{code}', { params: { path: { code: agency.code } }, body }));
       onSaved();
     });
   return (
@@ -338,7 +340,7 @@ function MergeAgency({ agency, onMerged }: { agency: Agency; onMerged: (openTask
         submitLabel={t('agencies.mergeSubmit')}
         variant="danger"
         send={async (v) => {
-          const reply = await api.post<{ openTasks: number; into: string }>(`/api/agencies/${encodeURIComponent(agency.code)}/merge`, { into: v.into, effectiveDate: parseDateInput(v.effectiveDate) });
+          const reply = await ok(client.POST('/api/agencies/{code}/merge', { params: { path: { code: agency.code } }, body: { into: v.into, effectiveDate: parseDateInput(v.effectiveDate) } }));
           onMerged(reply.openTasks, directory.nameOf(reply.into));
         }}
         onDone={() => undefined}

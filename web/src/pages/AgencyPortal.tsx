@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
-import { api, ApiError, fetchAll, useLoad } from '../lib/api';
+import { ApiError, client, fetchAllTasks, ok, useLoad } from '../lib/api';
 import { useAgencies } from '../lib/agencies';
 import { useI18n } from '../lib/i18n';
 import { useMe } from '../lib/session';
@@ -18,7 +18,7 @@ export function AgencyPortalPage() {
   const { t } = useI18n();
   const me = useMe();
   const agencies = useAgencies();
-  const tasks = useLoad((signal) => fetchAll<Task>('/api/tasks', { status: ['assigned', 'in_progress', 'completion_submitted'] }, { signal }), []);
+  const tasks = useLoad((signal) => fetchAllTasks({ status: 'assigned,in_progress,completion_submitted' }, { signal }), []);
   const [notice, setNotice] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
 
@@ -26,7 +26,7 @@ export function AgencyPortalPage() {
     setBusy(task.id);
     setNotice(null);
     try {
-      await api.post(`/api/tasks/${task.id}/acknowledge`);
+      await ok(client.POST('/api/tasks/{id}/acknowledge', { params: { path: { id: task.id } } }));
       setNotice({ tone: 'success', text: t('portal.acknowledged', { title: task.title }) });
       tasks.reload();
     } catch (err) {

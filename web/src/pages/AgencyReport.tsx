@@ -1,19 +1,19 @@
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { api, ApiError, fetchAll, useLoad } from '../lib/api';
+import { client, fetchAllTasks, ok, useLoad } from '../lib/api';
 import { useAgencies } from '../lib/agencies';
 import { formatDate, formatDateTime } from '../lib/format';
-import { useForm } from '../lib/form';
+import { unchecked, useForm } from '../lib/form';
 import { useI18n } from '../lib/i18n';
 import { useMe } from '../lib/session';
-import type { Plan, Task } from '../lib/types';
+import type { AnnualCycle, Plan, Task } from '../lib/types';
 import { Form, SubmitButton, TextAreaField, TextField } from '../components/Form';
 import { PageHeader } from '../components/PageHeader';
 import { Async, Loading, Notice, ErrorBox } from '../components/States';
 import { StatusBadge } from '../components/StatusBadge';
 import { EvidenceField } from '../components/Evidence';
 import { usePlans } from './Plans';
-import { normaliseCycle, type CycleView } from './AnnualCycle';
+import { loadCycle } from './AnnualCycle';
 
 /**
  * The agency's yearly report on a plan (DESIGN.md §8): a summary and, for each task it leads, the
@@ -77,22 +77,12 @@ function ReportForm({ plan, year }: { plan: Plan; year: number }) {
   const me = useMe();
   const tasks = useLoad(
     (signal) =>
-      fetchAll<Task>('/api/tasks', { plan: plan.id }, { signal }).then((all) =>
+      fetchAllTasks({ plan: plan.id }, { signal }).then((all) =>
         all.filter((task) => !task.isGroup && task.leadAgency === me.agencyCode && task.status !== 'cancelled' && task.startDate.slice(0, 4) <= String(year)),
       ),
     [plan.id, year, me.agencyCode],
   );
-  const cycle = useLoad(
-    (signal) =>
-      api.get<Record<string, unknown>>(`/api/plans/${plan.id}/annual-cycles/${year}`, { signal }).then(
-        (raw) => normaliseCycle(raw, year),
-        (err: unknown) => {
-          if (err instanceof ApiError && err.status === 404) return null;
-          throw err;
-        },
-      ),
-    [plan.id, year],
-  );
+  const cycle = useLoad((signal) => loadCycle(plan.id, year, signal), [plan.id, year]);
   if (tasks.error) return <ErrorBox error={tasks.error} onRetry={tasks.reload} />;
   if (!tasks.data || cycle.data === undefined) return <Loading />;
   return (
@@ -104,7 +94,7 @@ function ReportForm({ plan, year }: { plan: Plan; year: number }) {
 }
 
 /** When the report is due, and whether this agency has already sent one. */
-function CycleNotice({ cycle, year, agencyCode }: { cycle: CycleView | null; year: number; agencyCode: string | null }) {
+function CycleNotice({ cycle, year, agencyCode }: { cycle: AnnualCycle | null; year: number; agencyCode: string | null }) {
   const { t } = useI18n();
   if (!cycle) {
     return (
@@ -113,11 +103,11 @@ function CycleNotice({ cycle, year, agencyCode }: { cycle: CycleView | null; yea
       </Notice>
     );
   }
-  const mine = cycle.agencies.find((a) => a.agencyCode === agencyCode);
+  const mine = cycle.agencies.find((a) => a.code === agencyCode);
   return (
-    <Notice tone={mine?.submitted ? 'success' : 'info'}>
-      {cycle.dueDate && <p>{t('report.dueLine', { year, date: formatDate(cycle.dueDate) })}</p>}
-      <p>{mine?.submitted ? t('report.alreadySent', { date: formatDateTime(mine.submittedAt) }) : t('report.notYetSent')}</p>
+    <Notice tone={mine?.submittedAt ? 'success' : 'info'}>
+      <p>{t('report.dueLine', { year, date: formatDate(cycle.dueDate) })}</p>
+      <p>{mine?.submittedAt ? t('report.alreadySent', { date: formatDateTime(mine.submittedAt) }) : t('report.notYetSent')}</p>
     </Notice>
   );
 }
@@ -136,15 +126,16 @@ function ReportFields({ plan, year, tasks, onSent }: { plan: Plan; year: number;
     form.run(async () => {
       setSent(false);
       const v = form.values;
-      await api.post(`/api/plans/${plan.id}/annual-cycles/${year}/reports`, {
-        summary: v.summary,
+      const body = {
+        summary: v.summary as string,
         tasks: tasks.map((task, i) => {
           const percent = String(v[`percent_${i}`] ?? '').trim();
           const note = String(v[`note_${i}`] ?? '').trim();
           const evidence = (v[`evidence_${i}`] as string[] | undefined) ?? [];
-          return { taskId: task.id, percent: percent === '' ? null : Number(percent), ...(note ? { note } : {}), ...(evidence.length ? { attachmentIds: evidence } : {}) };
+          return { taskId: task.id, percent: unchecked(percent === '' ? null : Number(percent)), ...(note ? { note } : {}), ...(evidence.length ? { attachmentIds: evidence } : {}) };
         }),
-      });
+      };
+      await ok(client.POST('/api/plans/{id}/annual-cycles/{year}/reports', { params: { path: { id: plan.id, year } }, body }));
       setSent(true);
       onSent();
     });

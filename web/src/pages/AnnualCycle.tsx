@@ -1,85 +1,26 @@
 import { useEffect, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { api, ApiError, downloadFile, request, useLoad, type Loaded } from '../lib/api';
-import { useAgencies } from '../lib/agencies';
+import { ApiError, client, downloadFile, ok, useLoad, type Loaded } from '../lib/api';
 import { formatDate, formatDateTime, formatNumber, formatPercent, todayVn } from '../lib/format';
 import { useForm } from '../lib/form';
 import { useI18n } from '../lib/i18n';
 import { useMe } from '../lib/session';
-import type { AnnualReport, Plan } from '../lib/types';
+import type { AnnualCycle, AnnualReport, Plan } from '../lib/types';
 import { DataTable } from '../components/DataTable';
+import { usePlan } from './Plans';
 import { Form, SubmitButton } from '../components/Form';
 import { PageHeader } from '../components/PageHeader';
 import { Async, ErrorBox, Loading, Notice } from '../components/States';
 import { StatTiles } from './PlanDashboard';
 
-/** One agency's place in a cycle, whichever way the API words it. */
-export interface CycleAgency {
-  agencyCode: string;
-  agencyName?: string;
-  requested: boolean;
-  submitted: boolean;
-  onTime: boolean | null;
-  submittedAt: string | null;
-}
-
-export interface CycleView {
-  year: number;
-  status?: string;
-  dueDate?: string;
-  requestedOn?: string;
-  compiledAt?: string | null;
-  version?: number;
-  agencies: CycleAgency[];
-}
-
 const POLL_MS = 1500;
 
-type RawAgency = Record<string, unknown> & { agencyCode?: string; code?: string };
-
-/**
- * The cycle status as the API returns it: a list of agencies with their report state, or the
- * workflow's view (`requested[]`, `submitted[]`). Both are accepted so the page does not depend on
- * which of the two the server gives.
- */
-export function normaliseCycle(raw: Record<string, unknown>, year: number): CycleView {
-  const list = (raw.agencies ?? raw.items) as RawAgency[] | undefined;
-  let agencies: CycleAgency[];
-  if (Array.isArray(list)) {
-    agencies = list.map((a) => {
-      const submittedAt = (a.submittedAt as string | null | undefined) ?? null;
-      const submitted = Boolean(a.reportSubmitted ?? a.submitted ?? a.reported ?? submittedAt);
-      const onTime = (a.reportOnTime ?? a.onTime ?? null) as boolean | null;
-      return {
-        agencyCode: String(a.agencyCode ?? a.code ?? ''),
-        agencyName: (a.agencyName ?? a.name) as string | undefined,
-        requested: a.requested === undefined ? true : Boolean(a.requested),
-        submitted,
-        onTime: submitted ? onTime : null,
-        submittedAt,
-      };
-    });
-  } else {
-    const requested = (raw.requested ?? raw.agencyCodes ?? []) as string[];
-    const submitted = new Set((raw.submitted ?? raw.submittedAgencyCodes ?? []) as string[]);
-    agencies = [...new Set([...requested, ...submitted])].map((code) => ({
-      agencyCode: code,
-      requested: requested.includes(code),
-      submitted: submitted.has(code),
-      onTime: null,
-      submittedAt: null,
-    }));
-  }
-  const timeline = raw.timeline as { dueDate?: string; requestOn?: string } | null | undefined;
-  return {
-    year: Number(raw.year ?? year),
-    status: (raw.status ?? raw.phase) as string | undefined,
-    dueDate: (raw.dueDate ?? timeline?.dueDate) as string | undefined,
-    requestedOn: (raw.requestedOn ?? timeline?.requestOn) as string | undefined,
-    compiledAt: (raw.compiledAt as string | null | undefined) ?? null,
-    version: (raw.version ?? raw.compiledVersion) as number | undefined,
-    agencies,
-  };
+/** A plan's cycle of a year, or null when it has not been opened. */
+export function loadCycle(planId: string, year: number, signal: AbortSignal): Promise<AnnualCycle | null> {
+  return ok(client.GET('/api/plans/{id}/annual-cycles/{year}', { params: { path: { id: planId, year } }, signal })).catch((err: unknown) => {
+    if (err instanceof ApiError && err.status === 404) return null;
+    throw err;
+  });
 }
 
 function yearsOf(plan: Plan): number[] {
@@ -93,7 +34,7 @@ function yearsOf(plan: Plan): number[] {
 export function AnnualCyclePage() {
   const { planId = '' } = useParams();
   const { t } = useI18n();
-  const plan = useLoad((signal) => api.get<Plan>(`/api/plans/${planId}`, { signal }), [planId]);
+  const plan = usePlan(planId);
   const [params, setParams] = useSearchParams();
   const thisYear = new Date().getFullYear();
   const year = Number(params.get('year') ?? thisYear);
@@ -139,21 +80,11 @@ export function AnnualCyclePage() {
 function CycleBody({ plan, year }: { plan: Plan; year: number }) {
   const { t } = useI18n();
   const me = useMe();
-  const agencies = useAgencies();
-  const cycle = useLoad(
-    (signal) =>
-      api.get<Record<string, unknown>>(`/api/plans/${plan.id}/annual-cycles/${year}`, { signal }).then(
-        (raw) => normaliseCycle(raw, year),
-        (err: unknown) => {
-          if (err instanceof ApiError && err.status === 404) return null;
-          throw err;
-        },
-      ),
-    [plan.id, year],
-  );
+  const cycle = useLoad((signal) => loadCycle(plan.id, year, signal), [plan.id, year]);
   const report = useLoad(
     (signal) =>
-      api.get<AnnualReport>(`/api/plans/${plan.id}/annual-cycles/${year}/report`, { signal, query: { format: 'json' } }).then(
+      // The JSON form of the report is domain/report's AnnualReport, shared with the server as code.
+      (ok(client.GET('/api/plans/{id}/annual-cycles/{year}/report', { params: { path: { id: plan.id, year }, query: { format: 'json' } }, signal })) as Promise<unknown> as Promise<AnnualReport>).then(
         (r) => r,
         (err: unknown) => {
           // Not compiled yet (or no cycle): nothing to preview.
@@ -167,7 +98,7 @@ function CycleBody({ plan, year }: { plan: Plan; year: number }) {
   const [started, setStarted] = useState(false);
   const startCycle = () =>
     start.run(async () => {
-      await api.post(`/api/plans/${plan.id}/annual-cycles`, { year });
+      await ok(client.POST('/api/plans/{id}/annual-cycles', { params: { path: { id: plan.id } }, body: { year } }));
       setStarted(true);
       cycle.reload();
     });
@@ -183,7 +114,7 @@ function CycleBody({ plan, year }: { plan: Plan; year: number }) {
     return () => clearInterval(timer);
   }, [waiting, reloadCycle]);
   const reloadReport = report.reload;
-  const compiledKey = c0 ? `${c0.status}-${c0.version ?? 0}` : 'none';
+  const compiledKey = c0 ? `${c0.status}-${c0.version}` : 'none';
   useEffect(() => {
     if (compiledKey !== 'none') reloadReport();
   }, [compiledKey, reloadReport]);
@@ -215,30 +146,30 @@ function CycleBody({ plan, year }: { plan: Plan; year: number }) {
             {t('cycle.who')}
           </h2>
           <p>
-            {[c.requestedOn && t('cycle.requestedOn', { date: formatDate(c.requestedOn) }), c.dueDate && t('cycle.dueOn', { date: formatDate(c.dueDate) })].filter(Boolean).join(' · ')}
+            {[t('cycle.requestedOn', { date: formatDate(c.requestedOn) }), t('cycle.dueOn', { date: formatDate(c.dueDate) })].join(' · ')}
           </p>
           {waiting && <Loading label={t('cycle.compiling')} />}
           <StatTiles
             label={t('cycle.who')}
             tiles={[
               { key: 'requested', label: t('cycle.requested'), value: c.agencies.filter((a) => a.requested).length, tone: 'neutral' },
-              { key: 'submitted', label: t('cycle.submitted'), value: c.agencies.filter((a) => a.submitted).length, tone: 'success' },
-              { key: 'missing', label: t('cycle.missing'), value: c.agencies.filter((a) => a.requested && !a.submitted).length, tone: 'danger' },
+              { key: 'submitted', label: t('cycle.submitted'), value: c.agencies.filter((a) => a.submittedAt !== null).length, tone: 'success' },
+              { key: 'missing', label: t('cycle.missing'), value: c.agencies.filter((a) => a.requested && a.submittedAt === null).length, tone: 'danger' },
             ]}
           />
           <DataTable
             caption={t('cycle.who')}
             captionHidden
             rows={c.agencies}
-            rowKey={(a) => a.agencyCode}
+            rowKey={(a) => a.code}
             empty={t('cycle.noAgencies')}
             columns={[
-              { key: 'name', label: t('task.lead'), primary: true, cell: (a) => a.agencyName ?? agencies.nameOf(a.agencyCode) },
+              { key: 'name', label: t('task.lead'), primary: true, cell: (a) => a.name },
               {
                 key: 'state',
                 label: t('cycle.reportState'),
                 cell: (a) =>
-                  a.submitted ? (
+                  a.submittedAt !== null ? (
                     <span className="badge badge--completed">
                       <span aria-hidden="true" className="badge__glyph">
                         ✓
@@ -267,11 +198,12 @@ function CycleBody({ plan, year }: { plan: Plan; year: number }) {
 function CompiledReport({ plan, year, loaded }: { plan: Plan; year: number; loaded: Loaded<AnnualReport | null> }) {
   const { t, tx, lang } = useI18n();
   const [downloadError, setDownloadError] = useState<ApiError | null>(null);
-  const base = `/api/plans/${plan.id}/annual-cycles/${year}/report`;
+  const report = (format: 'xlsx' | 'html') =>
+    client.GET('/api/plans/{id}/annual-cycles/{year}/report', { params: { path: { id: plan.id, year }, query: { format, lang } }, parseAs: 'blob' });
   const xlsx = async () => {
     setDownloadError(null);
     try {
-      await downloadFile(`${base}?format=xlsx&lang=${lang}`, `bao-cao-${plan.code}-${year}.xlsx`.replace(/[^\w.-]/g, '-'));
+      await downloadFile(report('xlsx'), `bao-cao-${plan.code}-${year}.xlsx`.replace(/[^\w.-]/g, '-'));
     } catch (err) {
       if (err instanceof ApiError) setDownloadError(err);
     }
@@ -281,7 +213,7 @@ function CompiledReport({ plan, year, loaded }: { plan: Plan; year: number; load
     // Opened before the request so the browser does not treat it as an unrequested pop-up.
     const win = window.open('', '_blank');
     try {
-      const html = await request<Blob>('GET', `${base}?format=html&lang=${lang}`, { as: 'blob' });
+      const html = await ok(report('html'));
       const url = URL.createObjectURL(new Blob([html], { type: 'text/html;charset=utf-8' }));
       if (win) win.location.href = url;
       else window.location.href = url;

@@ -1,12 +1,12 @@
 import { useEffect } from 'react';
 import { useSearchParams } from 'react-router';
-import { api, itemsOf, useLoad, withQuery, type Query } from '../lib/api';
+import { client, ok, useLoad } from '../lib/api';
 import { formatDateTime, parseDateInput, todayVn } from '../lib/format';
 import { useForm } from '../lib/form';
 import { useI18n } from '../lib/i18n';
 import type { MessageKey } from '../lib/messages';
 import { useDownload, usePagedList } from '../lib/paging';
-import type { AuditAction, AuditEntry, UserRow } from '../lib/types';
+import type { AuditAction, AuditEntry, AuditQuery } from '../lib/types';
 import { DataTable } from '../components/DataTable';
 import { FilteredList } from '../components/FilteredList';
 import { DateField, SelectField } from '../components/Form';
@@ -85,11 +85,15 @@ export function AuditLogPage() {
   const [params, setParams] = useSearchParams();
   const filters = filtersOf(params);
   const form = useForm({ from: dmy(filters.from), to: dmy(filters.to), actor: filters.actor, action: filters.action });
-  const users = useLoad((signal) => api.get<{ items: UserRow[] }>('/api/users', { signal }).then(itemsOf), []);
+  const users = useLoad((signal) => ok(client.GET('/api/users', { signal })).then((r) => r.items), []);
   const key = params.toString();
 
-  const filterQuery = (): Query => ({ ...filtersOf(new URLSearchParams(key)) });
-  const list = usePagedList<AuditEntry>('/api/audit-log', filterQuery(), key, {
+  // The URL's text goes to the API as it is: a bad filter comes back named `query.<filter>`.
+  const filterQuery = (): AuditQuery => {
+    const f = filtersOf(new URLSearchParams(key));
+    return { from: f.from || undefined, to: f.to || undefined, actor: f.actor || undefined, action: (f.action || undefined) as AuditQuery['action'] };
+  };
+  const list = usePagedList((page, signal) => ok(client.GET('/api/audit-log', { params: { query: { ...filterQuery(), format: 'json', ...page } }, signal })), key, {
     onPage: () => form.setError(null),
     // Filter problems name `query.<filter>`: shown beside the filter.
     onError: (err) => form.setError(err),
@@ -99,7 +103,8 @@ export function AuditLogPage() {
     form.setValues({ from: dmy(f.from), to: dmy(f.to), actor: f.actor, action: f.action });
   }, [key]);
   const { download, downloading, downloadError } = useDownload();
-  const exportAs = (format: 'xlsx' | 'csv') => download(withQuery('/api/audit-log', { ...filterQuery(), format, lang }), `${t('audit.file')}-${todayVn()}.${format}`);
+  const exportAs = (format: 'xlsx' | 'csv') =>
+    download(client.GET('/api/audit-log', { params: { query: { ...filterQuery(), format, lang } }, parseAs: 'blob' }), `${t('audit.file')}-${todayVn()}.${format}`);
 
   const apply = () => {
     const v = form.values;

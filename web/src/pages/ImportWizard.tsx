@@ -1,10 +1,11 @@
 import { useRef, useState } from 'react';
 import { useParams } from 'react-router';
-import { api, ApiError, request, useLoad } from '../lib/api';
+import { ApiError, client, multipart, ok } from '../lib/api';
 import { useForm } from '../lib/form';
 import { useI18n } from '../lib/i18n';
-import type { ImportDryRun, Plan } from '../lib/types';
+import type { ImportDryRun } from '../lib/types';
 import { ErrorSummary } from '../components/Form';
+import { usePlan } from './Plans';
 import { PageHeader } from '../components/PageHeader';
 import { Async } from '../components/States';
 import { CommitStep } from '../components/import/CommitStep';
@@ -15,7 +16,7 @@ import { Steps, type Step } from '../components/import/WizardSteps';
 export function ImportWizardPage() {
   const { planId = '' } = useParams();
   const { t } = useI18n();
-  const plan = useLoad((signal) => api.get<Plan>(`/api/plans/${planId}`, { signal }), [planId]);
+  const plan = usePlan(planId);
   const [step, setStep] = useState<Step>('upload');
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<ImportDryRun | null>(null);
@@ -24,21 +25,21 @@ export function ImportWizardPage() {
   const form = useForm<Record<string, never>>({});
   const fileInput = useRef<HTMLInputElement>(null);
 
-  const body = (c: Choices) => {
-    const data = new FormData();
-    if (file) data.set('file', file, file.name);
+  /** The file and the coordinator's choices, as the import's multipart body. */
+  const send = (c: Choices, query: { dryRun?: 'true'; sheet?: string }) => {
     const options = {
       ...(Object.keys(c.mapping).length ? { mapping: c.mapping } : {}),
       ...(c.cancelRemoved.length ? { cancelRemoved: c.cancelRemoved } : {}),
     };
-    if (Object.keys(options).length) data.set('options', JSON.stringify(options));
-    return data;
+    const body = { file: file!, options: Object.keys(options).length ? JSON.stringify(options) : undefined };
+    // The preview and the commit reply are domain/import's shapes, shared with the server as code.
+    return ok(client.POST('/api/plans/{id}/import', { params: { path: { id: planId }, query }, body, bodySerializer: multipart })) as Promise<unknown>;
   };
 
   const check = (c: Choices = choices) =>
     form.run(async () => {
       if (!file) throw new ApiError(422, 'invalid_data', t('import.noFile'), [{ field: 'file', message: t('import.chooseFile') }]);
-      const result = await request<ImportDryRun>('POST', `/api/plans/${planId}/import`, { query: { dryRun: 'true', sheet: c.sheet }, form: body(c) });
+      const result = (await send(c, { dryRun: 'true', sheet: c.sheet })) as ImportDryRun;
       setPreview(result);
       setStep('preview');
     });
@@ -52,7 +53,7 @@ export function ImportWizardPage() {
   const commit = () =>
     form.run(async () => {
       // The table the preview read: its column letters are the ones the mapping names.
-      const reply = await request<CommitReply>('POST', `/api/plans/${planId}/import`, { query: { sheet: choices.sheet ?? preview?.sheetName }, form: body(choices) });
+      const reply = (await send(choices, { sheet: choices.sheet ?? preview?.sheetName })) as CommitReply;
       setJob(reply);
       setStep('commit');
     });

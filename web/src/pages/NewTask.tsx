@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { api, useLoad } from '../lib/api';
+import { client, ok } from '../lib/api';
 import { useAgencies } from '../lib/agencies';
 import { parseDateInput } from '../lib/format';
-import { useForm } from '../lib/form';
+import { unchecked, useForm } from '../lib/form';
 import { useI18n } from '../lib/i18n';
-import type { AgencyKind, FundingSource, Plan, TaskDetail, TaskKind } from '../lib/types';
+import type { AgencyKind, FundingSource, TaskKind } from '../lib/types';
 import { ChoiceField, DateField, Form, SelectField, SubmitButton, TextAreaField, TextField, type Option } from '../components/Form';
+import { usePlan } from './Plans';
 import { PageHeader } from '../components/PageHeader';
 import { Async } from '../components/States';
 
@@ -31,7 +32,7 @@ export function NewTaskPage() {
   const { t } = useI18n();
   const navigate = useNavigate();
   const agencies = useAgencies();
-  const plan = useLoad((signal) => api.get<Plan>(`/api/plans/${planId}`, { signal }), [planId]);
+  const plan = usePlan(planId);
   const [filter, setFilter] = useState('');
   const form = useForm({
     title: '',
@@ -60,24 +61,25 @@ export function NewTaskPage() {
       const recurrent = parseVnAmount(v.recurrent);
       const investment = parseVnAmount(v.investment);
       const hasFunding = v.fundingSources.length > 0 || v.fundingText.trim() || recurrent !== undefined || investment !== undefined;
-      const created = await api.post<TaskDetail>(`/api/plans/${planId}/tasks`, {
+      const body = {
         title: v.title,
         leadAgency: v.leadAgency,
         coordinatingAgencies: v.coordinatingAgencies,
         startDate: v.startDate.trim() ? parseDateInput(v.startDate) : undefined,
         dueDate: parseDateInput(v.dueDate),
-        kind: v.kind,
+        kind: v.kind as TaskKind,
         section: v.section.trim() || undefined,
         number: v.number.trim() || undefined,
         description: v.description.trim() || undefined,
         funding: hasFunding
           ? {
               text: v.fundingText.trim() || undefined,
-              sources: v.fundingSources,
-              amounts: recurrent !== undefined || investment !== undefined ? { recurrent, investment } : undefined,
+              sources: v.fundingSources as FundingSource[],
+              amounts: recurrent !== undefined || investment !== undefined ? { recurrent: unchecked<number>(recurrent), investment: unchecked<number>(investment) } : undefined,
             }
           : undefined,
-      });
+      };
+      const created = await ok(client.POST('/api/plans/{id}/tasks', { params: { path: { id: planId } }, body }));
       void navigate(`/tasks/${created.id}`);
     });
 

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { api, useLoad } from '../lib/api';
+import { client, ok, useLoad } from '../lib/api';
 import { usePagedList } from '../lib/paging';
 import { formatDateTime } from '../lib/format';
 import { useI18n } from '../lib/i18n';
-import type { OutboxMessage, OutboxStatus } from '../lib/types';
+import type { OutboxQuery, OutboxStatus } from '../lib/types';
 import { DataTable } from '../components/DataTable';
 import { PageHeader } from '../components/PageHeader';
 import { ErrorBox, Loading } from '../components/States';
@@ -19,7 +19,11 @@ export function OutboxPage() {
   const status = params.get('status') ?? '';
   const task = params.get('task') ?? '';
   const [open, setOpen] = useState<string | null>(null);
-  const { items, next, error, loadingMore, loadMore } = usePagedList<OutboxMessage>('/api/outbox', { status, task }, `${status}/${task}`);
+  const { items, next, error, loadingMore, loadMore } = usePagedList(
+    // The URL's text goes to the API as it is: a bad filter comes back named `query.<filter>`.
+    (page, signal) => ok(client.GET('/api/outbox', { params: { query: { status: (status || undefined) as OutboxQuery['status'], task: task || undefined, ...page } }, signal })),
+    `${status}/${task}`,
+  );
 
   return (
     <>
@@ -117,7 +121,7 @@ export function OutboxPage() {
 }
 
 function MessageBody({ id }: { id: string }) {
-  const message = useLoad((signal) => api.get<OutboxMessage>(`/api/outbox/${id}`, { signal }), [id]);
+  const message = useLoad((signal) => ok(client.GET('/api/outbox/{id}', { params: { path: { id } }, signal })), [id]);
   if (message.error) return <ErrorBox error={message.error} />;
   if (!message.data) return <Loading />;
   return <pre className="mail-text">{message.data.text ?? ''}</pre>;

@@ -1,8 +1,8 @@
 import { Link } from 'react-router';
-import { api, fetchAll, useLoad } from '../lib/api';
+import { client, fetchAllTasks, ok, useLoad } from '../lib/api';
 import { formatDate, formatPercent } from '../lib/format';
 import { useI18n } from '../lib/i18n';
-import type { Plan, PlanStats, Task } from '../lib/types';
+import type { Plan } from '../lib/types';
 import { PageHeader } from '../components/PageHeader';
 import { Async, ErrorBox, Loading } from '../components/States';
 import { TaskTable } from '../components/TaskTable';
@@ -13,7 +13,7 @@ import { usePlans } from './Plans';
 export function OverviewPage() {
   const { t } = useI18n();
   const plans = usePlans();
-  const overdue = useLoad((signal) => fetchAll<Task>('/api/tasks', { overdue: 'true' }, { signal, max: 400 }), []);
+  const overdue = useLoad((signal) => fetchAllTasks({ overdue: 'true' }, { signal, max: 400 }), []);
   return (
     <>
       <PageHeader title={t('overview.title')} lead={<p>{t('overview.lead')}</p>} />
@@ -68,7 +68,7 @@ export function OverviewPage() {
 
 function PlanCard({ plan }: { plan: Plan }) {
   const { t } = useI18n();
-  const stats = useLoad((signal) => api.get<PlanStats>(`/api/plans/${plan.id}/stats`, { signal }), [plan.id]);
+  const stats = useLoad((signal) => ok(client.GET('/api/plans/{id}/stats', { params: { path: { id: plan.id } }, signal })), [plan.id]);
   const c = plan.counts;
   const done = c.total ? Math.round((c.completed / c.total) * 100) : 0;
   return (

@@ -1,11 +1,12 @@
 import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
-import { api, fetchAll, useLoad, type Loaded } from '../lib/api';
+import { client, fetchAllTasks, ok, useLoad, type Loaded } from '../lib/api';
 import { addDays, formatDate, formatPercent, todayVn } from '../lib/format';
 import { useI18n } from '../lib/i18n';
 import { useMe } from '../lib/session';
 import type { Plan, PlanStats, Task, TaskStatus } from '../lib/types';
 import { CompletionChart } from '../components/CompletionChart';
+import { usePlan } from './Plans';
 import { DataTable } from '../components/DataTable';
 import { PageHeader } from '../components/PageHeader';
 import { Async, ErrorBox, Loading } from '../components/States';
@@ -64,9 +65,9 @@ export function PlanDashboardPage() {
   const { planId = '' } = useParams();
   const { t } = useI18n();
   const me = useMe();
-  const plan = useLoad((signal) => api.get<Plan>(`/api/plans/${planId}`, { signal }), [planId]);
-  const tasks = useLoad((signal) => fetchAll<Task>('/api/tasks', { plan: planId }, { signal }), [planId]);
-  const stats = useLoad((signal) => api.get<PlanStats>(`/api/plans/${planId}/stats`, { signal }), [planId]);
+  const plan = usePlan(planId);
+  const tasks = useLoad((signal) => fetchAllTasks({ plan: planId }, { signal }), [planId]);
+  const stats = useLoad((signal) => ok(client.GET('/api/plans/{id}/stats', { params: { path: { id: planId } }, signal })), [planId]);
   const coordinator = me.role === 'coordinator';
 
   return (

@@ -1,20 +1,14 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { DEFAULT_REMINDER_POLICY, DEFAULT_REPORT_SETTINGS, type PlanSettings } from '../../../domain/plan-settings';
-import { api, itemsOf, useLoad } from '../lib/api';
-import { useForm } from '../lib/form';
+import { DEFAULT_REMINDER_POLICY, DEFAULT_REPORT_SETTINGS } from '../../../domain/plan-settings';
+import { client, ok, useLoad } from '../lib/api';
+import { unchecked, useForm } from '../lib/form';
 import { useI18n } from '../lib/i18n';
 import type { Plan } from '../lib/types';
 import { ChoiceField, Form, SubmitButton, TextField } from '../components/Form';
 import { PageHeader } from '../components/PageHeader';
 import { Async, Notice } from '../components/States';
-
-interface Leader {
-  id: string;
-  name: string;
-  email: string;
-  chosen: boolean;
-}
+import { usePlan } from './Plans';
 
 /** "12-20" ↔ "20/12": the report days as Vietnamese write them. */
 const toDayMonth = (monthDay: string) => monthDay.split('-').reverse().join('/');
@@ -24,7 +18,7 @@ function toMonthDay(text: string): string {
   return m ? `${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}` : text.trim();
 }
 /** A whole number as typed, or the text itself for the API to name. */
-const whole = (text: string): number | string => (/^\s*\d+\s*$/.test(text) ? Number(text) : text.trim());
+const whole = (text: string): number => unchecked(/^\s*\d+\s*$/.test(text) ? Number(text) : text.trim());
 
 /**
  * A plan's reminder and escalation settings (DESIGN.md §6: "each plan may override"). Saving reaches
@@ -32,13 +26,13 @@ const whole = (text: string): number | string => (/^\s*\d+\s*$/.test(text) ? Num
  */
 export function PlanSettingsPage() {
   const { planId = '' } = useParams();
-  const plan = useLoad((signal) => api.get<Plan & { settings: PlanSettings }>(`/api/plans/${planId}`, { signal }), [planId]);
+  const plan = usePlan(planId);
   return <Async loaded={plan}>{(p) => <SettingsForm plan={p} />}</Async>;
 }
 
-function SettingsForm({ plan }: { plan: Plan & { settings: PlanSettings } }) {
+function SettingsForm({ plan }: { plan: Plan }) {
   const { t } = useI18n();
-  const leaders = useLoad((signal) => api.get<{ items: Leader[] }>(`/api/plans/${plan.id}/leadership`, { signal }).then(itemsOf), [plan.id]);
+  const leaders = useLoad((signal) => ok(client.GET('/api/plans/{id}/leadership', { params: { path: { id: plan.id } }, signal })).then((r) => r.items), [plan.id]);
   const [saved, setSaved] = useState(false);
   const r = { ...DEFAULT_REMINDER_POLICY, ...plan.settings.reminders };
   const report = { ...DEFAULT_REPORT_SETTINGS, ...plan.settings.report };
@@ -57,7 +51,7 @@ function SettingsForm({ plan }: { plan: Plan & { settings: PlanSettings } }) {
     form.run(async () => {
       setSaved(false);
       const v = form.values;
-      await api.patch(`/api/plans/${plan.id}`, {
+      const body = {
         settings: {
           reminders: {
             ackReminderWorkingDays: whole(v.ackReminderWorkingDays),
@@ -70,7 +64,8 @@ function SettingsForm({ plan }: { plan: Plan & { settings: PlanSettings } }) {
           report: { requestOn: toMonthDay(v.requestOn), dueOn: toMonthDay(v.dueOn) },
           escalation: { leadershipUserIds: v.leadershipUserIds },
         },
-      });
+      };
+      await ok(client.PATCH('/api/plans/{id}', { params: { path: { id: plan.id } }, body }));
       setSaved(true);
     });
   type NumberField = 'ackReminderWorkingDays' | 'ackEscalationWorkingDays' | 'overdueNoticeEveryDays' | 'overdueEscalationDays' | 'sendHour';

@@ -1,18 +1,22 @@
 import { Link, useNavigate } from 'react-router';
-import { api, useLoad, itemsOf } from '../lib/api';
+import { client, ok, useLoad } from '../lib/api';
 import { useAgencies } from '../lib/agencies';
 import { parseDateInput } from '../lib/format';
 import { useForm } from '../lib/form';
 import { useI18n } from '../lib/i18n';
 import { useMe } from '../lib/session';
-import type { Plan } from '../lib/types';
 import { DataTable } from '../components/DataTable';
 import { DateField, Form, SelectField, SubmitButton, TextAreaField, TextField } from '../components/Form';
 import { PageHeader } from '../components/PageHeader';
 import { Async } from '../components/States';
 
+/** One plan, with its settings and task counts (none loaded while its id is not known yet). */
+export function usePlan(planId: string | undefined) {
+  return useLoad(planId ? (signal) => ok(client.GET('/api/plans/{id}', { params: { path: { id: planId } }, signal })) : null, [planId]);
+}
+
 export function usePlans() {
-  return useLoad((signal) => api.get<Plan[] | { items: Plan[] }>('/api/plans', { signal }).then(itemsOf), []);
+  return useLoad((signal) => ok(client.GET('/api/plans', { signal })).then((r) => r.items), []);
 }
 
 const year = (d: string) => d.slice(0, 4);
@@ -92,16 +96,20 @@ export function NewPlanPage() {
   const v = form.values;
   const submit = () =>
     form.run(async () => {
-      const plan = await api.post<Plan>('/api/plans', {
-        code: v.code,
-        title: v.title,
-        documentNumber: v.documentNumber,
-        issuer: v.issuer,
-        issuedOn: parseDateInput(v.issuedOn),
-        periodStart: parseDateInput(v.periodStart),
-        periodEnd: parseDateInput(v.periodEnd),
-        coordinatorAgencyCode: v.coordinatorAgencyCode,
-      });
+      const plan = await ok(
+        client.POST('/api/plans', {
+          body: {
+            code: v.code,
+            title: v.title,
+            documentNumber: v.documentNumber,
+            issuer: v.issuer,
+            issuedOn: parseDateInput(v.issuedOn),
+            periodStart: parseDateInput(v.periodStart),
+            periodEnd: parseDateInput(v.periodEnd),
+            coordinatorAgencyCode: v.coordinatorAgencyCode,
+          },
+        }),
+      );
       void navigate(`/plans/${plan.id}`);
     });
   return (

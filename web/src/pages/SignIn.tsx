@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
-import { api, ApiError, useLoad } from '../lib/api';
+import { ApiError, client, ok, useLoad } from '../lib/api';
 import { useForm } from '../lib/form';
 import { useI18n } from '../lib/i18n';
 import { homePath, useSession } from '../lib/session';
@@ -17,11 +17,6 @@ function safeNext(next: string | null): string | null {
 /** A wrong token is reported beside the token field, whatever the server's wording. */
 function asTokenError(err: ApiError): ApiError {
   return err.details.length ? err : new ApiError(err.status, err.code, err.message, [{ field: 'token', message: err.message }]);
-}
-
-interface SignInOptions {
-  oidc: boolean;
-  mailLinks: boolean;
 }
 
 /**
@@ -51,7 +46,7 @@ export function SignInPage() {
   const [mailSent, setMailSent] = useState(false);
   const [linkState, setLinkState] = useState<'idle' | 'working' | 'failed'>(arrived.token || arrived.link ? 'working' : 'idle');
   const [linkError, setLinkError] = useState<ApiError | null>(null);
-  const options = useLoad((signal) => api.get<SignInOptions>('/api/auth/options', { signal }), []);
+  const options = useLoad((signal) => ok(client.GET('/api/auth/options', { signal })), []);
   const tried = useRef(false);
 
   useEffect(() => {
@@ -63,7 +58,7 @@ export function SignInPage() {
       if (arrived.link) {
         try {
           // The link is spent here, once: opening the address alone (a mail scanner) changed nothing.
-          token = (await api.post<{ token: string }>('/api/auth/sessions', { link: arrived.link }, { token: '' })).token;
+          token = (await ok(client.POST('/api/auth/sessions', { body: { link: arrived.link } }))).token;
         } catch (err) {
           setLinkError(err instanceof ApiError ? err : new ApiError(0, 'client', String(err)));
           setLinkState('failed');
@@ -102,7 +97,7 @@ export function SignInPage() {
   const askForLink = () =>
     mailForm.run(async () => {
       setMailSent(false);
-      await api.post('/api/auth/sign-in-links', { email: mailForm.values.email.trim() }, { token: '' });
+      await ok(client.POST('/api/auth/sign-in-links', { body: { email: mailForm.values.email.trim() } }));
       setMailSent(true);
     });
 

@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import { api, itemsOf, useLoad } from '../lib/api';
+import { client, ok, useLoad } from '../lib/api';
 import { useI18n } from '../lib/i18n';
-import type { Attachment, Plan, Reminder, TaskDetail } from '../lib/types';
 import { AttachmentList } from '../components/Evidence';
 import { PageHeader } from '../components/PageHeader';
 import { Async, Notice } from '../components/States';
@@ -13,15 +12,16 @@ import { Actions } from '../components/task/TaskActions';
 import { Discussion } from '../components/task/TaskDiscussion';
 import { Reminders } from '../components/task/TaskReminders';
 import { Timeline } from '../components/task/TaskTimeline';
+import { usePlan } from './Plans';
 
 export function TaskDetailPage() {
   const { taskId = '' } = useParams();
   const { t } = useI18n();
-  const detail = useLoad((signal) => api.get<TaskDetail>(`/api/tasks/${taskId}`, { signal }), [taskId]);
-  const planId = detail.data?.planId;
-  const plan = useLoad(planId ? (signal) => api.get<Plan>(`/api/plans/${planId}`, { signal }) : null, [planId]);
-  const reminders = useLoad((signal) => api.get<Reminder[] | { items: Reminder[] } | { planned?: Reminder[]; sent?: Reminder[] }>(`/api/tasks/${taskId}/reminders`, { signal }).then(normaliseReminders), [taskId]);
-  const files = useLoad((signal) => api.get<{ items: Attachment[]; maxMB?: number }>(`/api/tasks/${taskId}/attachments`, { signal }), [taskId]);
+  const path = { params: { path: { id: taskId } } };
+  const detail = useLoad((signal) => ok(client.GET('/api/tasks/{id}', { ...path, signal })), [taskId]);
+  const plan = usePlan(detail.data?.planId);
+  const reminders = useLoad((signal) => ok(client.GET('/api/tasks/{id}/reminders', { ...path, signal })).then((r) => r.items), [taskId]);
+  const files = useLoad((signal) => ok(client.GET('/api/tasks/{id}/attachments', { ...path, signal })), [taskId]);
   const [notice, setNotice] = useState<{ text: string; n: number } | null>(null);
 
   const done = (message: string) => {
@@ -82,10 +82,4 @@ export function TaskDetailPage() {
       )}
     </Async>
   );
-}
-
-function normaliseReminders(reply: Reminder[] | { items: Reminder[] } | { planned?: Reminder[]; sent?: Reminder[] }): Reminder[] {
-  if (Array.isArray(reply) || 'items' in reply) return itemsOf(reply as Reminder[] | { items: Reminder[] });
-  const r = reply as { planned?: Reminder[]; sent?: Reminder[] };
-  return [...(r.sent ?? []), ...(r.planned ?? [])];
 }

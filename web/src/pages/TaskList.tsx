@@ -1,13 +1,13 @@
 import { useEffect } from 'react';
 import { useSearchParams } from 'react-router';
-import { withQuery, type Query } from '../lib/api';
+import { client, ok } from '../lib/api';
 import { useAgencies } from '../lib/agencies';
 import { todayVn } from '../lib/format';
 import { useForm } from '../lib/form';
 import { useI18n } from '../lib/i18n';
 import { useMe } from '../lib/session';
 import { useDownload, usePagedList } from '../lib/paging';
-import type { Task, TaskStatus } from '../lib/types';
+import type { TaskQuery, TaskStatus } from '../lib/types';
 import { FilteredList } from '../components/FilteredList';
 import { ChoiceField, SelectField, TextField } from '../components/Form';
 import { PageHeader } from '../components/PageHeader';
@@ -38,15 +38,16 @@ export function TaskListPage() {
   const form = useForm({ q: filters.q, plan: filters.plan, agency: filters.agency, status: filters.status, overdue: filters.overdue, dueSoon: filters.dueSoon });
   const key = params.toString();
 
-  const filterQuery = (): Query => ({
-    q: filters.q,
-    plan: filters.plan,
-    agency: filters.agency,
-    status: filters.status,
+  // The URL's text goes to the API as it is: a bad filter comes back named `query.<filter>`.
+  const filterQuery = (): TaskQuery => ({
+    q: filters.q || undefined,
+    plan: filters.plan || undefined,
+    agency: filters.agency || undefined,
+    status: filters.status.join(',') || undefined,
     overdue: filters.overdue ? 'true' : undefined,
     dueSoon: filters.dueSoon ? 'true' : undefined,
   });
-  const list = usePagedList<Task>('/api/tasks', filterQuery(), key, {
+  const list = usePagedList((page, signal) => ok(client.GET('/api/tasks', { params: { query: { ...filterQuery(), ...page } }, signal })), key, {
     onPage: () => form.setError(null),
     // Query problems name `query.<filter>`: show them beside the filter.
     onError: (err) => form.setError(err),
@@ -83,7 +84,7 @@ export function TaskListPage() {
           <button
             type="button"
             className="button button--secondary"
-            onClick={() => void download(withQuery('/api/tasks/export', { ...filterQuery(), lang }), `${t('tasks.exportFile')}-${todayVn()}.xlsx`)}
+            onClick={() => void download(client.GET('/api/tasks/export', { params: { query: { ...filterQuery(), lang } }, parseAs: 'blob' }), `${t('tasks.exportFile')}-${todayVn()}.xlsx`)}
             disabled={downloading}
             aria-describedby="tasks-export-help"
           >

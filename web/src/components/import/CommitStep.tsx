@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { api, ApiError } from '../../lib/api';
+import { ApiError, client, ok } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
 import type { ImportJob } from '../../lib/types';
 import { Notice } from '../States';
@@ -18,7 +18,7 @@ export function CommitStep({ planId, reply, onRestart }: { planId: string; reply
     if (finished || !job) return;
     let live = true;
     const timer = setInterval(() => {
-      api.get<ImportJob>(`/api/plans/${planId}/imports/${job.id}`).then(
+      ok(client.GET('/api/plans/{id}/imports/{jobId}', { params: { path: { id: planId, jobId: job.id } } })).then(
         (next) => live && setJob(next),
         (err: unknown) => live && err instanceof ApiError && setError(err),
       );

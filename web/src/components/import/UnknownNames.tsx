@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { UnknownAgencyName } from '../../../../domain/import/types';
+import type { AgencyKind } from '../../lib/types';
 import { AGENCY_KINDS } from '../../../../domain/vocabulary';
-import { request } from '../../lib/api';
+import { client, ok } from '../../lib/api';
 import { invalidateAgencies, useAgencies } from '../../lib/agencies';
 import { useForm } from '../../lib/form';
 import { useI18n } from '../../lib/i18n';
@@ -63,8 +64,8 @@ function NameForm({ planId, name, onResolved }: { planId: string; name: UnknownA
       const body =
         mode === 'existing'
           ? { text: name.text, agencyCode: v.agencyCode || undefined }
-          : { text: name.text, newAgency: { name: v['newAgency.name'], code: v['newAgency.code'], kind: v['newAgency.kind'], emails: v['newAgency.email'] ? [v['newAgency.email']] : [] } };
-      await request('POST', `/api/plans/${planId}/import/agency-names`, { body });
+          : { text: name.text, newAgency: { name: v['newAgency.name'], code: v['newAgency.code'], kind: v['newAgency.kind'] as Exclude<AgencyKind, 'group'>, emails: v['newAgency.email'] ? [v['newAgency.email']] : [] } };
+      await ok(client.POST('/api/plans/{id}/import/agency-names', { params: { path: { id: planId } }, body }));
       invalidateAgencies();
       onResolved();
     });

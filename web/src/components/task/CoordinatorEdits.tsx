@@ -1,4 +1,4 @@
-import { api } from '../../lib/api';
+import { client, ok } from '../../lib/api';
 import { useAgencies } from '../../lib/agencies';
 import { formatDate, parseDateInput } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
@@ -23,7 +23,7 @@ export function CoordinatorEdits({ task, onDone }: { task: TaskDetail; onDone: (
           </>
         )}
         submitLabel={t('actions.editSubmit')}
-        send={(v) => api.patch(`/api/tasks/${task.id}`, { dueDate: parseDateInput(v.dueDate), note: v.note || undefined })}
+        send={(v) => ok(client.PATCH('/api/tasks/{id}', { params: { path: { id: task.id } }, body: { dueDate: parseDateInput(v.dueDate), note: v.note || undefined } }))}
         onDone={() => onDone(t('done.edited'))}
       />
       {!task.isGroup && (
@@ -47,7 +47,7 @@ export function CoordinatorEdits({ task, onDone }: { task: TaskDetail; onDone: (
           )}
           submitLabel={t('actions.reassignSubmit')}
           variant="secondary"
-          send={(v) => api.post(`/api/tasks/${task.id}/reassign`, { leadAgency: v.leadAgency, note: v.note || undefined })}
+          send={(v) => ok(client.POST('/api/tasks/{id}/reassign', { params: { path: { id: task.id } }, body: { leadAgency: v.leadAgency, note: v.note || undefined } }))}
           onDone={() => onDone(t('done.reassigned'))}
         />
       )}
@@ -60,7 +60,7 @@ export function CoordinatorEdits({ task, onDone }: { task: TaskDetail; onDone: (
         fields={(f) => <TextAreaField form={f} name="reason" label={t('actions.cancelReason')} required />}
         submitLabel={t('actions.cancelSubmit')}
         variant="danger"
-        send={(v) => api.post(`/api/tasks/${task.id}/cancel`, { reason: v.reason })}
+        send={(v) => ok(client.POST('/api/tasks/{id}/cancel', { params: { path: { id: task.id } }, body: { reason: v.reason } }))}
         onDone={() => onDone(t('done.cancelled'))}
       />
     </>

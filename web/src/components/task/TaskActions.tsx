@@ -1,6 +1,7 @@
 import { useId, type ReactNode } from 'react';
-import { api } from '../../lib/api';
+import { client, ok } from '../../lib/api';
 import { formatDate, parseDateInput } from '../../lib/format';
+import { unchecked } from '../../lib/form';
 import { useI18n, type Translate } from '../../lib/i18n';
 import { useMe } from '../../lib/session';
 import type { Me, TaskDetail } from '../../lib/types';
@@ -34,7 +35,7 @@ export function Actions({ task, onDone, maxMB }: { task: TaskDetail; onDone: (me
  * starts again from the task as it now is (the progress field shows the new percentage).
  */
 function actionForms(task: TaskDetail, me: Me, t: Translate, onDone: (message: string) => void, maxMB?: number): ReactNode[] {
-  const post = (action: string, body: unknown = {}) => api.post(`/api/tasks/${task.id}/${action}`, body);
+  const path = { params: { path: { id: task.id } } };
   const evidence = (ids: string[]) => (ids.length ? ids : undefined);
   const pending = task.extensionRequests.find((r) => r.status === 'pending');
   const forms: ReactNode[] = [];
@@ -50,7 +51,7 @@ function actionForms(task: TaskDetail, me: Me, t: Translate, onDone: (message: s
           description={<p>{t('actions.acknowledgeHelp')}</p>}
           initial={{}}
           submitLabel={t('actions.acknowledgeSubmit')}
-          send={() => post('acknowledge')}
+          send={() => ok(client.POST('/api/tasks/{id}/acknowledge', path))}
           onDone={() => onDone(t('done.acknowledged'))}
         />,
       );
@@ -70,7 +71,7 @@ function actionForms(task: TaskDetail, me: Me, t: Translate, onDone: (message: s
             </>
           )}
           submitLabel={t('actions.progressSubmit')}
-          send={(v) => post('progress', { percent: v.percent.trim() === '' ? null : Number(v.percent), note: v.note || undefined, attachmentIds: evidence(v.attachmentIds) })}
+          send={(v) => ok(client.POST('/api/tasks/{id}/progress', { ...path, body: { percent: unchecked(v.percent.trim() === '' ? null : Number(v.percent)), note: v.note || undefined, attachmentIds: evidence(v.attachmentIds) } }))}
           onDone={() => onDone(t('done.progress'))}
         />,
       );
@@ -90,7 +91,7 @@ function actionForms(task: TaskDetail, me: Me, t: Translate, onDone: (message: s
             </>
           )}
           submitLabel={t('actions.completionSubmit')}
-          send={(v) => post('completion', { note: v.note || undefined, attachmentIds: evidence(v.attachmentIds) })}
+          send={(v) => ok(client.POST('/api/tasks/{id}/completion', { ...path, body: { note: v.note || undefined, attachmentIds: evidence(v.attachmentIds) } }))}
           onDone={() => onDone(t('done.completion'))}
         />,
       );
@@ -110,7 +111,7 @@ function actionForms(task: TaskDetail, me: Me, t: Translate, onDone: (message: s
             </>
           )}
           submitLabel={t('actions.extensionSubmit')}
-          send={(v) => post('extension-requests', { newDueDate: parseDateInput(v.newDueDate), reason: v.reason })}
+          send={(v) => ok(client.POST('/api/tasks/{id}/extension-requests', { ...path, body: { newDueDate: parseDateInput(v.newDueDate), reason: v.reason } }))}
           onDone={() => onDone(t('done.extension'))}
         />,
       );
@@ -133,7 +134,7 @@ function actionForms(task: TaskDetail, me: Me, t: Translate, onDone: (message: s
           </>
         )}
         submitLabel={t('actions.contributionSubmit')}
-        send={(v) => post('contributions', { note: v.note, attachmentIds: evidence(v.attachmentIds) })}
+        send={(v) => ok(client.POST('/api/tasks/{id}/contributions', { ...path, body: { note: v.note, attachmentIds: evidence(v.attachmentIds) } }))}
         onDone={() => onDone(t('done.contribution'))}
       />,
     );
@@ -149,7 +150,7 @@ function actionForms(task: TaskDetail, me: Me, t: Translate, onDone: (message: s
           initial={{ note: '' }}
           fields={(f) => <TextAreaField form={f} name="note" label={t('actions.acceptNote')} />}
           submitLabel={t('actions.acceptSubmit')}
-          send={(v) => post('acceptance', { note: v.note || undefined })}
+          send={(v) => ok(client.POST('/api/tasks/{id}/acceptance', { ...path, body: { note: v.note || undefined } }))}
           onDone={() => onDone(t('done.accepted'))}
         />,
         <ActionForm
@@ -170,7 +171,7 @@ function actionForms(task: TaskDetail, me: Me, t: Translate, onDone: (message: s
           )}
           submitLabel={t('actions.returnSubmit')}
           variant="secondary"
-          send={(v) => post('return', { reason: v.reason })}
+          send={(v) => ok(client.POST('/api/tasks/{id}/return', { ...path, body: { reason: v.reason } }))}
           onDone={() => onDone(t('done.returned'))}
         />,
       );
@@ -206,7 +207,7 @@ function actionForms(task: TaskDetail, me: Me, t: Translate, onDone: (message: s
             </>
           )}
           submitLabel={t('actions.decideSubmit')}
-          send={(v) => api.post(`/api/tasks/${task.id}/extension-requests/${pending.id}/decision`, { approve: v.approve === '' ? null : v.approve === 'true', note: v.note || undefined })}
+          send={(v) => ok(client.POST('/api/tasks/{id}/extension-requests/{rid}/decision', { params: { path: { id: task.id, rid: pending.id } }, body: { approve: unchecked(v.approve === '' ? null : v.approve === 'true'), note: v.note || undefined } }))}
           onDone={() => onDone(t('done.decided'))}
         />,
       );

@@ -1,4 +1,4 @@
-import { api } from '../../lib/api';
+import { client, ok } from '../../lib/api';
 import { useAgencies } from '../../lib/agencies';
 import { useI18n } from '../../lib/i18n';
 import { useMe } from '../../lib/session';
@@ -40,7 +40,7 @@ export function Discussion({ task, plan, onDone, maxMB }: { task: TaskDetail; pl
               </>
             )}
             submitLabel={t('discussion.submit')}
-            send={(v) => api.post(`/api/tasks/${task.id}/comments`, { text: v.text, mentions: v.mentions, attachmentIds: v.attachmentIds.length ? v.attachmentIds : undefined })}
+            send={(v) => ok(client.POST('/api/tasks/{id}/comments', { params: { path: { id: task.id } }, body: { text: v.text, mentions: v.mentions, attachmentIds: v.attachmentIds.length ? v.attachmentIds : undefined } }))}
             onDone={() => onDone(t('done.commented'))}
           />
         </>
