@@ -91,7 +91,11 @@ export interface OpenTaskInput extends Omit<ProjectTaskInput, 'reminderPlan'> {
  * Which new task rows to start: those named, or an import job's (whose progress counts are kept up to
  * date); `actor` is who assigned them.
  */
-export type StartTasksInput = { actor: Actor } & ({ taskIds: string[] } | { importJobId: string });
+/**
+ * `awaitCommit`: the API starts the workflow before it commits the task rows, and signals
+ * `rowsCommittedSignal` once they are (workflows/start-tasks).
+ */
+export type StartTasksInput = { actor: Actor } & ({ taskIds: string[]; awaitCommit?: boolean } | { importJobId: string });
 
 /** A child's change, signalled to its group parent. */
 export interface ChildChange {

@@ -13,7 +13,7 @@ import { fanOutRows } from '../../domain/task-fan-out';
 import { searchableText } from '../../domain/text';
 import type { Funding, TaskKind } from '../../domain/vocabulary';
 import { TASK_QUEUE, taskWorkflowId } from '../../workflows/constants';
-import { startTasksWorkflow } from '../../workflows/start-tasks';
+import { rowsCommittedSignal, startTasksWorkflow } from '../../workflows/start-tasks';
 import type { CommandAnswer, CommandArgs } from '../../workflows/types';
 import { allMentions } from '../../domain/comments';
 import type { EvidenceFile } from '../../domain/attachments';
@@ -183,7 +183,7 @@ export async function createTask(deps: AppDeps, user: AuthUser, planId: string, 
   if (input.dueDate < startDate) {
     throw unprocessable('Hạn hoàn thành phải sau ngày bắt đầu.', [{ field: 'dueDate', message: `không được trước ngày bắt đầu ${startDate}` }]);
   }
-  const ids = await db.transaction(async (tx) => {
+  const { starter, taskId } = await db.transaction(async (tx) => {
     const [lead] = await expandAgencies(tx, [input.leadAgency], 'leadAgency');
     const coordinating = [...new Set((await expandAgencies(tx, input.coordinatingAgencies, 'coordinatingAgencies')).flatMap(membersOrSelf))];
     const [{ position }] = (await tx
@@ -214,15 +214,19 @@ export async function createTask(deps: AppDeps, user: AuthUser, planId: string, 
       coordinatingAgencyCodes: coordinating.filter((c) => c !== place.leadAgencyCode),
       currentDueDate: assignedDueDate({ ...base, isGroup: place.isGroup }, dueOn, today),
     }));
+    const taskIds = values.map((v) => v.id);
+    // Started before the rows are committed (workflows/start-tasks): no committed task is left without its workflow.
+    const handle = await deps.temporal.workflow.start(startTasksWorkflow, {
+      taskQueue: TASK_QUEUE,
+      workflowId: `start-tasks-${taskIds[0]}`,
+      args: [{ taskIds, actor: actorOf(user), awaitCommit: true }],
+    });
     await tx.insert(tasks).values(values);
-    return values.map((v) => v.id);
+    return { starter: handle, taskId: taskIds[0]! };
   });
-  await deps.temporal.workflow.execute(startTasksWorkflow, {
-    taskQueue: TASK_QUEUE,
-    workflowId: `start-tasks-${ids[0]}`,
-    args: [{ taskIds: ids, actor: actorOf(user) }],
-  });
-  return taskDetail(deps, user, ids[0]!);
+  await starter.signal(rowsCommittedSignal);
+  await starter.result();
+  return taskDetail(deps, user, taskId);
 }
 
 // ---- listing ----

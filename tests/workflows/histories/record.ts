@@ -3,7 +3,8 @@
  * the lifecycle with an extension, a return and reminders across the new year (so a continue-as-new),
  * an overdue task reassigned and cancelled, a group task whose children report and whose cancel
  * cascades, a command sent before any worker ran the task, a recurring task whose yearly report comes
- * late; and of the mail they made, a recipient's digest of a day and the delivery of one message.
+ * late, an appendix imported (its import job), a task assigned by hand (its start-tasks workflow); and
+ * of the mail they made, a recipient's digest of a day and the delivery of one message.
  *
  *   node --import tsx tests/workflows/histories/record.ts <label> [scenario…]
  *
@@ -16,6 +17,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inArray } from 'drizzle-orm';
 import type { AppDeps, AuthUser } from '../../../api/context';
+import { commitImport, importJobWorkflowId } from '../../../api/services/plan-import';
 import { createTask, runTaskCommand } from '../../../api/services/tasks';
 import { createUser } from '../../../api/services/users';
 import { createWorker } from '../../../runtime/worker';
@@ -74,6 +76,7 @@ try {
 
   // A command in the same first workflow task as the start: no worker polls yet.
   const tasksRecorded: { scenario: string; taskId: string }[] = [];
+  const workflowsRecorded: { scenario: string; workflowId: string }[] = [];
   let earlyAck: Promise<unknown> = Promise.resolve();
   if (wanted('before-open')) {
     const early = await newTask('Ban hành quy chế phối hợp', 'SNV', 60);
@@ -156,6 +159,27 @@ try {
       await handle(recurring.id).result();
       tasksRecorded.push({ scenario: 'recurring', taskId: recurring.id });
     }
+
+    if (wanted('import-job')) {
+      // An appendix of three rows, one of them led by a group, committed: the job starts their workflows.
+      const imported = await seedPlan(database.db, { code: 'KH-NHAP', periodStart: '2026-01-01', periodEnd: '2030-12-31' });
+      const appendix = [
+        'STT,Tên nhiệm vụ,Cơ quan chủ trì,Cơ quan phối hợp,Thời gian thực hiện',
+        '1,Xây dựng kho dữ liệu dùng chung,Sở Thông tin và Truyền thông,Sở Nội vụ,2027',
+        '2,Chuẩn hóa quy trình một cửa,Sở Nội vụ,,2026-2028',
+        '3,Rà soát quy hoạch sử dụng đất,"UBND các huyện, thành phố",Sở Tài chính,2028',
+      ].join('\n');
+      const committed = await commitImport(deps, coordinator, imported, { data: new TextEncoder().encode(appendix), fileName: 'phu-luc.csv', contentType: 'text/csv' });
+      const workflowId = importJobWorkflowId(committed.job!.id);
+      await env.client.workflow.getHandle(workflowId).result();
+      workflowsRecorded.push({ scenario: 'import-job', workflowId });
+    }
+
+    if (wanted('start-tasks')) {
+      // A group task assigned by hand: the workflow that starts the parent and its children.
+      const group = await newTask('Rà soát thủ tục hành chính cấp huyện', 'HUYEN', 30);
+      workflowsRecorded.push({ scenario: 'start-tasks', workflowId: `start-tasks-${group.id}` });
+    }
   });
 
   // Every run of each workflow, following continue-as-new from the first.
@@ -173,6 +197,7 @@ try {
     });
   };
   for (const { scenario, taskId } of tasksRecorded) await record(scenario, taskWorkflowId(taskId), runsOf.get(taskId));
+  for (const { scenario, workflowId } of workflowsRecorded) await record(scenario, workflowId);
   // The mail the tasks made: a recipient's digest of a day, and the delivery of one message.
   if (wanted('digest')) {
     const [digest] = await database.db.selectDistinct({ recipient: notifications.recipient, day: notifications.day }).from(notifications).where(inArray(notifications.kind, [...BATCHED_KINDS])).limit(1);
