@@ -13,8 +13,8 @@ export type { ImportDryRun } from '../../../domain/import/diff';
 export type { AnnualReport, ReportAgencyRow, ReportTaskRow } from '../../../domain/report/compile';
 export type { TaskClass } from '../../../domain/report/classify';
 
-/** The JSON body of a path's success answer, as the API documents it (api-schema.d.ts, generated from the route specs). */
-type Json<P extends keyof paths, M extends keyof paths[P], S extends number = 200> = paths[P][M] extends { responses: { [K in S]: { content: { 'application/json': infer T } } } } ? T : never;
+/** The JSON body of a path's 200 answer, as the API documents it (api-schema.d.ts, generated from the route specs). */
+type Json<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends { responses: { 200: { content: { 'application/json': infer T } } } } ? T : never;
 
 /** The query a path's GET takes. */
 type QueryOf<P extends keyof paths> = paths[P] extends { get: { parameters: { query?: infer Q } } } ? NonNullable<Q> : never;

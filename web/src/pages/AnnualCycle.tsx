@@ -7,11 +7,11 @@ import { useI18n } from '../lib/i18n';
 import { useMe } from '../lib/session';
 import type { AnnualCycle, AnnualReport, Plan } from '../lib/types';
 import { DataTable } from '../components/DataTable';
-import { usePlan } from './Plans';
 import { Form, SubmitButton } from '../components/Form';
 import { PageHeader } from '../components/PageHeader';
 import { Async, ErrorBox, Loading, Notice } from '../components/States';
 import { StatTiles } from './PlanDashboard';
+import { usePlan } from './Plans';
 
 const POLL_MS = 1500;
 

@@ -5,13 +5,13 @@ import { useForm } from '../lib/form';
 import { useI18n } from '../lib/i18n';
 import type { ImportDryRun } from '../lib/types';
 import { ErrorSummary } from '../components/Form';
-import { usePlan } from './Plans';
 import { PageHeader } from '../components/PageHeader';
 import { Async } from '../components/States';
 import { CommitStep } from '../components/import/CommitStep';
 import { PreviewStep } from '../components/import/PreviewStep';
 import type { Choices, CommitReply } from '../components/import/wizard-state';
 import { Steps, type Step } from '../components/import/WizardSteps';
+import { usePlan } from './Plans';
 
 export function ImportWizardPage() {
   const { planId = '' } = useParams();

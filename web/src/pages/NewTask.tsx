@@ -7,9 +7,9 @@ import { unchecked, useForm } from '../lib/form';
 import { useI18n } from '../lib/i18n';
 import type { AgencyKind, FundingSource, TaskKind } from '../lib/types';
 import { ChoiceField, DateField, Form, SelectField, SubmitButton, TextAreaField, TextField, type Option } from '../components/Form';
-import { usePlan } from './Plans';
 import { PageHeader } from '../components/PageHeader';
 import { Async } from '../components/States';
+import { usePlan } from './Plans';
 
 const KINDS: TaskKind[] = ['new', 'carried_over', 'recurring'];
 const SOURCES: FundingSource[] = ['central', 'province', 'district', 'commune', 'socialized', 'oda', 'other'];

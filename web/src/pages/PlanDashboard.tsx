@@ -6,11 +6,11 @@ import { useI18n } from '../lib/i18n';
 import { useMe } from '../lib/session';
 import type { Plan, PlanStats, Task, TaskStatus } from '../lib/types';
 import { CompletionChart } from '../components/CompletionChart';
-import { usePlan } from './Plans';
 import { DataTable } from '../components/DataTable';
 import { PageHeader } from '../components/PageHeader';
 import { Async, ErrorBox, Loading } from '../components/States';
 import { TaskTable } from '../components/TaskTable';
+import { usePlan } from './Plans';
 
 const STATUS_ORDER: TaskStatus[] = ['assigned', 'in_progress', 'completion_submitted', 'completed', 'cancelled'];
 
