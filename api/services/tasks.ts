@@ -169,10 +169,13 @@ export async function assertLeadAgency(deps: AppDeps, code: string): Promise<voi
   if (found!.members.length > 0) throw unprocessable('Giao lại cho từng đơn vị, không cho một nhóm.', [{ field: 'leadAgency', message: 'là một nhóm đơn vị' }]);
 }
 
+/** How long a creation waits for Temporal to accept its start-tasks workflow. */
+const START_DEADLINE_MS = 5_000;
+
 /**
  * Insert the task (and, when its lead is a group, one child per member) and start their workflows.
- * The rows are written in one transaction; the start-tasks workflow starts theirs (to the end, should
- * this process stop half-way), and the answer waits for it.
+ * The rows are written in one transaction, inside which the start-tasks workflow is started before the
+ * commit and signalled after it (workflows/start-tasks); the answer waits for it to have started them.
  */
 export async function createTask(deps: AppDeps, user: AuthUser, planId: string, input: NewTask) {
   const { db } = deps.database;
@@ -216,11 +219,14 @@ export async function createTask(deps: AppDeps, user: AuthUser, planId: string, 
     }));
     const taskIds = values.map((v) => v.id);
     // Started before the rows are committed (workflows/start-tasks): no committed task is left without its workflow.
-    const handle = await deps.temporal.workflow.start(startTasksWorkflow, {
-      taskQueue: TASK_QUEUE,
-      workflowId: `start-tasks-${taskIds[0]}`,
-      args: [{ taskIds, actor: actorOf(user), awaitCommit: true }],
-    });
+    // Bounded, since the transaction holds a pooled connection meanwhile: Temporal down is a 503 in seconds.
+    const handle = await deps.temporal.withDeadline(Date.now() + START_DEADLINE_MS, () =>
+      deps.temporal.workflow.start(startTasksWorkflow, {
+        taskQueue: TASK_QUEUE,
+        workflowId: `start-tasks-${taskIds[0]}`,
+        args: [{ taskIds, actor: actorOf(user), awaitCommit: true }],
+      }),
+    );
     await tx.insert(tasks).values(values);
     return { starter: handle, taskId: taskIds[0]! };
   });

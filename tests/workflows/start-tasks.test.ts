@@ -89,6 +89,7 @@ describe('assigning a task by hand', () => {
       const request = requester(`http://127.0.0.1:${(server.address() as { port: number }).port}`);
       const res = await request('POST', `/api/plans/${planId}/tasks`, { token: coordinator, body: taskBody(title) });
       expect(res.status, JSON.stringify(res.body)).toBe(503);
+      expect(res.body.error.message).toContain('Temporal');
     } finally {
       server.close();
       await unreachable.connection.close();
