@@ -74,7 +74,7 @@ const fundingSchema: z.ZodType<Funding> = z.object({
 });
 
 /** Who did something, as the timeline and extension requests show them. */
-export const actorSchema: z.ZodType<Actor> = z.object({
+const actorSchema: z.ZodType<Actor> = z.object({
   userId: z.string().nullable(),
   name: z.string(),
   role: z.enum([...ROLES, 'system']),

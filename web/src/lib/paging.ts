@@ -2,13 +2,13 @@ import { useEffect, useState } from 'react';
 import { ApiError, downloadFile } from './api';
 
 /** One page of a cursor-paged list, as the API answers it. */
-export interface Page<T> {
+interface Page<T> {
   items: T[];
   nextCursor: string | null;
 }
 
 /** Read the page after `cursor` (none: the first) of `limit` items. */
-export type PageReader<T> = (at: { limit: number; cursor?: string }, signal?: AbortSignal) => Promise<Page<T>>;
+type PageReader<T> = (at: { limit: number; cursor?: string }, signal?: AbortSignal) => Promise<Page<T>>;
 
 export interface PagedList<T> {
   items: T[] | undefined;
