@@ -3,6 +3,10 @@ export const TASK_QUEUE = 'giao-viec';
 
 /** Workflow ids are derived, so an API call, a retry and a repair all address the same execution. */
 export const taskWorkflowId = (taskId: string) => `task-${taskId}`;
+/** The start-tasks workflow of a creation by hand, named after its first task (the group parent, if any). */
+export const startTasksWorkflowId = (firstTaskId: string) => `start-tasks-${firstTaskId}`;
+/** The start-tasks workflow of an import job, named after the job (not its workflow id: a replay issues the same command). */
+export const importStartTasksWorkflowId = (jobId: string) => `start-tasks-import-${jobId}`;
 
 /** One reporting cycle per plan and year, whoever starts it (the Schedule or a coordinator). */
 export const annualCycleWorkflowId = (planId: string, year: number) => `annual-report-${planId}-${year}`;

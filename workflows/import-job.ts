@@ -8,6 +8,7 @@
 import * as wf from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { Actor } from '../domain/task-machine';
+import { importStartTasksWorkflowId } from './constants';
 import { startTasksWorkflow } from './start-tasks';
 
 export interface ImportJobInput {
@@ -31,7 +32,5 @@ export async function importJobWorkflow(input: ImportJobInput): Promise<{ starte
 /** The job's new tasks, started by the workflow that single creation uses too; jobs begun before it replay with their own activity. */
 function startNewTasks({ jobId, actor }: ImportJobInput): Promise<{ started: number }> {
   if (!wf.patched('start-tasks-workflow')) return startImportedTasks({ jobId, actor });
-  // Named after the job, as a creation's is after its first task: a replay of the job's history (another
-  // workflow id) still issues the same command.
-  return wf.executeChild(startTasksWorkflow, { args: [{ importJobId: jobId, actor }], workflowId: `start-tasks-import-${jobId}` });
+  return wf.executeChild(startTasksWorkflow, { args: [{ importJobId: jobId, actor }], workflowId: importStartTasksWorkflowId(jobId) });
 }

@@ -24,7 +24,7 @@ const { startTasks } = wf.proxyActivities<Activities>({
 export const rowsCommittedSignal = wf.defineSignal('rowsCommitted');
 
 /** Longer than any creation's transaction takes; after it the rows are there or never will be. */
-export const COMMIT_WAIT = '2 minutes';
+const COMMIT_WAIT = '2 minutes';
 
 export async function startTasksWorkflow(input: StartTasksInput): Promise<{ started: number }> {
   if ('taskIds' in input && input.awaitCommit) {

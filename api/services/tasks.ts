@@ -12,7 +12,7 @@ import { isOpen, type TaskStatus } from '../../domain/task-status';
 import { fanOutRows } from '../../domain/task-fan-out';
 import { searchableText } from '../../domain/text';
 import type { Funding, TaskKind } from '../../domain/vocabulary';
-import { TASK_QUEUE, taskWorkflowId } from '../../workflows/constants';
+import { startTasksWorkflowId, TASK_QUEUE, taskWorkflowId } from '../../workflows/constants';
 import { rowsCommittedSignal, startTasksWorkflow } from '../../workflows/start-tasks';
 import type { CommandAnswer, CommandArgs } from '../../workflows/types';
 import { allMentions } from '../../domain/comments';
@@ -223,7 +223,7 @@ export async function createTask(deps: AppDeps, user: AuthUser, planId: string, 
     const handle = await deps.temporal.withDeadline(Date.now() + START_DEADLINE_MS, () =>
       deps.temporal.workflow.start(startTasksWorkflow, {
         taskQueue: TASK_QUEUE,
-        workflowId: `start-tasks-${taskIds[0]}`,
+        workflowId: startTasksWorkflowId(taskIds[0]!),
         args: [{ taskIds, actor: actorOf(user), awaitCommit: true }],
       }),
     );

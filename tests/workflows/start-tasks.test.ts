@@ -9,7 +9,7 @@ import { Client, Connection } from '@temporalio/client';
 import { createApp } from '../../api/app';
 import { tasks } from '../../db/schema';
 import { SYSTEM_ACTOR } from '../../domain/task-machine';
-import { TASK_QUEUE, taskWorkflowId } from '../../workflows/constants';
+import { startTasksWorkflowId, TASK_QUEUE, taskWorkflowId } from '../../workflows/constants';
 import { startTasksWorkflow } from '../../workflows/start-tasks';
 import { fromToday } from '../helpers/dates';
 import { seedAgencies, seedPlan } from '../helpers/fixtures';
@@ -52,7 +52,7 @@ async function insertTaskRow(title: string): Promise<string> {
 const startAwaitingCommit = (taskIds: string[]) =>
   stack.env.client.workflow.start(startTasksWorkflow, {
     taskQueue: TASK_QUEUE,
-    workflowId: `start-tasks-${taskIds[0]}`,
+    workflowId: startTasksWorkflowId(taskIds[0]!),
     args: [{ taskIds, actor: SYSTEM_ACTOR, awaitCommit: true }],
   });
 

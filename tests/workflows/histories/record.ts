@@ -24,7 +24,7 @@ import { createWorker } from '../../../runtime/worker';
 import { notifications, outbox } from '../../../db/schema';
 import { addDays, localDate } from '../../../domain/calendar';
 import { BATCHED_KINDS } from '../../../domain/mail/kinds';
-import { taskWorkflowId } from '../../../workflows/constants';
+import { startTasksWorkflowId, taskWorkflowId } from '../../../workflows/constants';
 import { deliveryWorkflowId, digestWorkflowId } from '../../../workflows/mail';
 import {
   acceptCompletionUpdate,
@@ -178,7 +178,7 @@ try {
     if (wanted('start-tasks')) {
       // A group task assigned by hand: the workflow that starts the parent and its children.
       const group = await newTask('Rà soát thủ tục hành chính cấp huyện', 'HUYEN', 30);
-      workflowsRecorded.push({ scenario: 'start-tasks', workflowId: `start-tasks-${group.id}` });
+      workflowsRecorded.push({ scenario: 'start-tasks', workflowId: startTasksWorkflowId(group.id) });
     }
   });
 
