@@ -4,9 +4,9 @@ import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/cl
 import { tasks } from '../db/schema';
 import { OPEN_STATUSES } from '../domain/task-status';
 import { taskWorkflowId } from '../workflows/constants';
-import { transferTaskUpdate } from '../workflows/task';
-import type { AgencyMergeInput } from '../workflows/agency-merge';
-import type { ActivityDeps } from './index';
+import { transferTaskUpdate } from '../workflows/messages';
+import type { AgencyMergeInput } from '../workflows/types';
+import type { ActivityDeps } from './deps';
 
 export function createAgencyMergeActivities({ db, client }: Pick<ActivityDeps, 'db' | 'client'>) {
   return {

@@ -5,7 +5,7 @@ import { localDate } from '../domain/calendar';
 import { reminderPolicyOf, reportSettingsOf, type ReportSettings } from '../domain/plan-settings';
 import { compileAnnualReport, type AnnualReport, type ReportInput, type ReportTaskInput } from '../domain/report';
 import { OPEN_STATUSES } from '../domain/task-status';
-import type { ActivityDeps } from './index';
+import type { ActivityDeps } from './deps';
 
 export interface OpenedCycle {
   report: ReportSettings;

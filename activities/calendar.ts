@@ -2,7 +2,7 @@ import { and, asc, gte, lte } from 'drizzle-orm';
 import { ApplicationFailure } from '@temporalio/common';
 import { calendarDays } from '../db/schema';
 import type { CalendarData } from '../domain/calendar';
-import type { ActivityDeps } from './index';
+import type { ActivityDeps } from './deps';
 
 /** The working-day calendar's amendments, read for workflows (which may not touch the database). */
 export function createCalendarActivities({ db }: Pick<ActivityDeps, 'db'>) {

@@ -8,10 +8,10 @@ import { assignedDueDate } from '../domain/deadline';
 import { reportSettingsOf } from '../domain/plan-settings';
 import { isOpen, OPEN_STATUSES } from '../domain/task-status';
 import { taskWorkflowId } from '../workflows/constants';
-import type { GroupMembersInput } from '../workflows/group-members';
-import { addChildTaskUpdate } from '../workflows/task';
+import type { GroupMembersInput } from '../workflows/types';
+import { addChildTaskUpdate } from '../workflows/messages';
 import { startTaskWorkflows } from './task-starter';
-import type { ActivityDeps } from './index';
+import type { ActivityDeps } from './deps';
 
 /** Namespace of the child ids below (a fixed random UUID): one id per parent and agency, whoever computes it. */
 const CHILD_ID_NAMESPACE = '6f0c2b9e-3a4d-4f7e-9b61-2d8c5e1a7f30';

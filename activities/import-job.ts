@@ -4,10 +4,10 @@ import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/cl
 import { importJobs } from '../db/schema';
 import type { ImportChange } from '../domain/import/changes';
 import { taskWorkflowId } from '../workflows/constants';
-import type { ImportJobInput } from '../workflows/import-job';
-import { cancelTaskUpdate, editTaskUpdate, reassignTaskUpdate } from '../workflows/task';
+import type { ImportJobInput } from '../workflows/types';
+import { cancelTaskUpdate, editTaskUpdate, reassignTaskUpdate } from '../workflows/messages';
 import { PROGRESS_EVERY, startImportedTaskWorkflows } from './task-starter';
-import type { ActivityDeps } from './index';
+import type { ActivityDeps } from './deps';
 
 export function createImportJobActivities({ db, client }: Pick<ActivityDeps, 'db' | 'client'>) {
   const jobOf = async (jobId: string) => {

@@ -1,8 +1,3 @@
-import type { Client } from '@temporalio/client';
-import type { Transporter } from 'nodemailer';
-import type { Db } from '../db/client';
-import type { Config } from '../runtime/config';
-import type { Logger } from '../runtime/logger';
 import { createAgencyMergeActivities } from './agency-merge';
 import { createAnnualReportActivities } from './annual-report';
 import { createCalendarActivities } from './calendar';
@@ -12,18 +7,9 @@ import { createPlanSettingsActivities } from './plan-settings';
 import { createMailActivities } from './mail';
 import { createTaskActivities } from './tasks';
 import { createTaskStarterActivities } from './task-starter';
+import type { ActivityDeps } from './deps';
 
-export interface ActivityDeps {
-  db: Db;
-  logger: Logger;
-  /** To start or signal other workflows (mail digests and deliveries). */
-  client: Client;
-  /** Undefined without SMTP_URL: messages then stay in the outbox. */
-  mailer?: Transporter;
-  config: Config;
-  /** See MailDeps: 0 under a time-skipping test server. */
-  digestSignalReuseMs?: number;
-}
+export type { ActivityDeps } from './deps';
 
 /**
  * Every activity, with its dependencies injected by the worker (one factory per area, spread here);

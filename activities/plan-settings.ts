@@ -5,9 +5,9 @@ import { plans, tasks } from '../db/schema';
 import { reminderPolicyOf } from '../domain/plan-settings';
 import { OPEN_STATUSES } from '../domain/task-status';
 import { taskWorkflowId } from '../workflows/constants';
-import type { PlanSettingsInput } from '../workflows/plan-settings';
-import { changePolicySignal } from '../workflows/task';
-import type { ActivityDeps } from './index';
+import type { PlanSettingsInput } from '../workflows/types';
+import { changePolicySignal } from '../workflows/messages';
+import type { ActivityDeps } from './deps';
 
 export function createPlanSettingsActivities({ db, client }: Pick<ActivityDeps, 'db' | 'client'>) {
   return {

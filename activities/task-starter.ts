@@ -6,9 +6,8 @@ import { importJobs, plans, tasks } from '../db/schema';
 import { reminderPolicyOf } from '../domain/plan-settings';
 import { initialTaskState, type Actor } from '../domain/task-machine';
 import { TASK_QUEUE, taskWorkflowId } from '../workflows/constants';
-import { taskWorkflow } from '../workflows/task';
-import type { StartTasksInput, TaskWorkflowInput } from '../workflows/types';
-import type { ActivityDeps } from './index';
+import type { StartTasksInput, TaskWorkflow, TaskWorkflowInput } from '../workflows/types';
+import type { ActivityDeps } from './deps';
 
 /** An import job's progress is written every this many starts or changes (and at the end), not on every one. */
 export const PROGRESS_EVERY = 25;
@@ -93,7 +92,8 @@ export async function startTaskWorkflows(
           createdBy,
         };
         try {
-          await client.workflow.start(taskWorkflow, {
+          // By name: importing the workflow would close a loop through the activities' types (workflows/messages.ts).
+          await client.workflow.start<TaskWorkflow>('taskWorkflow', {
             taskQueue: TASK_QUEUE,
             workflowId: taskWorkflowId(row.id),
             args: [input],

@@ -16,8 +16,8 @@ import { decideReminders, type PlannedReminder } from '../domain/reminder-plan';
 import { WorkingCalendar, type CalendarData } from '../domain/calendar';
 import type { MailActivities } from './mail';
 import type { CalendarActivities } from './calendar';
-import { cancelTaskUpdate, childChangedSignal, editTaskUpdate } from '../workflows/task';
-import type { ActivityDeps } from './index';
+import { cancelTaskUpdate, childChangedSignal, editTaskUpdate } from '../workflows/messages';
+import type { ActivityDeps } from './deps';
 
 /** Side effects of the task workflow: the read model (with the mail an event calls for), and messages to related task workflows. */
 export function createTaskActivities({

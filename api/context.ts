@@ -23,3 +23,9 @@ export interface AuthUser {
   agencyCode: string | null;
   language: Language;
 }
+
+/** A JSON reply; a handler that streams a file writes to `res` itself and returns nothing. */
+export interface Reply {
+  status?: number;
+  body: unknown;
+}

@@ -2,9 +2,8 @@ import { createHash } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { and, eq, isNull, lt } from 'drizzle-orm';
 import { idempotencyKeys } from '../db/schema';
-import type { AppDeps, AuthUser } from './context';
+import type { AppDeps, AuthUser, Reply } from './context';
 import { conflict, HttpError, toHttpError, unprocessable } from './errors';
-import type { Reply } from './route';
 
 const KEY = /^[\x21-\x7e]{1,200}$/;
 

@@ -2,17 +2,11 @@ import type { Request, RequestHandler, Response, Router } from 'express';
 import { z, type ZodType } from 'zod';
 import type { Role } from '../domain/vocabulary';
 import { HttpError, forbidden, unprocessable, zodDetails } from './errors';
-import type { AppDeps, AuthUser } from './context';
+import type { AppDeps, AuthUser, Reply } from './context';
 import { authenticate } from './auth';
 import { idempotencyKeyOf, runIdempotent } from './idempotency';
 
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
-
-/** A JSON reply; a handler that streams a file writes to `res` itself and returns nothing. */
-export interface Reply {
-  status?: number;
-  body: unknown;
-}
 
 export interface HandlerContext<P, Q, B> {
   req: Request;

@@ -5,14 +5,7 @@
  */
 import * as wf from '@temporalio/workflow';
 import type { Activities } from '../activities';
-import type { Actor } from '../domain/task-machine';
-
-export interface AgencyMergeInput {
-  from: string;
-  into: string;
-  effectiveDate: string;
-  actor: Actor;
-}
+import type { AgencyMergeInput } from './types';
 
 const { transferOpenTasks } = wf.proxyActivities<Activities>({
   startToCloseTimeout: '30 minutes',

@@ -13,25 +13,8 @@ import type { Activities } from '../activities';
 import { cycleTimeline, type CycleTimeline } from '../domain/annual-cycle';
 import { localDate, WorkingCalendar } from '../domain/calendar';
 import { TASK_QUEUE, annualCycleWorkflowId } from './constants';
-
-export interface AnnualCycleInput {
-  planId: string;
-  year: number;
-}
-
-export interface CycleStatus {
-  planId: string;
-  year: number;
-  timeline: CycleTimeline | null;
-  requested: string[];
-  submitted: string[];
-  compiledVersion: number;
-  phase: 'waiting' | 'requested' | 'compiled' | 'closed';
-}
-
-/** From the API after an agency submitted (or replaced) its report. */
-export const agencyReportedSignal = wf.defineSignal<[{ agencyCode: string }]>('agencyReported');
-export const getCycleQuery = wf.defineQuery<CycleStatus>('getCycle');
+import { agencyReportedSignal, getCycleQuery } from './messages';
+import type { AnnualCycleInput, CycleStatus } from './types';
 
 const { openCycle, compileCycle, loadCalendar, recordNotification } = wf.proxyActivities<Activities>({
   startToCloseTimeout: '2 minutes',

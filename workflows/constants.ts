@@ -13,3 +13,16 @@ export const annualCycleWorkflowId = (planId: string, year: number) => `annual-r
 
 /** The Schedule that starts a plan's cycle each year. */
 export const annualScheduleId = (planId: string) => `annual-report-${planId}`;
+
+export const digestWorkflowId = (recipient: string, day: string) => `digest-${recipient}-${day}`;
+export const deliveryWorkflowId = (outboxId: string) => `mail-delivery-${outboxId}`;
+
+/** The failure type of a message the mail server refused for good (5xx): not retried. */
+export const PERMANENT_DELIVERY_ERROR = 'PermanentDeliveryError';
+
+/**
+ * A worker that has just signalled a digest does not signal it again for this long (recordNotification:
+ * at 08:00 thousands of reminders of one agency arrive in a minute, one signal covers them); a digest
+ * never composes sooner than twice this after any signal (workflows/mail.ts).
+ */
+export const DIGEST_SIGNAL_REUSE_MS = 30_000;

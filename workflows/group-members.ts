@@ -5,12 +5,7 @@
  */
 import * as wf from '@temporalio/workflow';
 import type { Activities } from '../activities';
-import type { Actor } from '../domain/task-machine';
-
-export interface GroupMembersInput {
-  groupCode: string;
-  actor: Actor;
-}
+import type { GroupMembersInput } from './types';
 
 const { addMemberTasks } = wf.proxyActivities<Activities>({
   startToCloseTimeout: '30 minutes',

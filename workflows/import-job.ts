@@ -7,14 +7,9 @@
  */
 import * as wf from '@temporalio/workflow';
 import type { Activities } from '../activities';
-import type { Actor } from '../domain/task-machine';
+import type { ImportJobInput } from './types';
 import { importStartTasksWorkflowId } from './constants';
 import { startTasksWorkflow } from './start-tasks';
-
-export interface ImportJobInput {
-  jobId: string;
-  actor: Actor;
-}
 
 const { startImportedTasks, applyImportChanges } = wf.proxyActivities<Activities>({
   startToCloseTimeout: '1 hour',

@@ -15,41 +15,15 @@
 import * as wf from '@temporalio/workflow';
 import { ActivityFailure, ApplicationFailure } from '@temporalio/workflow';
 import type { Activities } from '../activities';
-import type { DeliveryResult } from '../activities/mail';
-
-export interface DigestInput {
-  /** `agency:<code>` or `user:<id>`. */
-  recipient: string;
-  /** Local date (Asia/Ho_Chi_Minh), `YYYY-MM-DD`. */
-  day: string;
-}
-
-export interface DigestResult {
-  /** The messages this run composed (a recipient without an address gets a `failed` one). */
-  outboxIds: string[];
-  /** Stale notifications dropped. */
-  skipped: number;
-}
-
-/** A notification for this recipient and day was recorded; its data is in the database. */
-export const notificationRecordedSignal = wf.defineSignal('notificationRecorded');
-
-export const digestWorkflowId = (recipient: string, day: string) => `digest-${recipient}-${day}`;
-export const deliveryWorkflowId = (outboxId: string) => `mail-delivery-${outboxId}`;
-
-/** The failure type of a message the mail server refused for good (5xx): not retried. */
-export const PERMANENT_DELIVERY_ERROR = 'PermanentDeliveryError';
+import { DIGEST_SIGNAL_REUSE_MS, PERMANENT_DELIVERY_ERROR } from './constants';
+import { notificationRecordedSignal } from './messages';
+import type { DeliveryResult, DigestInput, DigestResult, MailDeliveryWorkflow, MailDigestWorkflow } from './types';
 
 /** Close the window after this long without a new notification… */
 export const DIGEST_QUIET_MS = 2 * 60_000;
 /** …or this long after it opened, whichever comes first. */
 export const DIGEST_MAX_WINDOW_MS = 15 * 60_000;
-/**
- * A worker that has just signalled a digest does not signal it again for this long (recordNotification:
- * at 08:00 thousands of reminders of one agency arrive in a minute, one signal covers them)…
- */
-export const DIGEST_SIGNAL_REUSE_MS = 30_000;
-/** …because a digest never composes sooner than this after any signal: their writes are in by then. */
+/** A digest never composes sooner than this after any signal, so the writes a signal announced are in (constants: DIGEST_SIGNAL_REUSE_MS). */
 export const DIGEST_SIGNAL_GUARD_MS = 2 * DIGEST_SIGNAL_REUSE_MS;
 
 const { composeDigest, countDigests } = wf.proxyActivities<Activities>({
@@ -116,3 +90,7 @@ export async function mailDeliveryWorkflow({ outboxId }: { outboxId: string }): 
     throw err;
   }
 }
+
+// The mail activities start these by name, typed by these signatures.
+mailDigestWorkflow satisfies MailDigestWorkflow;
+mailDeliveryWorkflow satisfies MailDeliveryWorkflow;

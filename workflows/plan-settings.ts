@@ -4,10 +4,7 @@
  */
 import * as wf from '@temporalio/workflow';
 import type { Activities } from '../activities';
-
-export interface PlanSettingsInput {
-  planId: string;
-}
+import type { PlanSettingsInput } from './types';
 
 const { signalPlanPolicy } = wf.proxyActivities<Activities>({
   startToCloseTimeout: '30 minutes',

@@ -11,6 +11,7 @@
  */
 import * as wf from '@temporalio/workflow';
 import type { Activities } from '../activities';
+import { rowsCommittedSignal } from './messages';
 import type { StartTasksInput } from './types';
 
 const { startTasks } = wf.proxyActivities<Activities>({
@@ -19,9 +20,6 @@ const { startTasks } = wf.proxyActivities<Activities>({
   heartbeatTimeout: '1 minute',
   retry: { initialInterval: '1 second', maximumInterval: '2 minutes' },
 });
-
-/** Sent by the API once the rows of a creation are committed. */
-export const rowsCommittedSignal = wf.defineSignal('rowsCommitted');
 
 /** Longer than any creation's transaction takes; after it the rows are there or never will be. */
 const COMMIT_WAIT = '2 minutes';

@@ -11,35 +11,31 @@ import * as wf from '@temporalio/workflow';
 import { ApplicationFailure } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
 import { atLocalHour, localDate } from '../domain/calendar';
-import type { ReminderPolicy } from '../domain/plan-settings';
 import { checkCommand, SYSTEM_ACTOR, type TaskCommand, type TaskCommandType } from '../domain/task-machine';
 import { isOpen } from '../domain/task-status';
 import { DomainError } from '../domain/errors';
 import { KeptTimer } from './task-timer';
 import { TaskRun } from './task-run';
-import type { ChildChange, CommandAnswer, CommandArgs, TaskSnapshot, TaskWorkflowInput } from './types';
-
-// Messages. The API sends these very objects; names carry their kind.
-export const acknowledgeTaskUpdate = wf.defineUpdate<CommandAnswer, [CommandArgs<'acknowledge'>]>('acknowledgeTask');
-export const reportProgressUpdate = wf.defineUpdate<CommandAnswer, [CommandArgs<'report_progress'>]>('reportProgress');
-export const requestExtensionUpdate = wf.defineUpdate<CommandAnswer, [CommandArgs<'request_extension'>]>('requestExtension');
-export const decideExtensionUpdate = wf.defineUpdate<CommandAnswer, [CommandArgs<'decide_extension'>]>('decideExtension');
-export const submitCompletionUpdate = wf.defineUpdate<CommandAnswer, [CommandArgs<'submit_completion'>]>('submitCompletion');
-export const acceptCompletionUpdate = wf.defineUpdate<CommandAnswer, [CommandArgs<'accept_completion'>]>('acceptCompletion');
-export const returnCompletionUpdate = wf.defineUpdate<CommandAnswer, [CommandArgs<'return_completion'>]>('returnCompletion');
-export const cancelTaskUpdate = wf.defineUpdate<CommandAnswer, [CommandArgs<'cancel'>]>('cancelTask');
-export const reassignTaskUpdate = wf.defineUpdate<CommandAnswer, [CommandArgs<'reassign'>]>('reassignTask');
-export const editTaskUpdate = wf.defineUpdate<CommandAnswer, [CommandArgs<'edit'>]>('editTask');
-export const addContributionUpdate = wf.defineUpdate<CommandAnswer, [CommandArgs<'add_contribution'>]>('addContribution');
-export const transferTaskUpdate = wf.defineUpdate<CommandAnswer, [CommandArgs<'transfer'>]>('transferTask');
-export const addChildTaskUpdate = wf.defineUpdate<CommandAnswer, [CommandArgs<'add_child'>]>('addChildTask');
-/** A comment in the task's discussion; an Update like the others, so the audit trail numbers it in order. */
-export const commentTaskUpdate = wf.defineUpdate<CommandAnswer, [CommandArgs<'comment'>]>('commentTask');
-export const getTaskQuery = wf.defineQuery<TaskSnapshot>('getTask');
-/** The plan's reminder settings changed: the task re-plans its reminders by them. A signal: nothing to answer. */
-export const changePolicySignal = wf.defineSignal<[ReminderPolicy]>('changePolicy');
-/** From a child of a group task to its parent. A signal: the child needs no answer. */
-export const childChangedSignal = wf.defineSignal<[ChildChange]>('childChanged');
+import {
+  acceptCompletionUpdate,
+  acknowledgeTaskUpdate,
+  addChildTaskUpdate,
+  addContributionUpdate,
+  cancelTaskUpdate,
+  changePolicySignal,
+  childChangedSignal,
+  commentTaskUpdate,
+  decideExtensionUpdate,
+  editTaskUpdate,
+  getTaskQuery,
+  reassignTaskUpdate,
+  reportProgressUpdate,
+  requestExtensionUpdate,
+  returnCompletionUpdate,
+  submitCompletionUpdate,
+  transferTaskUpdate,
+} from './messages';
+import type { CommandAnswer, CommandArgs, TaskSnapshot, TaskWorkflow, TaskWorkflowInput } from './types';
 
 /** Continue-as-new once a run's history reaches this many events (tests set fewer). */
 const DEFAULT_MAX_HISTORY = 1000;
@@ -137,3 +133,6 @@ function setCommandHandlers(task: TaskRun): void {
 function asFailure(err: unknown): unknown {
   return err instanceof DomainError ? ApplicationFailure.create({ type: err.type, message: err.message, details: [err.details], nonRetryable: true }) : err;
 }
+
+// The task starter starts it by name, typed by this signature.
+taskWorkflow satisfies TaskWorkflow;

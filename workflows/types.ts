@@ -1,7 +1,10 @@
 /**
- * Payloads of the task workflow and its messages: plain JSON (ISO strings, records), shared by the
- * workflow, its activities and the API.
+ * Payloads of the workflows and their messages: plain JSON (ISO strings, records), shared by the
+ * workflows, the activities and the API. Like workflows/messages.ts, it imports no workflow or activity
+ * code, so activities can use it without an import loop through their own types.
  */
+import type { CycleTimeline } from '../domain/annual-cycle';
+import type { OutboxStatus } from '../domain/vocabulary';
 import type { ReminderPolicy } from '../domain/plan-settings';
 import type { Audience, PlannedReminder } from '../domain/reminder-plan';
 import type { Actor, TaskCommand, TaskCommandType, TaskEvent, TaskState } from '../domain/task-machine';
@@ -111,3 +114,67 @@ export interface CascadeInput {
   childIds: string[];
   command: Extract<TaskCommand, { type: 'cancel' } | { type: 'edit' }>;
 }
+
+/** The task workflow's signature: the task starter starts it by name (workflows/task.ts checks it). */
+export type TaskWorkflow = (input: TaskWorkflowInput) => Promise<TaskSnapshot>;
+
+export interface AgencyMergeInput {
+  from: string;
+  into: string;
+  effectiveDate: string;
+  actor: Actor;
+}
+
+export interface GroupMembersInput {
+  groupCode: string;
+  actor: Actor;
+}
+
+export interface ImportJobInput {
+  jobId: string;
+  actor: Actor;
+}
+
+export interface PlanSettingsInput {
+  planId: string;
+}
+
+export interface AnnualCycleInput {
+  planId: string;
+  year: number;
+}
+
+export interface CycleStatus {
+  planId: string;
+  year: number;
+  timeline: CycleTimeline | null;
+  requested: string[];
+  submitted: string[];
+  compiledVersion: number;
+  phase: 'waiting' | 'requested' | 'compiled' | 'closed';
+}
+
+export interface DigestInput {
+  /** `agency:<code>` or `user:<id>`. */
+  recipient: string;
+  /** Local date (Asia/Ho_Chi_Minh), `YYYY-MM-DD`. */
+  day: string;
+}
+
+export interface DigestResult {
+  /** The messages this run composed (a recipient without an address gets a `failed` one). */
+  outboxIds: string[];
+  /** Stale notifications dropped. */
+  skipped: number;
+}
+
+export interface DeliveryResult {
+  outboxId: string;
+  status: OutboxStatus;
+  attempts: number;
+  error?: string;
+}
+
+/** The mail workflows' signatures: the mail activities start them by name (workflows/mail.ts checks them). */
+export type MailDigestWorkflow = (input: DigestInput) => Promise<DigestResult>;
+export type MailDeliveryWorkflow = (input: { outboxId: string }) => Promise<DeliveryResult>;

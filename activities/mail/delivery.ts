@@ -9,13 +9,14 @@ import { ApplicationFailure } from '@temporalio/common';
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import type { Db } from '../../db/client';
 import { notifications, outbox } from '../../db/schema';
-import { PERMANENT_DELIVERY_ERROR, deliveryWorkflowId, mailDeliveryWorkflow } from '../../workflows/mail';
-import { NO_ADDRESS, type DeliveryResult, type MailEnv } from './types';
+import { PERMANENT_DELIVERY_ERROR, deliveryWorkflowId } from '../../workflows/constants';
+import type { DeliveryResult, MailDeliveryWorkflow } from '../../workflows/types';
+import { NO_ADDRESS, type MailEnv } from './types';
 
 /** Start the message's delivery workflow; a second start (a retried activity, a resume) is a no-op. */
 export async function startDelivery(client: Client, outboxId: string, taskQueue: string): Promise<void> {
   try {
-    await client.workflow.start(mailDeliveryWorkflow, { workflowId: deliveryWorkflowId(outboxId), taskQueue, args: [{ outboxId }] });
+    await client.workflow.start<MailDeliveryWorkflow>('mailDeliveryWorkflow', { workflowId: deliveryWorkflowId(outboxId), taskQueue, args: [{ outboxId }] });
   } catch (err) {
     if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
   }

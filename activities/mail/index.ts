@@ -12,7 +12,7 @@
 import { Context } from '@temporalio/activity';
 import { createLinkSigner, loadLinkSecret } from '../../runtime/links';
 import { createMailer } from '../../runtime/mailer';
-import { DIGEST_SIGNAL_REUSE_MS } from '../../workflows/mail';
+import { DIGEST_SIGNAL_REUSE_MS } from '../../workflows/constants';
 import { Coalescer } from '../coalesce';
 import { deliverOutboxMessage, startDelivery } from './delivery';
 import { countDigests, writeDigest } from './outbox';

@@ -9,7 +9,9 @@ import { notifications } from '../../db/schema';
 import { localDate } from '../../domain/calendar';
 import { isBatchedKind } from '../../domain/mail';
 import type { Coalescer } from '../coalesce';
-import { digestWorkflowId, mailDigestWorkflow, notificationRecordedSignal } from '../../workflows/mail';
+import { notificationRecordedSignal } from '../../workflows/messages';
+import { digestWorkflowId } from '../../workflows/constants';
+import type { MailDigestWorkflow } from '../../workflows/types';
 import { startDelivery } from './delivery';
 import { writeNotice } from './outbox';
 import { resolveRecipients } from './recipients';
@@ -62,7 +64,7 @@ export async function recordNotification(env: MailEnv, digestSignals: Coalescer,
       toWake.map((recipient) => {
         const workflowId = digestWorkflowId(recipient, day);
         return digestSignals.run(`${taskQueue}/${workflowId}`, async () => {
-          await client.workflow.signalWithStart(mailDigestWorkflow, { workflowId, taskQueue, args: [{ recipient, day }], signal: notificationRecordedSignal, signalArgs: [] });
+          await client.workflow.signalWithStart<MailDigestWorkflow, []>('mailDigestWorkflow', { workflowId, taskQueue, args: [{ recipient, day }], signal: notificationRecordedSignal, signalArgs: [] });
         });
       }),
     );

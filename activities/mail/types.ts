@@ -6,10 +6,11 @@ import type { Transporter } from 'nodemailer';
 import type { Db } from '../../db/client';
 import type { notifications, tasks } from '../../db/schema';
 import type { Audience } from '../../domain/reminder-plan';
+import type { SameShape } from '../../domain/same-shape';
 import { NOTIFICATION_KINDS, type OutboxStatus } from '../../domain/vocabulary';
 import type { Config } from '../../runtime/config';
 import type { LinkSigner } from '../../runtime/links';
-import type { RecordNotificationInput } from '../../workflows/types';
+import type { DeliveryResult, RecordNotificationInput } from '../../workflows/types';
 
 export type MailConfig = Pick<Config, 'SMTP_URL' | 'MAIL_FROM' | 'publicUrl' | 'LINK_SECRET' | 'dataDir'>;
 
@@ -63,8 +64,7 @@ export const recordNotificationInput = z.object({
   agencyCodes: z.array(z.string().min(1)).optional(),
 });
 
-export type { RecordNotificationInput };
-type SameShape<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export type { DeliveryResult, RecordNotificationInput };
 /** The schema checks the very payload workflows send (workflows/types.ts): a field added on one side only fails to compile. */
 const _schemaMatchesPayload: SameShape<z.input<typeof recordNotificationInput>, RecordNotificationInput> = true;
 export type ParsedNotification = z.infer<typeof recordNotificationInput>;
@@ -83,13 +83,6 @@ export interface ComposeResult {
   count: number;
   /** Stale notifications dropped. */
   skipped: number;
-}
-
-export interface DeliveryResult {
-  outboxId: string;
-  status: OutboxStatus;
-  attempts: number;
-  error?: string;
 }
 
 /** Shown in the outbox and on the notification when a recipient has nowhere to send to. */

@@ -6,7 +6,7 @@ import { agencies, usedLinks } from '../../db/schema';
 import { renderMessagePage, type PageAction } from '../../domain/message-page';
 import { consumeLinkOnce, createLinkSigner, InvalidLinkError, loadLinkSecret, type VerifiedLink } from '../../runtime/links';
 import { taskWorkflowId } from '../../workflows/constants';
-import { acknowledgeTaskUpdate } from '../../workflows/task';
+import { acknowledgeTaskUpdate } from '../../workflows/messages';
 import type { AppDeps } from '../context';
 import { route } from '../route';
 import { loadTaskView } from '../services/tasks';

@@ -15,7 +15,7 @@ import {
   requestExtensionUpdate,
   returnCompletionUpdate,
   submitCompletionUpdate,
-} from '../../workflows/task';
+} from '../../workflows/messages';
 import { idParam, route } from '../route';
 import { agencyCode, fundingSchema, isoDate, note, pageLimit, queryBoolean, requiredText } from '../schemas';
 import { actorOf, assertLeadAgency, commentCommand, createTask, listTasks, resolveAgencyCodes, runTaskCommand, taskDetail } from '../services/tasks';

@@ -5,9 +5,10 @@ import { agencies, agencyReports, annualCycles, plans, tasks } from '../../db/sc
 import { atLocalHour, localDate } from '../../domain/calendar';
 import { reportSettingsOf } from '../../domain/plan-settings';
 import { isOpen } from '../../domain/task-status';
-import { agencyReportedSignal, annualReportCycle, annualReportScheduled, getCycleQuery } from '../../workflows/annual-report';
+import { agencyReportedSignal, getCycleQuery } from '../../workflows/messages';
+import { annualReportCycle, annualReportScheduled } from '../../workflows/annual-report';
 import { TASK_QUEUE, annualCycleWorkflowId, annualScheduleId, taskWorkflowId } from '../../workflows/constants';
-import { reportProgressUpdate } from '../../workflows/task';
+import { reportProgressUpdate } from '../../workflows/messages';
 import type { AppDeps, AuthUser } from '../context';
 import { conflict, forbidden, notFound, unprocessable } from '../errors';
 import { actorOf } from './tasks';

@@ -1,5 +1,5 @@
 import { CLASS_LABELS, fundingSourcesLabel, KIND_LABELS, REPORT_STATUS_LABELS, REPORT_TEXT } from '../../domain/report/labels';
-import type { AnnualReport, ReportFundingRow } from '../../domain/report/compile';
+import type { AnnualReport, ReportFundingRow } from '../../domain/report/types';
 import type { Language } from '../../domain/vocabulary';
 import { addIndicatorTable, addRow, addTable, AMOUNT, DATE, excelDate, excelDates, excelLocalDate, INTEGER, PERCENT, sectionTexts, neutraliseFormula, newWorkbook, workbookBuffer, type CellValue, type Column, type Indicator } from './xlsx-table';
 

@@ -5,7 +5,7 @@ import type { Db } from '../../db/client';
 import { notifications, outbox, taskEvents, tasks } from '../../db/schema';
 import { reminderKey } from '../../domain/reminder-plan';
 import { taskWorkflowId } from '../../workflows/constants';
-import { getTaskQuery } from '../../workflows/task';
+import { getTaskQuery } from '../../workflows/messages';
 
 export interface VerifyReport {
   tasksChecked: number;

@@ -14,7 +14,7 @@ import { BASELINE_QUEUE } from '../stack';
 import { interleaved, latencies, summarize, type Latencies } from '../stats';
 import { noopUpdate, updatableWorkflow } from '../workflows';
 import { taskWorkflowId } from '../../workflows/constants';
-import { acknowledgeTaskUpdate } from '../../workflows/task';
+import { acknowledgeTaskUpdate } from '../../workflows/messages';
 import { MAX_CACHED_WORKFLOWS } from '../../runtime/worker';
 import { measured, type CaseResult } from '../types';
 

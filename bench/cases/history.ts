@@ -16,7 +16,7 @@ import { searchableText } from '../../domain/text';
 import { createWorker } from '../../runtime/worker';
 import { sdkExecutable } from '../../runtime/temporal-binaries';
 import { taskWorkflowId } from '../../workflows/constants';
-import { acknowledgeTaskUpdate, cancelTaskUpdate, reportProgressUpdate } from '../../workflows/task';
+import { acknowledgeTaskUpdate, cancelTaskUpdate, reportProgressUpdate } from '../../workflows/messages';
 import type { BenchContext } from '../context';
 import { insertPlan } from '../generate';
 import { summarize } from '../stats';

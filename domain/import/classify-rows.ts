@@ -1,9 +1,9 @@
 import { foldVietnamese, normalizeAgencyName } from '../agencies/normalize';
 import { columnLabel, foldHeader, headerField } from './headers';
-import { columnLetter, type Grid } from './read';
+import { columnLetter } from './read';
 import { clean, dataCell, type ImportContext, type SheetContext } from './sheet-context';
 import { parseTaskRow } from './task-row';
-import type { ImportField, ImportProblem, ImportRow, ParsedTask } from './types';
+import type { Grid, ImportField, ImportProblem, ImportRow, ParsedTask } from './types';
 
 /**
  * Every row of a sheet classified (title, header, section, total, blank, task) and its tasks parsed,

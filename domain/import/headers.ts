@@ -1,7 +1,7 @@
 import { foldVietnamese } from '../agencies/normalize';
 import { parseTimeframe } from '../timeframe';
-import { columnLetter, type Grid } from './read';
-import type { ColumnSource, ImportField } from './types';
+import { columnLetter } from './read';
+import type { ColumnSource, Grid, ImportField } from './types';
 
 /**
  * The header of an appendix table: which row it is (below any title rows), whether a second row

@@ -2,8 +2,8 @@ import type { AgencyDirectory } from '../agencies/directory';
 import { parseTimeframe, type PlanPeriod } from '../timeframe';
 import { parseVnNumber } from '../vn-number';
 import { columnLabel, fieldExtras, foldHeader, headerField, type HeaderColumn, type HeaderInfo } from './headers';
-import { columnLetter, type Grid } from './read';
-import type { ColumnChoice, ImportColumn, ImportField, ImportOptions, ImportProblem } from './types';
+import { columnLetter } from './read';
+import type { ColumnChoice, Grid, ImportColumn, ImportField, ImportOptions, ImportProblem } from './types';
 
 /**
  * Which field each column of an appendix holds. The header's wording decides first (headers.ts); the

@@ -1,9 +1,9 @@
 import { classifyRows } from './classify-rows';
 import { findHeader, type HeaderInfo } from './headers';
 import { columnSamples, mapColumns, plainHeaderRow, REQUIRED_FIELDS } from './mapping';
-import { readSpreadsheet, type Grid } from './read';
+import { readSpreadsheet } from './read';
 import { clean, sheetContext, type ImportContext } from './sheet-context';
-import type { ImportColumn, ImportField, ImportFormat, ImportInput, ImportOptions, ImportPreview, ImportProblem, ImportSheet, ImportSummary } from './types';
+import type { Grid, ImportColumn, ImportField, ImportFormat, ImportInput, ImportOptions, ImportPreview, ImportProblem, ImportSheet, ImportSummary } from './types';
 
 /** DESIGN.md §9: larger uploads are refused before they are read (HTTP 413). */
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;

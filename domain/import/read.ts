@@ -2,7 +2,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { readDocx, wordDocumentPart } from './docx';
-import type { ImportFormat, ImportProblem } from './types';
+import type { Grid, GridCell, ImportFormat, ImportProblem, MergeRange } from './types';
 
 /**
  * File → grid of cells. CSV (any of the encodings and delimiters a Vietnamese office's Excel or
@@ -10,36 +10,6 @@ import type { ImportFormat, ImportProblem } from './types';
  * table of a Word document, merged cells as merged ranges) end up in the same shape, so everything
  * after this reads one structure.
  */
-
-export interface GridCell {
-  text: string;
-  /** A number as the spreadsheet stores it (XLSX number cells). */
-  number?: number;
-  /** `YYYY-MM-DD` for XLSX date cells. */
-  date?: string;
-  /** The formula of an XLSX formula cell (its cached result is in `text`). */
-  formula?: string;
-}
-
-/** 0-based, inclusive. */
-export interface MergeRange {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
-
-export interface Grid {
-  /** The worksheet's name (XLSX), or "Bảng 1", "Bảng 2"… in document order (DOCX). */
-  name?: string;
-  /** DOCX: the paragraphs just above the table ("PHỤ LỤC I … (Kèm theo Kế hoạch số …)"). */
-  caption?: string;
-  /** rows[r][c]: file row r + 1, column c (0 = A). */
-  rows: (GridCell | undefined)[][];
-  merges: MergeRange[];
-  /** The largest number of columns of any row. */
-  width: number;
-}
 
 export type ReadResult =
   | { ok: true; format: ImportFormat; grids: Grid[]; warnings: ImportProblem[] }

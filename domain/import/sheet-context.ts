@@ -1,8 +1,8 @@
 import type { AgencyDirectory, ResolvedCell } from '../agencies/directory';
 import type { PlanPeriod } from '../timeframe';
 import type { HeaderColumn, HeaderInfo } from './headers';
-import { MAX_COLUMNS, type Grid, type GridCell } from './read';
-import type { ImportField, ImportFormat, UnknownAgencyName } from './types';
+import { MAX_COLUMNS } from './read';
+import type { Grid, GridCell, ImportField, ImportFormat, UnknownAgencyName } from './types';
 
 /** What an import is read against: the agency directory and the plan's period. */
 export interface ImportContext {

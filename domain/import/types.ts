@@ -43,7 +43,8 @@ export interface ParsedTask {
   note?: string;
 }
 
-export type ImportRowType = 'title' | 'header' | 'section' | 'task' | 'total' | 'blank';
+export const IMPORT_ROW_TYPES = ['title', 'header', 'section', 'task', 'total', 'blank'] as const;
+export type ImportRowType = (typeof IMPORT_ROW_TYPES)[number];
 
 export interface ImportRow {
   row: number;
@@ -71,7 +72,8 @@ export interface ImportColumn {
  * import of the same plan (`plan`), the coordinator's choice for this file (`user`), or a guess from
  * what its cells hold when the header says nothing the importer knows (`content`).
  */
-export type ColumnSource = 'header' | 'plan' | 'user' | 'content';
+export const COLUMN_SOURCES = ['header', 'plan', 'user', 'content'] as const;
+export type ColumnSource = (typeof COLUMN_SOURCES)[number];
 
 /** A column's field as the coordinator picks it; `ignore` leaves a column out. */
 export type ColumnChoice = ImportField | 'ignore';
@@ -130,7 +132,8 @@ export interface ImportSummary {
   byCoordinatingText: Record<string, number>;
 }
 
-export type ImportFormat = 'csv' | 'xlsx' | 'docx';
+export const IMPORT_FORMATS = ['csv', 'xlsx', 'docx'] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 /** A worksheet of a workbook or a table of a Word document: what a picker offers. */
 export interface ImportSheet {
@@ -172,4 +175,35 @@ export interface ImportInput {
   data: Uint8Array;
   fileName?: string;
   contentType?: string;
+}
+
+/** A table as read from any file (CSV, XLSX sheet, DOCX table), before headers are found (domain/import/read.ts). */
+export interface GridCell {
+  text: string;
+  /** A number as the spreadsheet stores it (XLSX number cells). */
+  number?: number;
+  /** `YYYY-MM-DD` for XLSX date cells. */
+  date?: string;
+  /** The formula of an XLSX formula cell (its cached result is in `text`). */
+  formula?: string;
+}
+
+/** 0-based, inclusive. */
+export interface MergeRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export interface Grid {
+  /** The worksheet's name (XLSX), or "Bảng 1", "Bảng 2"… in document order (DOCX). */
+  name?: string;
+  /** DOCX: the paragraphs just above the table ("PHỤ LỤC I … (Kèm theo Kế hoạch số …)"). */
+  caption?: string;
+  /** rows[r][c]: file row r + 1, column c (0 = A). */
+  rows: (GridCell | undefined)[][];
+  merges: MergeRange[];
+  /** The largest number of columns of any row. */
+  width: number;
 }

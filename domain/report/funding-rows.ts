@@ -1,5 +1,5 @@
 import { FUNDING_SOURCES, type Funding, type FundingSource } from '../vocabulary';
-import type { ReportFundingRow, ReportTaskInput } from './compile';
+import type { ReportFundingRow, ReportTaskInput } from './types';
 
 /** Amounts are summed in thousandths of a triệu đồng (one thousand đồng) so 0.1 + 0.2 stays 0.3. */
 const toMilli = (n: number): number => Math.round(n * 1000);

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { Lines } from '../html';
 import type { Language } from '../vocabulary';
 import type { ClassTally } from './classify';
-import type { AnnualReport, ReportFundingRow } from './compile';
+import type { AnnualReport, ReportFundingRow } from './types';
 import { formatAmount, formatDate, formatNumber, formatPercent } from './html-format';
 import { CLASS_LABELS, fundingSourcesLabel, REPORT_TEXT } from './labels';
 

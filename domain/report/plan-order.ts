@@ -1,4 +1,4 @@
-import type { ReportTaskInput } from './compile';
+import type { ReportTaskInput } from './types';
 
 /** Vietnamese collation for names, with a stable fallback so the order never depends on input order. */
 const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });

@@ -8,7 +8,7 @@
 import { Fragment, type ReactNode } from 'react';
 import { Lines, renderDocument } from '../html';
 import type { Language } from '../vocabulary';
-import type { AnnualReport } from './compile';
+import type { AnnualReport } from './types';
 import { documentKind, formatDate, formatInstant, formatNumber, formatPercent, placeAndDate, placeOf, upper } from './html-format';
 import { STYLE } from './html-style';
 import { AgencyTable, CancelledTable, ClassTable, FundingTable, TaskTable, type Props } from './html-tables';

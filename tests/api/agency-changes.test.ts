@@ -11,7 +11,7 @@ import { seedAgencies, seedPlan } from '../helpers/fixtures';
 import { fromToday } from '../helpers/dates';
 import { waitFor } from '../helpers/wait';
 import { tasks } from '../../db/schema';
-import { getTaskQuery } from '../../workflows/task';
+import { getTaskQuery } from '../../workflows/messages';
 import { TASK_QUEUE, taskWorkflowId } from '../../workflows/constants';
 import { groupMembersWorkflow } from '../../workflows/group-members';
 

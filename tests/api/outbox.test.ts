@@ -5,7 +5,8 @@ import { createMailActivities, type DeliveryResult, type RecordNotificationInput
 import { agencies, outbox, tasks } from '../../db/schema';
 import { searchableText } from '../../domain/text';
 import { TASK_QUEUE } from '../../workflows/constants';
-import { deliveryWorkflowId, digestWorkflowId, type DigestResult } from '../../workflows/mail';
+import type { DigestResult } from '../../workflows/types';
+import { deliveryWorkflowId, digestWorkflowId } from '../../workflows/constants';
 import { seedAgencies, seedPlan } from '../helpers/fixtures';
 import { startStack, type TestStack } from '../helpers/stack';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp';

@@ -6,7 +6,7 @@ import { seedAgencies, seedPlan } from '../helpers/fixtures';
 import { idempotencyKeys, taskEvents, tasks, users } from '../../db/schema';
 import { hashToken } from '../../api/tokens';
 import { taskWorkflowId } from '../../workflows/constants';
-import { getTaskQuery } from '../../workflows/task';
+import { getTaskQuery } from '../../workflows/messages';
 import { addDays } from '../../domain/calendar';
 import { fromToday } from '../helpers/dates';
 

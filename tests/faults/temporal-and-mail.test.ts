@@ -6,7 +6,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outbox, taskEvents } from '../../db/schema';
-import { deliveryWorkflowId } from '../../workflows/mail';
+import { deliveryWorkflowId } from '../../workflows/constants';
 import { pool } from '../../bench/stats';
 import { waitFor } from '../helpers/wait';
 import { recordFaults, startFaultStack, type FaultStack } from './harness';

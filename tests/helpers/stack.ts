@@ -6,7 +6,7 @@ import { createApp, type AppOptions } from '../../api/app';
 import type { AppDeps } from '../../api/context';
 import { createUser, ensureBootstrapAdmin, type CreateUserInput } from '../../api/services/users';
 import { createTestDatabase, type TestDatabase } from './db';
-import { DIGEST_SIGNAL_REUSE_MS } from '../../workflows/mail';
+import { DIGEST_SIGNAL_REUSE_MS } from '../../workflows/constants';
 import { createLocalEnv, createTestWorker, createTimeSkippingEnv, testConfig, testLogger, type TestWorkerOptions } from './temporal';
 import type { Config } from '../../runtime/config';
 

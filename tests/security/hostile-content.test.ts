@@ -11,7 +11,7 @@ import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { and, eq, like } from 'drizzle-orm';
 import { outbox, taskEvents, tasks } from '../../db/schema';
-import { digestWorkflowId } from '../../workflows/mail';
+import { digestWorkflowId } from '../../workflows/constants';
 import { localDate } from '../../domain/calendar';
 import { renderDigest, renderNotice, type MailTask } from '../../domain/mail';
 import { createLinkSigner, linkUrl } from '../../runtime/links';

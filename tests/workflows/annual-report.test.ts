@@ -7,7 +7,8 @@ import { today } from '../helpers/dates';
 import { seedAgencies } from '../../db/seed/agencies';
 import { annualCycles, notifications, plans, tasks } from '../../db/schema';
 import { annualCycleWorkflowId, annualScheduleId } from '../../workflows/constants';
-import { getCycleQuery, type CycleStatus } from '../../workflows/annual-report';
+import { getCycleQuery } from '../../workflows/messages';
+import type { CycleStatus } from '../../workflows/types';
 import type { AnnualReport } from '../../domain/report';
 import { planFixture, SON_LA } from '../helpers/plan-fixtures';
 

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { notifications } from '../../db/schema';
-import { digestWorkflowId } from '../../workflows/mail';
+import { digestWorkflowId } from '../../workflows/constants';
 import { seedAgencies, seedPlan } from '../helpers/fixtures';
 import { startStack, type TestStack } from '../helpers/stack';
 import { waitFor } from '../helpers/wait';

@@ -8,7 +8,7 @@ import { searchableText } from '../../domain/text';
 import type { Actor } from '../../domain/task-machine';
 import { startTaskWorkflows } from '../../activities/task-starter';
 import { taskWorkflowId } from '../../workflows/constants';
-import { acknowledgeTaskUpdate, decideExtensionUpdate, requestExtensionUpdate } from '../../workflows/task';
+import { acknowledgeTaskUpdate, decideExtensionUpdate, requestExtensionUpdate } from '../../workflows/messages';
 import { skipTo as skipMailStackTo, startMailStack, type MailStack } from '../helpers/mail-stack';
 import type { TestDatabase } from '../helpers/db';
 import type { TestSmtpServer } from '../helpers/smtp';

@@ -1,4 +1,4 @@
-import type { Grid } from '../read';
+import type { Grid } from '../types';
 import { captionOf, gridOf, tableName, type DocxLimits, type OpenTable, type RawCell } from './grid';
 import { ListCounter, type ListLevel } from './numbering';
 import { MC_NAMESPACE, NamespaceScopes, strictParser, W_NAMESPACES } from './package';

@@ -1,4 +1,4 @@
-import type { Grid, GridCell, MergeRange } from '../read';
+import type { Grid, GridCell, MergeRange } from '../types';
 
 /**
  * A Word table as read so far (rows of cells with their merge marks) and its conversion into the

@@ -1,5 +1,5 @@
 import type JSZip from 'jszip';
-import type { Grid } from '../read';
+import type { Grid } from '../types';
 import { documentReader, TableLimitError } from './document';
 import type { DocxLimits } from './grid';
 import { readNumbering, type ListLevel } from './numbering';

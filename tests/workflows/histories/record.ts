@@ -25,7 +25,7 @@ import { notifications, outbox } from '../../../db/schema';
 import { addDays, localDate } from '../../../domain/calendar';
 import { BATCHED_KINDS } from '../../../domain/mail/kinds';
 import { startTasksWorkflowId, taskWorkflowId } from '../../../workflows/constants';
-import { deliveryWorkflowId, digestWorkflowId } from '../../../workflows/mail';
+import { deliveryWorkflowId, digestWorkflowId } from '../../../workflows/constants';
 import {
   acceptCompletionUpdate,
   acknowledgeTaskUpdate,
@@ -38,7 +38,7 @@ import {
   requestExtensionUpdate,
   returnCompletionUpdate,
   submitCompletionUpdate,
-} from '../../../workflows/task';
+} from '../../../workflows/messages';
 import { fromToday } from '../../helpers/dates';
 import { createTestDatabase } from '../../helpers/db';
 import { seedAgencies, seedPlan } from '../../helpers/fixtures';

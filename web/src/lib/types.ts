@@ -10,7 +10,7 @@ import type { AgencyKind, Funding, FundingSource, Language, NotificationKind, Ou
 export type { AuditAction, TaskStatus, AgencyKind, Funding, FundingSource, Language, NotificationKind, OutboxStatus, Role, TaskKind };
 export type { ImportPreview, ImportRow, ImportProblem, ImportColumn, ParsedTask } from '../../../domain/import/types';
 export type { ImportDryRun } from '../../../domain/import/diff';
-export type { AnnualReport, ReportAgencyRow, ReportTaskRow } from '../../../domain/report/compile';
+export type { AnnualReport, ReportAgencyRow, ReportTaskRow } from '../../../domain/report/types';
 export type { TaskClass } from '../../../domain/report/classify';
 
 /** The JSON body of a path's 200 answer, as the API documents it (api-schema.d.ts, generated from the route specs). */
