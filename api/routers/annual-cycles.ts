@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LANGUAGES } from '../../domain/vocabulary';
 import type { AnnualReport } from '../../domain/report';
 import { renderAnnualReportHtml } from '../../domain/report';
+import { annualReportSchema } from '../services/annual-report-schema';
 import { renderAnnualReportXlsx } from '../services/report-xlsx';
 import { idParam, route } from '../route';
 import { requiredText, note } from '../schemas';
@@ -113,7 +114,7 @@ export const annualCycleRoutes = [
     auth: ['coordinator', 'viewer'],
     params: yearParam,
     query: z.object({ format: z.enum(['json', 'xlsx', 'html'], { message: 'phải là json, xlsx hoặc html' }).default('json'), lang: z.enum(LANGUAGES).default('vi') }),
-    responses: { 200: { description: 'The report' }, 404: { description: 'Not compiled yet' } },
+    responses: { 200: { description: 'The report: JSON as below, or by `format` the XLSX workbook or the printable HTML', schema: annualReportSchema }, 404: { description: 'Not compiled yet' } },
     async handler({ deps, res, params, query }) {
       const report = (await compiledReport(deps, params.id, params.year)) as unknown as AnnualReport;
       if (query.format === 'json') return { body: report };

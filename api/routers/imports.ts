@@ -9,6 +9,7 @@ import { unprocessable, zodDetails } from '../errors';
 import { IMPORT_FIELDS } from '../../domain/import/types';
 import { addImportedName, agencySchema, getAgency, importedNameBody } from '../services/agency-directory';
 import { actorOf, recordAudit } from '../services/audit';
+import { commitOutcomeShape, importDryRunSchema } from '../services/import-schemas';
 import { commitImport, dryRunImport, importJob, openPlan, type ImportChoices, type UploadedFile } from '../services/plan-import';
 
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -111,8 +112,11 @@ export const importRoutes = [
       [DOCX_TYPE]: { schema: { type: 'string', format: 'binary' } },
     },
     responses: {
-      200: { description: 'Dry run: the preview (with `diff` when the plan has imported tasks); or the file changes nothing that is imported already (alreadyImported: true)' },
-      202: { description: 'Committed; the task workflows are starting (follow the job)', schema: z.object({ alreadyImported: z.literal(false), job: jobSchema }) },
+      200: {
+        description: 'Dry run: the preview (with `diff` when the plan has imported tasks); or the file changes nothing that is imported already (alreadyImported: true)',
+        schema: z.union([importDryRunSchema, z.object({ alreadyImported: z.literal(true), ...commitOutcomeShape })]),
+      },
+      202: { description: 'Committed; the task workflows are starting (follow the job)', schema: z.object({ alreadyImported: z.literal(false), job: jobSchema, ...commitOutcomeShape }) },
       413: { description: 'File over 10 MB' },
     },
     async handler({ deps, user, req, params, query }) {

@@ -5,6 +5,7 @@ import { addToTally, classifyTask, emptyTally, finishTally, type ClassTally } fr
 import { localDate } from '../../domain/calendar';
 import type { Db } from '../../db/client';
 import { notFound } from '../errors';
+import { classTallyShape } from './annual-report-schema';
 
 /**
  * Live statistics of a plan: per lead agency and for the whole plan, counted with the same
@@ -13,24 +14,12 @@ import { notFound } from '../errors';
  * counted apart and nowhere else.
  */
 
-const tallySchema = {
-  total: z.number().int(),
-  open: z.number().int(),
-  completed: z.number().int(),
-  completedOnTime: z.number().int(),
-  completedLate: z.number().int(),
-  inProgressOnTime: z.number().int(),
-  overdue: z.number().int(),
-  notStarted: z.number().int(),
-  onTimeRate: z.number().nullable().describe('completedOnTime / (completed + overdue); null when that is 0'),
-};
-
-export const agencyStatsSchema = z.object({ agencyCode: z.string(), agencyName: z.string(), ...tallySchema });
+export const agencyStatsSchema = z.object({ agencyCode: z.string(), agencyName: z.string(), ...classTallyShape });
 
 export const planStatsSchema = z.object({
   planId: z.uuid(),
   asOf: z.string(),
-  totals: z.object({ ...tallySchema, cancelled: z.number().int() }),
+  totals: z.object({ ...classTallyShape, cancelled: z.number().int() }),
   agencies: z.array(agencyStatsSchema),
 });
 

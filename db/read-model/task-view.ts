@@ -67,7 +67,8 @@ export function taskView(row: TaskRow, leadAgencyName?: string | null): TaskView
   };
 }
 
-const fundingSchema: z.ZodType<Funding> = z.object({
+/** A task's funding as stored and shown (the API's input schema adds limits and defaults). */
+export const fundingSchema: z.ZodType<Funding> = z.object({
   text: z.string().optional(),
   sources: z.array(z.enum(FUNDING_SOURCES)),
   amounts: z.object({ recurrent: z.number().optional(), investment: z.number().optional(), total: z.number().optional() }).optional(),

@@ -7220,7 +7220,248 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            format: "csv" | "xlsx" | "docx";
+                            fileSha256: string;
+                            sheetName?: string;
+                            sheets: {
+                                name: string;
+                                caption?: string;
+                                rows: number;
+                                columns: number;
+                                hasHeader: boolean;
+                            }[];
+                            headerRow?: number;
+                            columns: {
+                                index: number;
+                                header: string;
+                                /** @enum {string} */
+                                field?: "number" | "title" | "lead" | "coordinating" | "timeframe" | "fundingText" | "amountRecurrent" | "amountInvestment" | "amountTotal" | "kind" | "description" | "note";
+                                /** @enum {string} */
+                                source?: "header" | "plan" | "user" | "content";
+                                samples?: string[];
+                            }[];
+                            rows: {
+                                row: number;
+                                /** @enum {string} */
+                                type: "title" | "header" | "section" | "task" | "total" | "blank";
+                                cells: {
+                                    [key: string]: string;
+                                };
+                                task?: {
+                                    row: number;
+                                    sectionCode?: string;
+                                    section?: string;
+                                    number?: string;
+                                    title: string;
+                                    description?: string;
+                                    leadText: string;
+                                    leads: {
+                                        code: string;
+                                        /** @enum {string} */
+                                        kind: "department" | "district" | "commune" | "vertical" | "province" | "group" | "other";
+                                        members: string[];
+                                    }[];
+                                    coordinatingText?: string;
+                                    coordinatingAgencyCodes: string[];
+                                    /** @enum {string} */
+                                    kind: "new" | "carried_over" | "recurring";
+                                    kindText?: string;
+                                    timeframeText?: string;
+                                    startDate: string;
+                                    dueDate: string;
+                                    funding?: {
+                                        text?: string;
+                                        sources: ("central" | "province" | "district" | "commune" | "socialized" | "oda" | "other")[];
+                                        amounts?: {
+                                            recurrent?: number;
+                                            investment?: number;
+                                            total?: number;
+                                        };
+                                    };
+                                    note?: string;
+                                };
+                                problems: {
+                                    /** @description 1-based file row */
+                                    row?: number;
+                                    /** @description Column letter and header text: "C — Đơn vị chủ trì" */
+                                    column?: string;
+                                    field?: string;
+                                    /** @enum {string} */
+                                    severity: "error" | "warning";
+                                    message: string;
+                                    suggestions?: string[];
+                                }[];
+                            }[];
+                            tasks: {
+                                row: number;
+                                sectionCode?: string;
+                                section?: string;
+                                number?: string;
+                                title: string;
+                                description?: string;
+                                leadText: string;
+                                leads: {
+                                    code: string;
+                                    /** @enum {string} */
+                                    kind: "department" | "district" | "commune" | "vertical" | "province" | "group" | "other";
+                                    members: string[];
+                                }[];
+                                coordinatingText?: string;
+                                coordinatingAgencyCodes: string[];
+                                /** @enum {string} */
+                                kind: "new" | "carried_over" | "recurring";
+                                kindText?: string;
+                                timeframeText?: string;
+                                startDate: string;
+                                dueDate: string;
+                                funding?: {
+                                    text?: string;
+                                    sources: ("central" | "province" | "district" | "commune" | "socialized" | "oda" | "other")[];
+                                    amounts?: {
+                                        recurrent?: number;
+                                        investment?: number;
+                                        total?: number;
+                                    };
+                                };
+                                note?: string;
+                            }[];
+                            problems: {
+                                /** @description 1-based file row */
+                                row?: number;
+                                /** @description Column letter and header text: "C — Đơn vị chủ trì" */
+                                column?: string;
+                                field?: string;
+                                /** @enum {string} */
+                                severity: "error" | "warning";
+                                message: string;
+                                suggestions?: string[];
+                            }[];
+                            ok: boolean;
+                            summary: {
+                                rows: number;
+                                tasks: number;
+                                sections: number;
+                                byLeadText: {
+                                    [key: string]: number;
+                                };
+                                byKind: {
+                                    [key: string]: number;
+                                };
+                                byTimeframe: {
+                                    [key: string]: number;
+                                };
+                                byFunding: {
+                                    [key: string]: number;
+                                };
+                                byCoordinatingText: {
+                                    [key: string]: number;
+                                };
+                            };
+                            missingFields: ("number" | "title" | "lead" | "coordinating" | "timeframe" | "fundingText" | "amountRecurrent" | "amountInvestment" | "amountTotal" | "kind" | "description" | "note")[];
+                            unknownNames: {
+                                text: string;
+                                /** @enum {string} */
+                                field: "lead" | "coordinating";
+                                rows: number[];
+                                suggestions: {
+                                    code: string;
+                                    name: string;
+                                }[];
+                            }[];
+                            diff?: {
+                                compared: number;
+                                added: {
+                                    row: number;
+                                    title: string;
+                                }[];
+                                changed: {
+                                    row: number;
+                                    taskId: string;
+                                    title: string;
+                                    /** @enum {string} */
+                                    status: "assigned" | "in_progress" | "completion_submitted" | "completed" | "cancelled";
+                                    changes: {
+                                        /** @enum {string} */
+                                        field: "title" | "lead" | "coordinating" | "startDate" | "dueDate" | "kind" | "funding" | "description" | "note" | "number" | "section";
+                                        from: unknown;
+                                        to: unknown;
+                                        notApplied?: string;
+                                    }[];
+                                }[];
+                                unchanged: {
+                                    row: number;
+                                    taskId: string;
+                                }[];
+                                removed: {
+                                    taskId: string;
+                                    title: string;
+                                    number: string | null;
+                                    section: string | null;
+                                    /** @enum {string} */
+                                    status: "assigned" | "in_progress" | "completion_submitted" | "completed" | "cancelled";
+                                }[];
+                            };
+                        } | {
+                            /** @enum {boolean} */
+                            alreadyImported: true;
+                            diff: {
+                                compared: number;
+                                added: {
+                                    row: number;
+                                    title: string;
+                                }[];
+                                changed: {
+                                    row: number;
+                                    taskId: string;
+                                    title: string;
+                                    /** @enum {string} */
+                                    status: "assigned" | "in_progress" | "completion_submitted" | "completed" | "cancelled";
+                                    changes: {
+                                        /** @enum {string} */
+                                        field: "title" | "lead" | "coordinating" | "startDate" | "dueDate" | "kind" | "funding" | "description" | "note" | "number" | "section";
+                                        from: unknown;
+                                        to: unknown;
+                                        notApplied?: string;
+                                    }[];
+                                }[];
+                                unchanged: {
+                                    row: number;
+                                    taskId: string;
+                                }[];
+                                removed: {
+                                    taskId: string;
+                                    title: string;
+                                    number: string | null;
+                                    section: string | null;
+                                    /** @enum {string} */
+                                    status: "assigned" | "in_progress" | "completion_submitted" | "completed" | "cancelled";
+                                }[];
+                            };
+                            summary: {
+                                rows: number;
+                                tasks: number;
+                                sections: number;
+                                byLeadText: {
+                                    [key: string]: number;
+                                };
+                                byKind: {
+                                    [key: string]: number;
+                                };
+                                byTimeframe: {
+                                    [key: string]: number;
+                                };
+                                byFunding: {
+                                    [key: string]: number;
+                                };
+                                byCoordinatingText: {
+                                    [key: string]: number;
+                                };
+                            };
+                        };
+                    };
                 };
                 /** @description Committed; the task workflows are starting (follow the job) */
                 202: {
@@ -7248,6 +7489,59 @@ export interface paths {
                                 refusedCount: number;
                                 createdAt: string;
                                 updatedAt: string;
+                            };
+                            diff: {
+                                compared: number;
+                                added: {
+                                    row: number;
+                                    title: string;
+                                }[];
+                                changed: {
+                                    row: number;
+                                    taskId: string;
+                                    title: string;
+                                    /** @enum {string} */
+                                    status: "assigned" | "in_progress" | "completion_submitted" | "completed" | "cancelled";
+                                    changes: {
+                                        /** @enum {string} */
+                                        field: "title" | "lead" | "coordinating" | "startDate" | "dueDate" | "kind" | "funding" | "description" | "note" | "number" | "section";
+                                        from: unknown;
+                                        to: unknown;
+                                        notApplied?: string;
+                                    }[];
+                                }[];
+                                unchanged: {
+                                    row: number;
+                                    taskId: string;
+                                }[];
+                                removed: {
+                                    taskId: string;
+                                    title: string;
+                                    number: string | null;
+                                    section: string | null;
+                                    /** @enum {string} */
+                                    status: "assigned" | "in_progress" | "completion_submitted" | "completed" | "cancelled";
+                                }[];
+                            };
+                            summary: {
+                                rows: number;
+                                tasks: number;
+                                sections: number;
+                                byLeadText: {
+                                    [key: string]: number;
+                                };
+                                byKind: {
+                                    [key: string]: number;
+                                };
+                                byTimeframe: {
+                                    [key: string]: number;
+                                };
+                                byFunding: {
+                                    [key: string]: number;
+                                };
+                                byCoordinatingText: {
+                                    [key: string]: number;
+                                };
                             };
                         };
                     };
@@ -8252,12 +8546,172 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description The report */
+                /** @description The report: JSON as below, or by `format` the XLSX workbook or the printable HTML */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            schemaVersion: 1;
+                            plan: {
+                                id: string;
+                                code: string;
+                                title: string;
+                                documentNumber: string;
+                                issuer: string;
+                                /** @description YYYY-MM-DD */
+                                issuedOn: string;
+                                /** @description YYYY-MM-DD */
+                                periodStart: string;
+                                /** @description YYYY-MM-DD */
+                                periodEnd: string;
+                            };
+                            year: number;
+                            /** @description YYYY-MM-DD */
+                            asOf: string;
+                            /** @description YYYY-MM-DD */
+                            dueDate: string;
+                            compiledAt: string;
+                            version: number;
+                            coordinator: {
+                                code: string;
+                                name: string;
+                            };
+                            headline: {
+                                total: number;
+                                open: number;
+                                completed: number;
+                                completedOnTime: number;
+                                completedLate: number;
+                                inProgressOnTime: number;
+                                overdue: number;
+                                notStarted: number;
+                                /** @description completedOnTime / (completed + overdue); null when that is 0 */
+                                onTimeRate: number | null;
+                                cancelled: number;
+                                agenciesRequested: number;
+                                agenciesReported: number;
+                                agenciesReportedOnTime: number;
+                                agenciesMissing: number;
+                                missingAgencyCodes: string[];
+                            };
+                            classes: {
+                                /** @enum {string} */
+                                class: "completed_on_time" | "completed_late" | "in_progress_on_time" | "in_progress_overdue" | "not_started";
+                                count: number;
+                            }[];
+                            sections: {
+                                code: string | null;
+                                title: string | null;
+                                total: number;
+                                open: number;
+                                completed: number;
+                                completedOnTime: number;
+                                completedLate: number;
+                                inProgressOnTime: number;
+                                overdue: number;
+                                notStarted: number;
+                                /** @description completedOnTime / (completed + overdue); null when that is 0 */
+                                onTimeRate: number | null;
+                            }[];
+                            tasks: {
+                                id: string;
+                                parentId: string | null;
+                                number: string | null;
+                                sectionCode: string | null;
+                                section: string | null;
+                                title: string;
+                                leadAgencyCode: string;
+                                leadAgencyName: string;
+                                /** @enum {string} */
+                                kind: "new" | "carried_over" | "recurring";
+                                /** @enum {string} */
+                                status: "assigned" | "in_progress" | "completion_submitted" | "completed" | "cancelled";
+                                /** @enum {string} */
+                                class: "completed_on_time" | "completed_late" | "in_progress_on_time" | "in_progress_overdue" | "not_started";
+                                progress: number;
+                                /** @enum {string} */
+                                progressSource: "report" | "task";
+                                /** @description YYYY-MM-DD */
+                                startDate: string;
+                                /** @description YYYY-MM-DD */
+                                dueDate: string;
+                                /** @description YYYY-MM-DD */
+                                originalDueDate: string;
+                                dueDateMoved: boolean;
+                                /** @description YYYY-MM-DD */
+                                completedOn: string | null;
+                                note: string | null;
+                                /** @enum {string|null} */
+                                noteSource: "report" | "task" | null;
+                                funding: {
+                                    text?: string;
+                                    sources: ("central" | "province" | "district" | "commune" | "socialized" | "oda" | "other")[];
+                                    amounts?: {
+                                        recurrent?: number;
+                                        investment?: number;
+                                        total?: number;
+                                    };
+                                } | null;
+                            }[];
+                            cancelled: {
+                                id: string;
+                                number: string | null;
+                                sectionCode: string | null;
+                                section: string | null;
+                                title: string;
+                                leadAgencyCode: string;
+                                leadAgencyName: string;
+                                /** @description YYYY-MM-DD */
+                                dueDate: string;
+                                note: string | null;
+                            }[];
+                            agencies: {
+                                agencyCode: string;
+                                agencyName: string;
+                                shortName: string;
+                                total: number;
+                                open: number;
+                                completed: number;
+                                completedOnTime: number;
+                                completedLate: number;
+                                inProgressOnTime: number;
+                                overdue: number;
+                                notStarted: number;
+                                /** @description completedOnTime / (completed + overdue); null when that is 0 */
+                                onTimeRate: number | null;
+                                requested: boolean;
+                                reportSubmitted: boolean;
+                                reportOnTime: boolean | null;
+                                submittedAt: string | null;
+                                summary: string | null;
+                            }[];
+                            funding: {
+                                rows: {
+                                    /** @description In vocabulary order; empty for "not specified" */
+                                    sources: ("central" | "province" | "district" | "commune" | "socialized" | "oda" | "other")[];
+                                    taskCount: number;
+                                    itemsWithAmounts: number;
+                                    /** @description triệu đồng; null when no task of the row states it */
+                                    recurrent: number | null;
+                                    investment: number | null;
+                                    total: number | null;
+                                }[];
+                                total: {
+                                    /** @description In vocabulary order; empty for "not specified" */
+                                    sources: ("central" | "province" | "district" | "commune" | "socialized" | "oda" | "other")[];
+                                    taskCount: number;
+                                    itemsWithAmounts: number;
+                                    /** @description triệu đồng; null when no task of the row states it */
+                                    recurrent: number | null;
+                                    investment: number | null;
+                                    total: number | null;
+                                };
+                            };
+                        };
+                    };
                 };
                 /** @description Thiếu hoặc sai token */
                 401: {

@@ -9,8 +9,7 @@ import type { AgencyKind, Funding, FundingSource, Language, NotificationKind, Ou
 
 export type { AuditAction, TaskStatus, AgencyKind, Funding, FundingSource, Language, NotificationKind, OutboxStatus, Role, TaskKind };
 export type { ImportPreview, ImportRow, ImportProblem, ImportColumn, ParsedTask } from '../../../domain/import/types';
-export type { ImportDryRun } from '../../../domain/import/diff';
-export type { AnnualReport, ReportAgencyRow, ReportTaskRow } from '../../../domain/report/types';
+export type { ReportAgencyRow, ReportTaskRow } from '../../../domain/report/types';
 export type { TaskClass } from '../../../domain/report/classify';
 
 /** The JSON body of a path's 200 answer, as the API documents it (api-schema.d.ts, generated from the route specs). */
@@ -53,6 +52,14 @@ export type OutboxQuery = QueryOf<'/api/outbox'>;
 export type ImportJob = Json<'/api/plans/{id}/imports/{jobId}', 'get'>;
 
 export type AnnualCycle = Json<'/api/plans/{id}/annual-cycles/{year}', 'get'>;
+/** The compiled report as JSON (api/services/annual-report-schema.ts: domain/report's AnnualReport). */
+export type AnnualReport = Json<'/api/plans/{id}/annual-cycles/{year}/report', 'get'>;
+
+type ImportReply = paths['/api/plans/{id}/import']['post']['responses'][200 | 202]['content']['application/json'];
+/** A dry run's answer: the preview and, for a plan imported before, the diff. */
+export type ImportDryRun = Exclude<ImportReply, { alreadyImported: boolean }>;
+/** A commit's answer: the import job (202), or that this file was imported already (200). */
+export type CommitReply = Extract<ImportReply, { alreadyImported: boolean }>;
 
 export type CalendarDay = Json<'/api/calendar/holidays', 'get'>['items'][number];
 

@@ -83,9 +83,8 @@ function CycleBody({ plan, year }: { plan: Plan; year: number }) {
   const cycle = useLoad((signal) => loadCycle(plan.id, year, signal), [plan.id, year]);
   const report = useLoad(
     (signal) =>
-      // The JSON form of the report is domain/report's AnnualReport, shared with the server as code.
-      (ok(client.GET('/api/plans/{id}/annual-cycles/{year}/report', { params: { path: { id: plan.id, year }, query: { format: 'json' } }, signal })) as Promise<unknown> as Promise<AnnualReport>).then(
-        (r) => r,
+      ok(client.GET('/api/plans/{id}/annual-cycles/{year}/report', { params: { path: { id: plan.id, year }, query: { format: 'json' } }, signal })).then(
+        (r): AnnualReport | null => r,
         (err: unknown) => {
           // Not compiled yet (or no cycle): nothing to preview.
           if (err instanceof ApiError && (err.status === 404 || err.status === 409)) return null;

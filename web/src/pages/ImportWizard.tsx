@@ -3,13 +3,13 @@ import { useParams } from 'react-router';
 import { ApiError, client, multipart, ok } from '../lib/api';
 import { useForm } from '../lib/form';
 import { useI18n } from '../lib/i18n';
-import type { ImportDryRun } from '../lib/types';
+import type { CommitReply, ImportDryRun } from '../lib/types';
 import { ErrorSummary } from '../components/Form';
 import { PageHeader } from '../components/PageHeader';
 import { Async } from '../components/States';
 import { CommitStep } from '../components/import/CommitStep';
 import { PreviewStep } from '../components/import/PreviewStep';
-import type { Choices, CommitReply } from '../components/import/wizard-state';
+import type { Choices } from '../components/import/wizard-state';
 import { Steps, type Step } from '../components/import/WizardSteps';
 import { usePlan } from './Plans';
 
@@ -32,14 +32,15 @@ export function ImportWizardPage() {
       ...(c.cancelRemoved.length ? { cancelRemoved: c.cancelRemoved } : {}),
     };
     const body = { file: file!, options: Object.keys(options).length ? JSON.stringify(options) : undefined };
-    // The preview and the commit reply are domain/import's shapes, shared with the server as code.
-    return ok(client.POST('/api/plans/{id}/import', { params: { path: { id: planId }, query }, body, bodySerializer: multipart })) as Promise<unknown>;
+    return ok(client.POST('/api/plans/{id}/import', { params: { path: { id: planId }, query }, body, bodySerializer: multipart }));
   };
 
   const check = (c: Choices = choices) =>
     form.run(async () => {
       if (!file) throw new ApiError(422, 'invalid_data', t('import.noFile'), [{ field: 'file', message: t('import.chooseFile') }]);
-      const result = (await send(c, { dryRun: 'true', sheet: c.sheet })) as ImportDryRun;
+      const result = await send(c, { dryRun: 'true', sheet: c.sheet });
+      // Only a commit answers with `alreadyImported`; a dry run always with the preview.
+      if ('alreadyImported' in result) throw new Error('the dry run was answered as a commit');
       setPreview(result);
       setStep('preview');
     });
@@ -53,7 +54,8 @@ export function ImportWizardPage() {
   const commit = () =>
     form.run(async () => {
       // The table the preview read: its column letters are the ones the mapping names.
-      const reply = (await send(choices, { sheet: choices.sheet ?? preview?.sheetName })) as CommitReply;
+      const reply = await send(choices, { sheet: choices.sheet ?? preview?.sheetName });
+      if (!('alreadyImported' in reply)) throw new Error('the commit was answered as a dry run');
       setJob(reply);
       setStep('commit');
     });

@@ -2,15 +2,14 @@ import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { ApiError, client, ok } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
-import type { ImportJob } from '../../lib/types';
+import type { CommitReply, ImportJob } from '../../lib/types';
 import { Notice } from '../States';
-import type { CommitReply } from './wizard-state';
 
 const POLL_MS = 1000;
 
 export function CommitStep({ planId, reply, onRestart }: { planId: string; reply: CommitReply; onRestart: () => void }) {
   const { t } = useI18n();
-  const [job, setJob] = useState<ImportJob | undefined>(reply.job);
+  const [job, setJob] = useState<ImportJob | undefined>(reply.alreadyImported ? undefined : reply.job);
   const [error, setError] = useState<ApiError | null>(null);
   const finished = !job || job.status === 'started' || job.status === 'failed';
 
