@@ -21,10 +21,11 @@ export const AUDIT_ACTIONS = [
   'calendar.remove',
   'plan.create',
   'plan.update',
+  'attachment.delete',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_TARGETS = ['user', 'agency', 'calendar_day', 'plan'] as const;
+export const AUDIT_TARGETS = ['user', 'agency', 'calendar_day', 'plan', 'attachment'] as const;
 export type AuditTarget = (typeof AUDIT_TARGETS)[number];
 
 /**
@@ -35,7 +36,7 @@ export const AUDIT_VIAS = ['api', 'cli', 'oidc', 'system'] as const;
 export type AuditVia = (typeof AUDIT_VIAS)[number];
 
 /** The filter `action=` takes: one action, or every action on one kind of target (`user`, `agency`…). */
-export const AUDIT_ACTION_GROUPS = ['user', 'agency', 'calendar', 'plan'] as const;
+export const AUDIT_ACTION_GROUPS = ['user', 'agency', 'calendar', 'plan', 'attachment'] as const;
 
 export const AUDIT_ACTION_LABELS: Record<Language, Record<AuditAction, string>> = {
   vi: {
@@ -55,6 +56,7 @@ export const AUDIT_ACTION_LABELS: Record<Language, Record<AuditAction, string>> 
     'calendar.remove': 'Bỏ điều chỉnh ngày',
     'plan.create': 'Tạo kế hoạch',
     'plan.update': 'Sửa kế hoạch, cấu hình',
+    'attachment.delete': 'Xóa tệp minh chứng chưa gửi kèm báo cáo',
   },
   en: {
     'user.create': 'Account created',
@@ -73,6 +75,7 @@ export const AUDIT_ACTION_LABELS: Record<Language, Record<AuditAction, string>> 
     'calendar.remove': 'Calendar amendment removed',
     'plan.create': 'Plan created',
     'plan.update': 'Plan or its settings changed',
+    'attachment.delete': 'Evidence file withdrawn before any report cited it',
   },
 };
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ATTACHMENT_TYPE_LABELS } from '../../domain/attachments';
 import { idParam, route } from '../route';
-import { attachmentFile, listAttachments, readUpload, uploadAttachment } from '../services/attachments';
+import { attachmentFile, deleteAttachment, listAttachments, readUpload, uploadAttachment } from '../services/attachments';
 
 const attachmentSchema = z.object({
   id: z.uuid(),
@@ -71,6 +71,25 @@ export const attachmentRoutes = [
         ETag: `"${row.sha256}"`,
       });
       res.send(data);
+    },
+  }),
+  route({
+    method: 'delete',
+    path: '/api/attachments/:id',
+    tag: 'attachments',
+    summary: "Withdraw an evidence file uploaded by mistake while no report, comment or annual report cites it: its uploader's agency or the coordinator. Recorded in the admin audit log",
+    auth: ['coordinator', 'agency'],
+    agencyScope: 'own-agency',
+    params: idParam,
+    responses: {
+      204: { description: 'Deleted' },
+      403: { description: "Another agency's file, or a task the caller does not work on" },
+      404: { description: 'No such file' },
+      409: { description: 'A report or comment cites it: it stays with what was reported' },
+    },
+    async handler({ deps, user, res, params }) {
+      await deleteAttachment(deps, user, params.id);
+      res.status(204).end();
     },
   }),
 ];

@@ -11,11 +11,12 @@ import type { Request, Response } from 'express';
 import multer from 'multer';
 import { fileTypeFromBuffer } from 'file-type';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { attachmentContents, attachments, taskEvents, type AttachmentRow } from '../../db/schema';
+import { agencyReports, attachmentContents, attachments, taskEvents, type AttachmentRow } from '../../db/schema';
 import { ATTACHMENT_TYPE_LABELS, ATTACHMENT_TYPES, isAttachmentType, safeFileName, type EvidenceFile } from '../../domain/attachments';
 import type { Config } from '../../runtime/config';
 import type { AppDeps, AuthUser } from '../context';
-import { badRequest, HttpError, notFound, unavailable, unprocessable, type ErrorDetail } from '../errors';
+import { badRequest, conflict, forbidden, HttpError, notFound, unavailable, unprocessable, type ErrorDetail } from '../errors';
+import { actorOf, recordAudit } from './audit';
 import { visibleTask } from './tasks';
 
 const MB = 1024 * 1024;
@@ -243,6 +244,53 @@ export async function attachmentFile(deps: AppDeps, user: AuthUser, id: string):
     throw new HttpError(500, 'attachment_corrupt', 'Nội dung tệp không còn khớp với bản đã tải lên.');
   }
   return { row, data };
+}
+
+/**
+ * Withdraw a file uploaded by mistake — by its uploader's agency or the coordinator — while nothing cites
+ * it. A file a report, a comment or an annual report cites stays: it is part of what was reported (409).
+ * The row is locked first, so two withdrawals cannot both pass. The admin audit log keeps what it was.
+ * Kept in Postgres, the bytes go with the row; under ATTACHMENTS_DIR, right after the commit (a file
+ * left behind by a crash there is never served: nothing names it any more).
+ */
+export async function deleteAttachment(deps: AppDeps, user: AuthUser, id: string): Promise<void> {
+  const { db } = deps.database;
+  const row = await db.transaction(async (tx) => {
+    const [row] = await tx.select().from(attachments).where(eq(attachments.id, id)).for('update');
+    if (!row) throw notFound('tệp đính kèm');
+    await visibleTask(deps, user, row.taskId);
+    if (user.role !== 'coordinator' && row.agencyCode !== user.agencyCode) throw forbidden('Chỉ đơn vị đã tải tệp lên hoặc cơ quan điều phối mới xoá được tệp này.');
+    const cites = { attachments: [{ id }] };
+    const [event] = await tx
+      .select({ seq: taskEvents.seq })
+      .from(taskEvents)
+      .where(and(eq(taskEvents.taskId, row.taskId), sql`${taskEvents.data} @> ${JSON.stringify(cites)}::jsonb`))
+      .limit(1);
+    const [report] = event
+      ? []
+      : await tx
+          .select({ agencyCode: agencyReports.agencyCode })
+          .from(agencyReports)
+          .where(sql`${agencyReports.items} @> ${JSON.stringify([cites])}::jsonb`)
+          .limit(1);
+    if (event || report) {
+      throw conflict(`Tệp "${row.fileName}" đã được gửi kèm ${event ? 'một báo cáo hoặc ý kiến của nhiệm vụ' : 'báo cáo năm của đơn vị'}, nên được giữ lại trong hồ sơ.`, [
+        { field: 'id', message: 'tệp đã được dẫn chứng' },
+      ]);
+    }
+    await tx.delete(attachments).where(eq(attachments.id, id));
+    await recordAudit(tx, actorOf(user), {
+      action: 'attachment.delete',
+      targetType: 'attachment',
+      targetId: id,
+      targetLabel: row.fileName,
+      before: { taskId: row.taskId, fileName: row.fileName, contentType: row.contentType, size: row.size, sha256: row.sha256, uploadedBy: row.uploadedByName, agencyCode: row.agencyCode },
+    });
+    return row;
+  });
+  if (row.storage === 'dir' && row.storageKey) {
+    await rm(dirPath(deps.config, row.storageKey), { force: true }).catch((err: Error) => deps.logger.warn({ attachmentId: id, err }, 'withdrawn attachment left on disk'));
+  }
 }
 
 /** One report's or comment's files, as it names them by id, with the request field they came from. */

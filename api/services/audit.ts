@@ -150,8 +150,8 @@ const ROLE_LABELS: Record<Language, Record<string, string>> = {
   en: { admin: 'Administrator', coordinator: 'Coordinator', agency: 'Agency', viewer: 'Leadership', system: 'System' },
 };
 const TARGET_LABELS: Record<Language, Record<AuditTarget, string>> = {
-  vi: { user: 'Người dùng', agency: 'Cơ quan, đơn vị', calendar_day: 'Ngày trong lịch', plan: 'Kế hoạch' },
-  en: { user: 'User', agency: 'Agency', calendar_day: 'Calendar day', plan: 'Plan' },
+  vi: { user: 'Người dùng', agency: 'Cơ quan, đơn vị', calendar_day: 'Ngày trong lịch', plan: 'Kế hoạch', attachment: 'Tệp minh chứng' },
+  en: { user: 'User', agency: 'Agency', calendar_day: 'Calendar day', plan: 'Plan', attachment: 'Evidence file' },
 };
 const VIA_LABELS: Record<Language, Record<AuditVia, string>> = {
   vi: { api: 'Giao diện, API', cli: 'Công cụ dòng lệnh', oidc: 'Đăng nhập tài khoản của tỉnh', system: 'Hệ thống' },

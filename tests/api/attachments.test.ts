@@ -2,7 +2,8 @@
  * Evidence files (minh chứng) through the real API: uploads of each accepted type, refusals by content
  * (whatever the name says), the size limit, who may upload, list and download, the two stores (Postgres
  * and a directory), the virus-scan hook, and reports that cite the files — progress, completion,
- * contribution, the annual report — recorded in the task's audit trail.
+ * contribution, the annual report — recorded in the task's audit trail; and the withdrawal of a file
+ * uploaded by mistake, refused once a report cites it.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -16,7 +17,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { createApp } from '../../api/app';
 import { createAnnualReportActivities } from '../../activities/annual-report';
-import { agencyReports, attachmentContents, attachments, taskEvents } from '../../db/schema';
+import { agencyReports, attachmentContents, attachments, auditLog, taskEvents } from '../../db/schema';
 import { loadConfig } from '../../runtime/config';
 import { requester, startStack, type ApiResponse, type TestStack } from '../helpers/stack';
 import { seedAgencies, seedPlan } from '../helpers/fixtures';
@@ -365,5 +366,71 @@ describe('reports that cite evidence', () => {
     expect(report!.items).toEqual([{ taskId, percent: 30, note: 'Đang triển khai', attachments: [{ id: evidence.id, fileName: 'bao-cao-nam.pdf', contentType: 'application/pdf', size: PDF.length }] }]);
     const progress = (await eventsOf(taskId)).find((e) => e.type === 'progress_reported')!;
     expect(progress.data).toMatchObject({ percent: 30, via: 'report', attachments: [{ id: evidence.id }] });
+
+    // Cited by the annual report: it stays, even for the coordinator.
+    const kept = await remove('coordinator', evidence.id);
+    expect(kept.status).toBe(409);
+    expect(kept.body.error.message).toContain('bao-cao-nam.pdf');
+  });
+});
+
+const remove = (who: keyof typeof tokens, id: string, via = stack.request) => via('DELETE', `/api/attachments/${id}`, { token: tokens[who] });
+const listed = async (taskId: string) => ((await stack.request('GET', `/api/tasks/${taskId}/attachments`, { token: tokens.coordinator })).body.items as { id: string }[]).map((a) => a.id);
+
+describe('withdrawing a file uploaded by mistake', () => {
+  it('its agency or the coordinator deletes it while nothing cites it; the bytes go, the admin audit log keeps what it was', async () => {
+    const taskId = await newTask();
+    const wrong = await uploaded('lead', taskId, PNG, 'nham-tep.png');
+    const partners = await uploaded('partner', taskId, PDF, 'cua-so-tai-chinh.pdf');
+    const byCoordinator = await uploaded('lead', taskId, PDF, 'ban-nhap.pdf');
+
+    // Another agency's file, a stranger, leadership: refused, and nothing is gone.
+    expect((await remove('lead', partners.id)).status).toBe(403);
+    expect((await remove('other', wrong.id)).status).toBe(403);
+    expect((await remove('viewer', wrong.id)).status).toBe(403);
+    expect(await listed(taskId)).toEqual(expect.arrayContaining([wrong.id, partners.id, byCoordinator.id]));
+
+    const gone = await remove('lead', wrong.id);
+    expect(gone.status, JSON.stringify(gone.body)).toBe(204);
+    expect((await remove('coordinator', byCoordinator.id)).status).toBe(204);
+    expect(await listed(taskId)).toEqual([partners.id]);
+    expect((await download('lead', wrong.id)).res.status).toBe(404);
+    expect(await stack.database.db.select().from(attachmentContents).where(eq(attachmentContents.attachmentId, wrong.id))).toEqual([]);
+    expect((await remove('lead', wrong.id)).status).toBe(404);
+
+    const [entry] = await stack.database.db.select().from(auditLog).where(eq(auditLog.targetId, wrong.id));
+    expect(entry).toMatchObject({ action: 'attachment.delete', targetType: 'attachment', targetLabel: 'nham-tep.png', actorName: 'Nguyễn Thị Văn thư', actorRole: 'agency' });
+    expect(entry!.before).toMatchObject({ taskId, fileName: 'nham-tep.png', contentType: 'image/png', size: PNG.length, sha256: sha256(PNG), agencyCode: 'STTTT' });
+    const admin = await stack.user({ role: 'admin', name: 'Quản trị hệ thống' });
+    const log = await stack.request('GET', '/api/audit-log?action=attachment', { token: admin });
+    expect(log.status, JSON.stringify(log.body)).toBe(200);
+    expect(log.body.items.map((i: { targetId: string }) => i.targetId)).toEqual(expect.arrayContaining([wrong.id, byCoordinator.id]));
+  });
+
+  it('a file a report cites stays with what was reported', async () => {
+    const taskId = await newTask();
+    const photo = await uploaded('lead', taskId, PNG, 'anh-hien-truong.png');
+    const figures = await uploaded('partner', taskId, await xlsx(), 'so-lieu.xlsx');
+    await act('lead', taskId, 'acknowledge');
+    expect((await act('lead', taskId, 'progress', { percent: 40, attachmentIds: [photo.id] })).status).toBe(200);
+    expect((await act('partner', taskId, 'contributions', { note: 'Số liệu kinh phí', attachmentIds: [figures.id] })).status).toBe(201);
+
+    for (const [who, file] of [['lead', photo], ['partner', figures], ['coordinator', photo]] as const) {
+      const refused = await remove(who, file.id);
+      expect(refused.status, who).toBe(409);
+      expect(refused.body.error.details).toEqual([{ field: 'id', message: 'tệp đã được dẫn chứng' }]);
+    }
+    expect(await listed(taskId)).toEqual(expect.arrayContaining([photo.id, figures.id]));
+    expect((await download('lead', photo.id)).res.status).toBe(200);
+  });
+
+  it('from ATTACHMENTS_DIR, the file on disk goes too', async () => {
+    const taskId = await newTask();
+    const file = await uploaded('lead', taskId, PDF, 'trung-lap.pdf', dirApp);
+    const onDisk = path.join(STORE_DIR, taskId, file.id);
+    expect(existsSync(onDisk)).toBe(true);
+    expect((await remove('lead', file.id, dirApp)).status).toBe(204);
+    expect(existsSync(onDisk)).toBe(false);
+    expect(await storedRows(taskId)).toEqual([]);
   });
 });

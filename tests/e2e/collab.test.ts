@@ -63,6 +63,8 @@ async function signIn(token: string, viewport?: typeof PHONE): Promise<Page> {
   return page;
 }
 
+const fileNames = async () => ((await stack.request('GET', `/api/tasks/${taskId}/attachments`, { token: tokens.coordinator })).body.items as { fileName: string }[]).map((f) => f.fileName);
+
 const detail = async () => (await stack.request('GET', `/api/tasks/${taskId}`, { token: tokens.coordinator })).body as { status: string; events: { type: string; note: string | null; data: Record<string, unknown> }[] };
 
 describe('evidence and discussion on a task', () => {
@@ -93,6 +95,12 @@ describe('evidence and discussion on a task', () => {
     await completion.getByText('Đã tải lên Ảnh vận hành tại xã Chiềng Sinh.png.').waitFor();
     const attached = completion.locator('.evidence__item');
     expect(await attached.allInnerTexts()).toEqual([expect.stringContaining('Biên bản nghiệm thu.pdf'), expect.stringContaining('Ảnh vận hành tại xã Chiềng Sinh.png')]);
+    // A file chosen by mistake and taken off the form is taken off the task too.
+    await evidence.setInputFiles({ name: 'Bản nháp.png', mimeType: 'image/png', buffer: PNG });
+    await completion.getByText('Đã tải lên Bản nháp.png.').waitFor();
+    await completion.getByRole('button', { name: 'Bỏ Bản nháp.png' }).click();
+    await completion.getByText('Đã xóa Bản nháp.png.').waitFor();
+    expect(await attached.count()).toBe(2);
     await completion.getByLabel('Kết quả, sản phẩm, văn bản').fill('Hệ thống đã vận hành tại 204/204 xã, phường, thị trấn.');
     await completion.scrollIntoViewIfNeeded();
     await shot(clerk, '12-evidence-completion');
@@ -104,6 +112,19 @@ describe('evidence and discussion on a task', () => {
     // The timeline shows them under the report; the task's list says which report cites them.
     await clerk.locator('.timeline__item--completion_submitted').getByRole('button', { name: 'Tải về Biên bản nghiệm thu.pdf' }).waitFor();
     expect(await clerk.locator('.detail--attachments').innerText()).toContain('Kèm theo: Báo cáo hoàn thành');
+    expect(await fileNames()).toEqual(['Biên bản nghiệm thu.pdf', 'Ảnh vận hành tại xã Chiềng Sinh.png']);
+
+    // In the task's list, a file no report cites can be deleted, after a second click; a cited one cannot.
+    const stray = new FormData();
+    stray.append('file', new Blob([new Uint8Array(PNG)], { type: 'image/png' }), 'Ảnh chụp nhầm.png');
+    expect((await stack.request('POST', `/api/tasks/${taskId}/attachments`, { token: tokens.clerk, rawBody: stray })).status).toBe(201);
+    await clerk.reload();
+    const list = clerk.locator('.detail--attachments');
+    await list.getByRole('button', { name: 'Xóa Ảnh chụp nhầm.png' }).click();
+    expect(await list.getByRole('button', { name: 'Xóa Biên bản nghiệm thu.pdf' }).count()).toBe(0);
+    await list.getByRole('group', { name: 'Xóa Ảnh chụp nhầm.png' }).getByRole('button', { name: 'Xóa hẳn' }).click();
+    await list.getByText('Đã xóa Ảnh chụp nhầm.png.').waitFor();
+    expect(await fileNames()).toEqual(['Biên bản nghiệm thu.pdf', 'Ảnh vận hành tại xã Chiềng Sinh.png']);
   });
 
   it('the coordinator downloads the evidence and returns the report for "Thiếu minh chứng" with one click', async () => {

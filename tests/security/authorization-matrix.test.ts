@@ -41,8 +41,8 @@ interface Call {
 
 interface Rule {
   expect: Row;
-  /** The minimal valid request; may create the fixture it consumes. */
-  call?(): Promise<Call> | Call;
+  /** The minimal valid request; may create the fixture it consumes (for `perCaller`, the caller's own). */
+  call?(caller?: Caller): Promise<Call> | Call;
   /** For a route everyone may call but whose answer is limited to the caller's agency. */
   filtered?(caller: Caller, res: ApiResponse): void | Promise<void>;
   /** Build the request anew for each caller: a single-use resource (a mail link) is spent by the first. */
@@ -223,6 +223,17 @@ const RULES: Record<string, Rule> = {
   'POST /api/tasks/:id/attachments': { expect: [401, 403, 201, 403, 201, 201, 403], perCaller: true, call: () => ({ rawBody: pdfForm() }) },
   'GET /api/tasks/:id/attachments': { expect: [401, 403, 200, 200, 200, 200, 403] },
   'GET /api/attachments/:id': { expect: [401, 403, 200, 200, 200, 200, 403] },
+  // Each caller meets a fresh, uncited file: its own agency's for a clerk of the task, the lead's otherwise.
+  'DELETE /api/attachments/:id': {
+    expect: [401, 403, 204, 403, 204, 204, 403],
+    perCaller: true,
+    async call(caller) {
+      const uploader = caller === 'partner' ? world.tokens.partner : world.tokens.lead;
+      const uploaded = await stack.request('POST', `/api/tasks/${fx.taskId}/attachments`, { token: uploader, rawBody: pdfForm() });
+      expect(uploaded.status, JSON.stringify(uploaded.body)).toBe(201);
+      return { params: { id: uploaded.body.id } };
+    },
+  },
 
   // ---- import ----
   'POST /api/plans/:id/import': {
@@ -441,7 +452,7 @@ describe('every route × every caller', () => {
       const seen: string[] = [];
       for (const caller of order) {
         const expected = rule.expect[CALLERS.indexOf(caller)]!;
-        const call: Call = rule.perCaller ? ((await rule.call?.()) ?? {}) : shared;
+        const call: Call = rule.perCaller ? ((await rule.call?.(caller)) ?? {}) : shared;
         const path = fillPath(spec.path, call.params) + (call.query ? `?${call.query}` : '');
         const res = await stack.request(spec.method.toUpperCase(), path, { token: tokenOf(caller), body: call.body, rawBody: call.rawBody, headers: call.headers });
         seen.push(`${caller}=${res.status}`);

@@ -9,10 +9,16 @@ import { formatDateTime } from '../lib/format';
 import type { FormState, FormValues } from '../lib/form';
 import { useI18n } from '../lib/i18n';
 import { useAgencies } from '../lib/agencies';
+import { useMe } from '../lib/session';
 import type { Attachment, EvidenceFile } from '../lib/types';
 import { FieldFrame } from './Form';
 import { ErrorBox, Loading } from './States';
 import type { Loaded } from '../lib/api';
+
+/** Withdraw an uploaded file that no report cites yet (the API refuses one that is cited). */
+const deleteFile = (id: string) => ok(client.DELETE('/api/attachments/{id}', { params: { path: { id } } }));
+
+const reasonOf = (err: unknown) => (err instanceof ApiError ? [err.message, ...err.details.map((d) => d.message)].join(' — ') : String(err));
 
 /** The types the API accepts (it checks the content; this only filters the file chooser). */
 const TYPES: Record<string, string> = {
@@ -80,13 +86,23 @@ export function EvidenceField<V extends FormValues>({
           setStatus(t('evidence.uploaded', { name: uploaded.fileName }));
         } catch (err) {
           setStatus('');
-          const detail = err instanceof ApiError ? [err.message, ...err.details.map((d) => d.message)].join(' — ') : String(err);
-          setUploadError(`${file.name}: ${detail}`);
+          setUploadError(`${file.name}: ${reasonOf(err)}`);
           return;
         }
       }
     } finally {
       setBusy(false);
+    }
+  };
+
+  /** Taken off the form, and off the task: the file was uploaded for this form only, and nothing cites it yet. */
+  const drop = async (fileId: string, fileName: string) => {
+    form.set(name, ids.filter((x) => x !== fileId) as V[typeof name]);
+    try {
+      await deleteFile(fileId);
+      setStatus(t('evidence.deleted', { name: fileName }));
+    } catch (err) {
+      setStatus(t('evidence.deleteFailed', { name: fileName, reason: reasonOf(err) }));
     }
   };
 
@@ -147,7 +163,7 @@ export function EvidenceField<V extends FormValues>({
                       type="button"
                       className="linklike small"
                       aria-label={t('evidence.remove', { name: fileName })}
-                      onClick={() => form.set(name, ids.filter((x) => x !== fileId) as V[typeof name])}
+                      onClick={() => void drop(fileId, fileName)}
                     >
                       {t('evidence.removeShort')}
                     </button>
@@ -192,15 +208,40 @@ export function EventFiles({ files }: { files: EvidenceFile[] }) {
   );
 }
 
-/** Every file of the task: who sent it, when, and which reports cite it. */
+/**
+ * Every file of the task: who sent it, when, and which reports cite it. A file no report cites yet can
+ * be deleted, after a second click, by its uploader's agency or the coordinator.
+ */
 export function AttachmentList({ loaded }: { loaded: Loaded<{ items: Attachment[]; maxMB: number }> }) {
   const { t, tx } = useI18n();
+  const me = useMe();
   const agencies = useAgencies();
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const [status, setStatus] = useState('');
+  const [error, setError] = useState<ApiError | null>(null);
+  const mayDelete = (a: Attachment) => a.citedBy.length === 0 && (me.role === 'coordinator' || (me.role === 'agency' && me.agencyCode === a.uploadedBy.agencyCode));
+  const remove = async (a: Attachment) => {
+    setError(null);
+    try {
+      await deleteFile(a.id);
+      setConfirming(null);
+      setStatus(t('evidence.deleted', { name: a.fileName }));
+      loaded.reload();
+    } catch (err) {
+      if (!(err instanceof ApiError)) throw err;
+      setConfirming(null);
+      setError(err);
+    }
+  };
   return (
     <section className="section card detail--attachments" aria-labelledby="attachments-h">
       <h2 id="attachments-h" className="section__title">
         {t('evidence.title')}
       </h2>
+      <p className="evidence__status small" role="status">
+        {status}
+      </p>
+      {error && <ErrorBox error={error} />}
       {loaded.error ? (
         <ErrorBox error={loaded.error} onRetry={loaded.reload} />
       ) : !loaded.data ? (
@@ -222,7 +263,26 @@ export function AttachmentList({ loaded }: { loaded: Loaded<{ items: Attachment[
               </p>
               <p className="small reminders__to">
                 {a.citedBy.length ? t('evidence.citedIn', { events: a.citedBy.map((c) => tx(`event.${c.type}`, c.type)).join('; ') }) : t('evidence.notCited')}
+                {mayDelete(a) && confirming !== a.id && (
+                  <>
+                    {' '}
+                    <button type="button" className="linklike small" aria-label={t('evidence.delete', { name: a.fileName })} onClick={() => setConfirming(a.id)}>
+                      {t('evidence.deleteShort')}
+                    </button>
+                  </>
+                )}
               </p>
+              {confirming === a.id && (
+                <div className="evidence__confirm small" role="group" aria-label={t('evidence.delete', { name: a.fileName })}>
+                  <p>{t('evidence.deleteConfirm', { name: a.fileName })}</p>
+                  <button type="button" className="button button--danger button--small" onClick={() => void remove(a)}>
+                    {t('evidence.deleteYes')}
+                  </button>{' '}
+                  <button type="button" className="button button--secondary button--small" onClick={() => setConfirming(null)}>
+                    {t('evidence.keep')}
+                  </button>
+                </div>
+              )}
             </li>
           ))}
         </ul>

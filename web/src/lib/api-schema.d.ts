@@ -9842,7 +9842,111 @@ export interface paths {
         };
         put?: never;
         post?: never;
-        delete?: never;
+        /** Withdraw an evidence file uploaded by mistake while no report, comment or annual report cites it: its uploader's agency or the coordinator. Recorded in the admin audit log */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Thiếu hoặc sai token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    field?: string;
+                                    row?: number;
+                                    column?: string;
+                                    message: string;
+                                    suggestions?: string[];
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Another agency's file, or a task the caller does not work on */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No such file */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description A report or comment cites it: it stays with what was reported */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Dữ liệu không hợp lệ */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    field?: string;
+                                    row?: number;
+                                    column?: string;
+                                    message: string;
+                                    suggestions?: string[];
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Lỗi hệ thống */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: {
+                                    field?: string;
+                                    row?: number;
+                                    column?: string;
+                                    message: string;
+                                    suggestions?: string[];
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -10466,7 +10570,7 @@ export interface paths {
                     from?: string;
                     to?: string;
                     actor?: string;
-                    action?: "user.create" | "user.update" | "user.disable" | "user.enable" | "user.token_rotate" | "user.token_revoke" | "user.sign_in_link" | "user.oidc_link" | "agency.create" | "agency.update" | "agency.merge" | "agency.alias" | "calendar.amend" | "calendar.remove" | "plan.create" | "plan.update" | "user" | "agency" | "calendar" | "plan";
+                    action?: "user.create" | "user.update" | "user.disable" | "user.enable" | "user.token_rotate" | "user.token_revoke" | "user.sign_in_link" | "user.oidc_link" | "agency.create" | "agency.update" | "agency.merge" | "agency.alias" | "calendar.amend" | "calendar.remove" | "plan.create" | "plan.update" | "attachment.delete" | "user" | "agency" | "calendar" | "plan" | "attachment";
                     limit?: number;
                     cursor?: string;
                     format?: "json" | "csv" | "xlsx";
@@ -10496,9 +10600,9 @@ export interface paths {
                                 /** @enum {string} */
                                 via: "api" | "cli" | "oidc" | "system";
                                 /** @enum {string} */
-                                action: "user.create" | "user.update" | "user.disable" | "user.enable" | "user.token_rotate" | "user.token_revoke" | "user.sign_in_link" | "user.oidc_link" | "agency.create" | "agency.update" | "agency.merge" | "agency.alias" | "calendar.amend" | "calendar.remove" | "plan.create" | "plan.update";
+                                action: "user.create" | "user.update" | "user.disable" | "user.enable" | "user.token_rotate" | "user.token_revoke" | "user.sign_in_link" | "user.oidc_link" | "agency.create" | "agency.update" | "agency.merge" | "agency.alias" | "calendar.amend" | "calendar.remove" | "plan.create" | "plan.update" | "attachment.delete";
                                 /** @enum {string} */
-                                targetType: "user" | "agency" | "calendar_day" | "plan";
+                                targetType: "user" | "agency" | "calendar_day" | "plan" | "attachment";
                                 targetId: string;
                                 targetLabel: string | null;
                                 before: {

@@ -30,8 +30,9 @@ const ACTION_LABELS: Record<AuditAction, MessageKey> = {
   'calendar.remove': 'audit.action.calendar.remove',
   'plan.create': 'audit.action.plan.create',
   'plan.update': 'audit.action.plan.update',
+  'attachment.delete': 'audit.action.attachment.delete',
 };
-const ACTION_GROUPS = ['user', 'agency', 'calendar', 'plan'] as const;
+const ACTION_GROUPS = ['user', 'agency', 'calendar', 'plan', 'attachment'] as const;
 
 /** A date as the filter shows it (dd/mm/yyyy), from the URL's YYYY-MM-DD. */
 const dmy = (iso: string) => (/^\d{4}-\d{2}-\d{2}$/.test(iso) ? iso.split('-').reverse().join('/') : iso);
