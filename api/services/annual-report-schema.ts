@@ -28,6 +28,17 @@ export const classTallyShape = {
 const date = z.string().describe('YYYY-MM-DD');
 const taskClass = z.enum(TASK_CLASSES);
 
+/** How a task appears on any list of the report: its place in the plan, its title, its lead. */
+const taskLine = {
+  id: z.string(),
+  number: z.string().nullable(),
+  sectionCode: z.string().nullable(),
+  section: z.string().nullable(),
+  title: z.string(),
+  leadAgencyCode: z.string(),
+  leadAgencyName: z.string(),
+};
+
 const fundingRowSchema = z.object({
   sources: z.array(z.enum(FUNDING_SOURCES)).describe('In vocabulary order; empty for "not specified"'),
   taskCount: z.number().int(),
@@ -68,14 +79,8 @@ export const annualReportSchema = z.object({
   sections: z.array(z.object({ code: z.string().nullable(), title: z.string().nullable(), ...classTallyShape })),
   tasks: z.array(
     z.object({
-      id: z.string(),
+      ...taskLine,
       parentId: z.string().nullable(),
-      number: z.string().nullable(),
-      sectionCode: z.string().nullable(),
-      section: z.string().nullable(),
-      title: z.string(),
-      leadAgencyCode: z.string(),
-      leadAgencyName: z.string(),
       kind: z.enum(TASK_KINDS),
       status: z.enum(TASK_STATUSES),
       class: taskClass,
@@ -93,13 +98,7 @@ export const annualReportSchema = z.object({
   ),
   cancelled: z.array(
     z.object({
-      id: z.string(),
-      number: z.string().nullable(),
-      sectionCode: z.string().nullable(),
-      section: z.string().nullable(),
-      title: z.string(),
-      leadAgencyCode: z.string(),
-      leadAgencyName: z.string(),
+      ...taskLine,
       dueDate: date,
       note: z.string().nullable(),
     }),

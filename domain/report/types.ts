@@ -53,15 +53,19 @@ export interface ReportInput {
   submissions: ReportSubmissionInput[];
 }
 
-export interface ReportTaskRow {
+/** How a task appears on any list of the report: its place in the plan, its title, its lead. */
+export interface ReportTaskLine {
   id: string;
-  parentId: string | null;
   number: string | null;
   sectionCode: string | null;
   section: string | null;
   title: string;
   leadAgencyCode: string;
   leadAgencyName: string;
+}
+
+export interface ReportTaskRow extends ReportTaskLine {
+  parentId: string | null;
   kind: TaskKind;
   status: TaskStatus;
   class: TaskClass;
@@ -85,14 +89,7 @@ export interface ReportTaskRow {
   funding: Funding | null;
 }
 
-export interface ReportCancelledRow {
-  id: string;
-  number: string | null;
-  sectionCode: string | null;
-  section: string | null;
-  title: string;
-  leadAgencyCode: string;
-  leadAgencyName: string;
+export interface ReportCancelledRow extends ReportTaskLine {
   dueDate: string;
   note: string | null;
 }

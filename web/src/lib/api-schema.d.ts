@@ -8618,13 +8618,13 @@ export interface paths {
                             }[];
                             tasks: {
                                 id: string;
-                                parentId: string | null;
                                 number: string | null;
                                 sectionCode: string | null;
                                 section: string | null;
                                 title: string;
                                 leadAgencyCode: string;
                                 leadAgencyName: string;
+                                parentId: string | null;
                                 /** @enum {string} */
                                 kind: "new" | "carried_over" | "recurring";
                                 /** @enum {string} */
