@@ -12,7 +12,7 @@ const attachmentSchema = z.object({
   sha256: z.string(),
   uploadedBy: z.object({ userId: z.string().nullable(), name: z.string(), role: z.string(), agencyCode: z.string().nullable() }),
   createdAt: z.string(),
-  citedBy: z.array(z.object({ seq: z.number().int(), type: z.string() })),
+  citedBy: z.array(z.object({ seq: z.number().int().nullable().describe('null: an annual report'), type: z.string() })),
 });
 
 export const attachmentRoutes = [

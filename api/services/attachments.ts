@@ -13,6 +13,7 @@ import { fileTypeFromBuffer } from 'file-type';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { agencyReports, attachmentContents, attachments, taskEvents, type AttachmentRow } from '../../db/schema';
 import { ATTACHMENT_TYPE_LABELS, ATTACHMENT_TYPES, isAttachmentType, safeFileName, type EvidenceFile } from '../../domain/attachments';
+import type { Db, Tx } from '../../db/client';
 import type { Config } from '../../runtime/config';
 import type { AppDeps, AuthUser } from '../context';
 import { badRequest, conflict, forbidden, HttpError, notFound, unavailable, unprocessable, type ErrorDetail } from '../errors';
@@ -126,8 +127,8 @@ export interface AttachmentView {
   sha256: string;
   uploadedBy: { userId: string | null; name: string; role: string; agencyCode: string | null };
   createdAt: string;
-  /** The reports and comments that cite it (event sequence number and type). */
-  citedBy: { seq: number; type: string }[];
+  /** The reports and comments that cite it: the event's number and type; an annual report is `{ seq: null, type: 'annual_report' }`. */
+  citedBy: { seq: number | null; type: string }[];
 }
 
 function attachmentView(row: AttachmentRow, citedBy: AttachmentView['citedBy'] = []): AttachmentView {
@@ -213,22 +214,38 @@ export async function uploadAttachment(deps: AppDeps, user: AuthUser, taskId: st
   return attachmentView(inserted);
 }
 
+/**
+ * What cites each file of a task: the events of its audit trail (reports, comments), and the agencies'
+ * annual reports — an annual report on a task already closed records no event, yet carries the file.
+ */
+async function citationsOf(db: Db | Tx, taskId: string): Promise<Map<string, AttachmentView['citedBy']>> {
+  const events = await db
+    .select({ seq: taskEvents.seq, type: taskEvents.type, data: taskEvents.data })
+    .from(taskEvents)
+    .where(and(eq(taskEvents.taskId, taskId), sql`${taskEvents.data} ? 'attachments'`))
+    .orderBy(asc(taskEvents.seq));
+  const reports = await db
+    .select({ items: agencyReports.items })
+    .from(agencyReports)
+    .where(sql`${agencyReports.items} @> ${JSON.stringify([{ taskId }])}::jsonb`)
+    .orderBy(asc(agencyReports.submittedAt));
+  const cited = new Map<string, AttachmentView['citedBy']>();
+  const cite = (files: EvidenceFile[] | undefined, by: AttachmentView['citedBy'][number]) => {
+    for (const f of files ?? []) cited.set(f.id, [...(cited.get(f.id) ?? []), by]);
+  };
+  for (const e of events) cite(e.data?.attachments as EvidenceFile[] | undefined, { seq: e.seq, type: e.type });
+  for (const r of reports) for (const item of r.items) if (item.taskId === taskId) cite(item.attachments, { seq: null, type: 'annual_report' });
+  return cited;
+}
+
 /** A task's attachments, oldest first, each with the reports and comments that cite it. */
 export async function listAttachments(deps: AppDeps, user: AuthUser, taskId: string): Promise<AttachmentView[]> {
   await visibleTask(deps, user, taskId);
   const { db } = deps.database;
-  const [rows, citing] = await Promise.all([
+  const [rows, cited] = await Promise.all([
     db.select().from(attachments).where(eq(attachments.taskId, taskId)).orderBy(asc(attachments.createdAt), asc(attachments.id)),
-    db
-      .select({ seq: taskEvents.seq, type: taskEvents.type, data: taskEvents.data })
-      .from(taskEvents)
-      .where(and(eq(taskEvents.taskId, taskId), sql`${taskEvents.data} ? 'attachments'`))
-      .orderBy(asc(taskEvents.seq)),
+    citationsOf(db, taskId),
   ]);
-  const cited = new Map<string, AttachmentView['citedBy']>();
-  for (const e of citing) {
-    for (const f of (e.data?.attachments ?? []) as EvidenceFile[]) cited.set(f.id, [...(cited.get(f.id) ?? []), { seq: e.seq, type: e.type }]);
-  }
   return rows.map((r) => attachmentView(r, cited.get(r.id)));
 }
 
@@ -260,23 +277,8 @@ export async function deleteAttachment(deps: AppDeps, user: AuthUser, id: string
     if (!row) throw notFound('tệp đính kèm');
     await visibleTask(deps, user, row.taskId);
     if (user.role !== 'coordinator' && row.agencyCode !== user.agencyCode) throw forbidden('Chỉ đơn vị đã tải tệp lên hoặc cơ quan điều phối mới xoá được tệp này.');
-    const cites = { attachments: [{ id }] };
-    const [event] = await tx
-      .select({ seq: taskEvents.seq })
-      .from(taskEvents)
-      .where(and(eq(taskEvents.taskId, row.taskId), sql`${taskEvents.data} @> ${JSON.stringify(cites)}::jsonb`))
-      .limit(1);
-    const [report] = event
-      ? []
-      : await tx
-          .select({ agencyCode: agencyReports.agencyCode })
-          .from(agencyReports)
-          .where(sql`${agencyReports.items} @> ${JSON.stringify([cites])}::jsonb`)
-          .limit(1);
-    if (event || report) {
-      throw conflict(`Tệp "${row.fileName}" đã được gửi kèm ${event ? 'một báo cáo hoặc ý kiến của nhiệm vụ' : 'báo cáo năm của đơn vị'}, nên được giữ lại trong hồ sơ.`, [
-        { field: 'id', message: 'tệp đã được dẫn chứng' },
-      ]);
+    if ((await citationsOf(tx, row.taskId)).has(id)) {
+      throw conflict(`Tệp "${row.fileName}" đã được gửi kèm một báo cáo hoặc ý kiến, nên được giữ lại trong hồ sơ.`, [{ field: 'id', message: 'tệp đã được dẫn chứng' }]);
     }
     await tx.delete(attachments).where(eq(attachments.id, id));
     await recordAudit(tx, actorOf(user), {

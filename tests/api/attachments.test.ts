@@ -367,6 +367,10 @@ describe('reports that cite evidence', () => {
     const progress = (await eventsOf(taskId)).find((e) => e.type === 'progress_reported')!;
     expect(progress.data).toMatchObject({ percent: 30, via: 'report', attachments: [{ id: evidence.id }] });
 
+    // The task's list names both: the annual report, and the progress it recorded on the task.
+    const list = (await stack.request('GET', `/api/tasks/${taskId}/attachments`, { token: tokens.coordinator })).body.items as { id: string; citedBy: { seq: number | null; type: string }[] }[];
+    expect(list.find((a) => a.id === evidence.id)!.citedBy).toEqual([{ seq: progress.seq, type: 'progress_reported' }, { seq: null, type: 'annual_report' }]);
+
     // Cited by the annual report: it stays, even for the coordinator.
     const kept = await remove('coordinator', evidence.id);
     expect(kept.status).toBe(409);

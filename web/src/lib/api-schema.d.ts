@@ -9493,7 +9493,8 @@ export interface paths {
                                 };
                                 createdAt: string;
                                 citedBy: {
-                                    seq: number;
+                                    /** @description null: an annual report */
+                                    seq: number | null;
                                     type: string;
                                 }[];
                             }[];
@@ -9630,7 +9631,8 @@ export interface paths {
                             };
                             createdAt: string;
                             citedBy: {
-                                seq: number;
+                                /** @description null: an annual report */
+                                seq: number | null;
                                 type: string;
                             }[];
                         };
